@@ -1,0 +1,90 @@
+"""Plain data passed between the layers: spans, raw findings and stamped diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal, Optional
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and a 1-based column counted in characters (code points)."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """From ``start`` (inclusive) to ``end`` (exclusive, the character after the token)."""
+
+    start: Position
+    end: Position
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+Target = Literal["key", "value"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule yields: where (a JSON Pointer) and what. The engine does the rest.
+
+    ``target`` says whether the finding points at the member's key or at its value; a pointer
+    to an array element or to the root has no key and falls back to the value.
+    ``span`` is given only by the source layer (parse errors, duplicate keys), which knows the
+    exact place while no pointer can name it.
+    """
+
+    pointer: str
+    message: str
+    target: Target = "value"
+    span: Optional[Span] = None
+    related: tuple[Span, ...] = ()
+    fix: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A finding stamped by the engine with its rule, severity, file and position."""
+
+    code: str
+    name: str
+    severity: Severity
+    path: str
+    span: Span
+    pointer: str
+    message: str
+    related: tuple[Span, ...] = ()
+    fix: Optional[str] = None
+
+    @property
+    def line(self) -> int:
+        return self.span.start.line
+
+    @property
+    def column(self) -> int:
+        return self.span.start.column
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.start.line, self.span.start.column, self.code, self.message)
+
+
+@dataclass
+class FileResult:
+    """Everything the run found in one input."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: Optional[str] = None
+    skipped: bool = False

@@ -1,0 +1,39 @@
+"""RFC 6901 JSON Pointers."""
+
+from __future__ import annotations
+
+from typing import Iterable, Union
+
+Token = Union[str, int]
+
+
+def escape(token: Token) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join(pointer: str, *tokens: Token) -> str:
+    return pointer + "".join("/" + escape(t) for t in tokens)
+
+
+def from_parts(parts: Iterable[Token]) -> str:
+    return join("", *parts)
+
+
+def split(pointer: str) -> list[str]:
+    if pointer == "":
+        return []
+    if not pointer.startswith("/"):
+        raise ValueError(f"not a JSON Pointer: {pointer!r}")
+    return [unescape(t) for t in pointer[1:].split("/")]
+
+
+def parent(pointer: str) -> str:
+    return pointer[: pointer.rfind("/")] if pointer else ""
+
+
+def last(pointer: str) -> str:
+    return unescape(pointer[pointer.rfind("/") + 1 :]) if pointer else ""
