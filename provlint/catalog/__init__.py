@@ -74,6 +74,11 @@ def available_versions() -> list[str]:
     return sorted(names, key=lambda v: tuple(int(x) for x in v.split(".")))
 
 
+def lintable_versions() -> list[str]:
+    """The lines provlint has models for (others carry only, e.g., hashing facts so far)."""
+    return [v for v in available_versions() if load_catalog(v).get("models", False)]
+
+
 @lru_cache(maxsize=None)
 def load_catalog(version: str = DEFAULT_TARGET_VERSION) -> Catalog:
     path = _HERE / f"bifrost-{version}.json"

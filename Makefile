@@ -1,0 +1,29 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both create .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: venv demo test validators bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# provlint exits 1 because the demo configs hold real mistakes; the demo itself succeeds.
+demo: venv
+	@echo "== provlint check fixtures/demo/  (Bifrost 1.5)"
+	@$(BIN)/provlint check --output-format full fixtures/demo/; status=$$?; \
+	  echo "== exit code $$status (1: findings at error level)"; test $$status -le 1
+
+test: venv
+	$(BIN)/python -m pytest
+
+validators: venv
+	$(BIN)/python -m provlint.validators.build
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,59 @@
+"""The concise line, then the source line with a caret under the finding, then a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from provlint.findings import Diagnostic, FileResult
+from provlint.reporters.base import Reporter
+from provlint.reporters.concise import concise_line
+from provlint.source.text import LineIndex
+
+# A snippet longer than this is cut around the column, so one minified file cannot flood a terminal.
+MAX_SNIPPET = 120
+
+
+class FullReporter(Reporter):
+    def file(self, result: FileResult) -> None:
+        lines = LineIndex(result.text) if result.text else None
+        for diagnostic in result.diagnostics:
+            self.write(concise_line(diagnostic) + "\n")
+            if lines is not None:
+                self.write(snippet(lines, diagnostic))
+            if diagnostic.fix:
+                self.write(f"  help: {diagnostic.fix}\n")
+            self.write("\n")
+
+    def finish(self, results: list[FileResult]) -> None:
+        self.write(summary(results) + "\n")
+
+
+def snippet(lines: LineIndex, d: Diagnostic) -> str:
+    text = lines.line_text(d.line).expandtabs(1)
+    column = d.column
+    if d.span.end.line == d.line:
+        width = max(1, d.span.end.column - d.column)
+    else:
+        width = max(1, len(text) - column + 1)
+    if len(text) > MAX_SNIPPET:
+        start = max(0, column - 1 - MAX_SNIPPET // 2)
+        text = text[start : start + MAX_SNIPPET]
+        column -= start
+    width = min(width, max(1, len(text) - column + 1))
+    gutter = " " * len(str(d.line))
+    return (
+        f"{gutter} |\n"
+        f"{d.line} | {text}\n"
+        f"{gutter} | {' ' * (column - 1)}{'^' * width}\n"
+    )
+
+
+def summary(results: list[FileResult]) -> str:
+    counts = Counter(d.severity.value for r in results for d in r.diagnostics)
+    total = sum(counts.values())
+    files = sum(1 for r in results if r.diagnostics)
+    if not total:
+        checked = len(results)
+        return f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
+    parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s])
+    return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}."

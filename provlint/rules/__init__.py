@@ -1,0 +1,73 @@
+"""The rule registry: every rule module, listed explicitly, in code order.
+
+A rule module holds CODE, NAME, SEVERITY (the default), TAGS, a docstring with a failing and a
+passing example, an optional SECURITY_SEVERITY (SARIF score) and FIX hint, and ``check(ctx)``,
+a generator of Findings. It knows nothing of severities in force, positions or suppression:
+the engine stamps those.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+from typing import Callable, Iterator, Optional
+
+from provlint.findings import Finding, Severity
+
+RULE_MODULES = (
+    "pl001_parse_error",
+    "pl002_duplicate_key",
+    "pl003_unknown_document",
+    "pl100_invalid_value",
+    "pl101_unknown_field",
+    "pl102_missing_field",
+    "pl201_unknown_provider",
+    "pl301_insecure_skip_verify",
+    "pl302_plaintext_proxy_credentials",
+    "pl303_credentials_in_url",
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    tags: tuple[str, ...]
+    doc: str
+    check: Callable[..., Iterator[Finding]]
+    security_severity: Optional[float] = None
+    fix: Optional[str] = None
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+
+def _rule_from(module: ModuleType) -> Rule:
+    return Rule(
+        code=module.CODE,
+        name=module.NAME,
+        severity=module.SEVERITY,
+        tags=tuple(module.TAGS),
+        doc=inspect.cleandoc(module.__doc__ or ""),
+        check=module.check,
+        security_severity=getattr(module, "SECURITY_SEVERITY", None),
+        fix=getattr(module, "FIX", None),
+    )
+
+
+@lru_cache(maxsize=None)
+def all_rules() -> tuple[Rule, ...]:
+    return tuple(_rule_from(importlib.import_module(f"{__name__}.{m}")) for m in RULE_MODULES)
+
+
+def find_rule(code_or_name: str) -> Optional[Rule]:
+    wanted = code_or_name.strip()
+    for rule in all_rules():
+        if wanted.upper() == rule.code or wanted.lower() == rule.name:
+            return rule
+    return None

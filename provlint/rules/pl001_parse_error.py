@@ -1,0 +1,30 @@
+"""The file is not valid JSON or YAML, so nothing else in it can be checked.
+
+Invalid UTF-8, a byte-order mark in JSON, a UTF-16 file, an empty file, NaN or Infinity,
+trailing commas and nesting deeper than the parser allows all land here, at the place the
+parser stopped. The file is not linted further.
+
+Fails::
+
+    {"providers": {"openai": {"keys": [],}}}
+
+Passes::
+
+    {"providers": {"openai": {"keys": []}}}
+"""
+
+from typing import Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext
+
+CODE = "PL001"
+NAME = "parse-error"
+SEVERITY = Severity.ERROR
+TAGS = ("correctness",)
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    error = ctx.document.error
+    if error is not None:
+        yield Finding("", error.message, span=error.span)

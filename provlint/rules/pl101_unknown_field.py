@@ -1,0 +1,29 @@
+"""A key Bifrost does not know, usually a typo.
+
+Bifrost ignores unknown keys when it loads a file, so ``insecure_skip_verfy`` disables
+nothing and a misspelt timeout silently keeps the default. The message suggests the closest
+known field, and names the replacement of keys Bifrost has dropped.
+
+Fails::
+
+    {"network_config": {"max_retry": 3}}
+
+Passes::
+
+    {"network_config": {"max_retries": 3}}
+"""
+
+from typing import Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext
+
+CODE = "PL101"
+NAME = "unknown-field"
+SEVERITY = Severity.ERROR
+TAGS = ("correctness",)
+CATEGORY = "unknown"
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    yield from ctx.structure_findings(CATEGORY)

@@ -1,0 +1,55 @@
+"""A provider id that the target Bifrost line does not know, on an entry that is not custom.
+
+Bifrost cannot route to a provider it does not have: the entry is skipped or the API call is
+refused. A custom provider needs ``custom_provider_config``. Ids are compared the way Bifrost
+stores them (lower case); a close match is suggested (``opnai`` -> ``openai``), and an id that
+exists only in another Bifrost line says so.
+
+Fails::
+
+    {"providers": {"opnai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1}]}}}
+
+Passes::
+
+    {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1}]}}}
+"""
+
+import difflib
+from typing import Iterator
+
+from provlint.catalog import available_versions, load_catalog
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext
+
+CODE = "PL201"
+NAME = "unknown-provider"
+SEVERITY = Severity.ERROR
+TAGS = ("correctness",)
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    known = ctx.catalog.provider_ids
+    for provider in ctx.providers:
+        if provider.name is None or provider.name.lower() in known:
+            continue
+        if provider.settings.get("custom_provider_config") is not None:
+            continue
+        yield Finding(provider.name_pointer, _message(provider.name, ctx), target=provider.name_target)
+
+
+def _message(name: str, ctx: RuleContext) -> str:
+    version = ctx.catalog.version
+    head = f"unknown provider `{name}` for Bifrost {version}"
+    other_lines = [v for v in available_versions() if v != version and name.lower() in load_catalog(v).provider_ids]
+    if other_lines:
+        return (
+            f"{head}: it is a provider of Bifrost {', '.join(other_lines)} only; set "
+            f"target-version to that line, or add `custom_provider_config` to make it a custom provider"
+        )
+    close = difflib.get_close_matches(name.lower(), ctx.catalog.provider_ids, n=1, cutoff=0.75)
+    if close:
+        return f"{head}; did you mean `{close[0]}`?"
+    return (
+        f"{head}; known providers: {', '.join(ctx.catalog.provider_ids)}; a custom provider "
+        f"needs `custom_provider_config`"
+    )

@@ -1,0 +1,40 @@
+"""A proxy username or password written into the file instead of referenced.
+
+A literal credential ends up in git history, in CI logs and in every copy of the file. Use an
+``env.NAME`` reference, which Bifrost resolves from the environment when it starts.
+
+Fails::
+
+    {"proxy_config": {"type": "http", "url": "https://proxy.internal:3128", "username": "svc", "password": "hunter2"}}
+
+Passes::
+
+    {"proxy_config": {"type": "http", "url": "https://proxy.internal:3128", "username": "env.PROXY_USER", "password": "env.PROXY_PASSWORD"}}
+"""
+
+from typing import Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext, block
+from provlint.rules.secrets import literal_text
+
+CODE = "PL302"
+NAME = "plaintext-proxy-credentials"
+SEVERITY = Severity.ERROR
+TAGS = ("security",)
+SECURITY_SEVERITY = 8.0
+CREDENTIAL_FIELDS = ("username", "password")
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for provider in ctx.providers:
+        proxy = block(provider.settings, "proxy_config")
+        for field in CREDENTIAL_FIELDS:
+            if literal_text(proxy.get(field)) is not None:
+                variable = f"PROXY_{field.upper()}"
+                yield Finding(
+                    provider.at("proxy_config", field),
+                    f"`proxy_config.{field}` is a literal value; reference an environment "
+                    f"variable instead, e.g. \"env.{variable}\"",
+                    fix=f'replace the value with "env.{variable}" and set {variable} where Bifrost runs',
+                )

@@ -1,0 +1,49 @@
+"""User credentials inside a URL (``https://user:pass@host``).
+
+Credentials in ``proxy_config.url`` or ``network_config.base_url`` are stored, logged and
+shown like any other URL. Put proxy credentials in ``username``/``password`` as ``env.NAME``
+references, and provider credentials in the provider's keys.
+
+Fails::
+
+    {"proxy_config": {"type": "http", "url": "http://svc:hunter2@proxy.internal:3128"}}
+
+Passes::
+
+    {"proxy_config": {"type": "http", "url": "http://proxy.internal:3128", "username": "env.PROXY_USER", "password": "env.PROXY_PASSWORD"}}
+"""
+
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext, block
+from provlint.rules.secrets import literal_text
+
+CODE = "PL303"
+NAME = "credentials-in-url"
+SEVERITY = Severity.ERROR
+TAGS = ("security",)
+SECURITY_SEVERITY = 8.0
+URL_FIELDS = (("proxy_config", "url"), ("network_config", "base_url"))
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for provider in ctx.providers:
+        for section, field in URL_FIELDS:
+            url = literal_text(block(provider.settings, section).get(field))
+            if url is not None and _has_userinfo(url):
+                yield Finding(
+                    provider.at(section, field),
+                    f"`{section}.{field}` carries user credentials (`user:password@host`); "
+                    f"remove them from the URL"
+                    + (" and use `username`/`password` with env.NAME references" if section == "proxy_config" else ""),
+                )
+
+
+def _has_userinfo(url: str) -> bool:
+    try:
+        netloc = urlsplit(url.strip()).netloc
+    except ValueError:
+        return False
+    return "@" in netloc

@@ -1,0 +1,73 @@
+"""Rule selectors (codes, prefixes such as ``PL3``, names, ``ALL``) and which rules they enable.
+
+As in ruff, the most specific selector that matches a rule decides: ``select = ["PL3"]`` with
+``ignore = ["PL301"]`` drops PL301 only, and ``select = ["PL301"]`` with ``ignore = ["PL3"]``
+keeps it. On a tie, ``ignore`` wins.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable, Optional
+
+from provlint.rules import Rule, all_rules
+
+ALL = "ALL"
+# Rules a team must ask for: PL901 reads the environment of the machine that runs provlint.
+OFF_BY_DEFAULT = frozenset({"PL901"})
+_EXACT = 100
+
+
+class SelectorError(ValueError):
+    """A selector that names no rule."""
+
+
+def specificity(selector: str, rule: Rule) -> Optional[int]:
+    """How closely ``selector`` names ``rule`` (higher is closer), or None when it does not."""
+    if selector == ALL:
+        return 0
+    if selector.lower() == rule.name or selector.upper() == rule.code:
+        return _EXACT
+    if rule.code.startswith(selector.upper()) and selector.upper().startswith("PL"):
+        return len(selector)
+    return None
+
+
+def validate_selector(selector: str) -> str:
+    if not isinstance(selector, str) or not selector.strip():
+        raise SelectorError(f"a rule selector must be a non-empty string, not {selector!r}")
+    selector = selector.strip()
+    rules = all_rules()
+    if any(specificity(selector, rule) is not None for rule in rules):
+        return selector
+    candidates = [r.code for r in rules] + [r.name for r in rules]
+    close = difflib.get_close_matches(selector, candidates, n=1, cutoff=0.6)
+    hint = f"; did you mean `{close[0]}`?" if close else "; run `provlint rules` for the list"
+    raise SelectorError(f"unknown rule or rule prefix `{selector}`{hint}")
+
+
+def enabled_rules(
+    select: Optional[Iterable[str]],
+    extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> tuple[Rule, ...]:
+    """The rules in force. ``select=None`` means the defaults (every rule not off by default)."""
+    ignore = list(ignore)
+    chosen = []
+    for rule in all_rules():
+        if select is None:
+            on = 0 if rule.code not in OFF_BY_DEFAULT else None
+        else:
+            on = _best(select, rule)
+        extended = _best(extend_select, rule)
+        if extended is not None:
+            on = max(on if on is not None else -1, extended)
+        off = _best(ignore, rule)
+        if on is not None and (off is None or on > off):
+            chosen.append(rule)
+    return tuple(chosen)
+
+
+def _best(selectors: Iterable[str], rule: Rule) -> Optional[int]:
+    scores = [s for s in (specificity(sel, rule) for sel in selectors) if s is not None]
+    return max(scores) if scores else None

@@ -1,0 +1,283 @@
+"""``[tool.provlint]`` / ``provlint.toml`` / ``.provlint.toml``: discovery and validation.
+
+The nearest settings file above a linted file applies to it (in each folder: a pyproject.toml
+with a ``[tool.provlint]`` table, else provlint.toml, else .provlint.toml). Globs in the file
+are relative to the folder that holds it. Every key and value is checked; a mistake is a
+SettingsError (the CLI exits 2) with a did-you-mean, never a silently ignored setting.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any, Optional
+
+from provlint.catalog import DEFAULT_TARGET_VERSION, lintable_versions
+from provlint.findings import Severity
+from provlint.selection import SelectorError, validate_selector
+
+SETTINGS_FILES = ("pyproject.toml", "provlint.toml", ".provlint.toml")
+SEVERITY_VALUES = ("error", "warning", "info", "off")
+
+
+class SettingsError(ValueError):
+    """A settings file, or a command-line override, that provlint cannot accept."""
+
+
+@dataclass(frozen=True)
+class WaivedFinding:
+    """An ``[[exceptions]]`` entry: findings of ``rules`` at or under ``pointer`` in ``files``."""
+
+    files: str
+    pointer: str
+    rules: tuple[str, ...]
+    reason: str
+    index: int  # position in the file, to report it when it matches nothing
+
+
+@dataclass(frozen=True)
+class Settings:
+    path: Optional[Path] = None          # the file these came from (None: defaults)
+    base_dir: Path = field(default_factory=Path.cwd)
+    target_version: str = DEFAULT_TARGET_VERSION
+    select: Optional[tuple[str, ...]] = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    exceptions: tuple[WaivedFinding, ...] = ()
+    roots: tuple[tuple[str, str], ...] = ()
+    fail_level: Severity = Severity.ERROR
+    exclude: tuple[str, ...] = ()
+    placeholder_patterns: tuple[str, ...] = ()
+
+    def relative(self, path: str) -> str:
+        """``path`` relative to the settings folder, with ``/`` separators, for glob matching."""
+        try:
+            rel = os.path.relpath(os.path.abspath(path), self.base_dir)
+        except ValueError:
+            rel = path
+        return PurePosixPath(*Path(rel).parts).as_posix()
+
+    def matches(self, pattern: str, path: str) -> bool:
+        return glob_match(pattern, self.relative(path))
+
+    def is_excluded(self, path: str) -> bool:
+        return any(self.matches(p, path) for p in self.exclude)
+
+    def ignores_for(self, path: str) -> tuple[str, ...]:
+        return tuple(s for pattern, sels in self.per_file_ignores if self.matches(pattern, path) for s in sels)
+
+    def root_for(self, path: str) -> str:
+        for pattern, pointer in self.roots:
+            if self.matches(pattern, path):
+                return pointer
+        return ""
+
+
+def glob_match(pattern: str, rel_path: str) -> bool:
+    """A pattern with no ``/`` matches a file name anywhere; otherwise the relative path."""
+    if "/" not in pattern.rstrip("/"):
+        return fnmatch.fnmatchcase(PurePosixPath(rel_path).name, pattern) or fnmatch.fnmatchcase(rel_path, pattern)
+    return fnmatch.fnmatchcase(rel_path, pattern.lstrip("./")) or fnmatch.fnmatchcase(rel_path, pattern.rstrip("/") + "/*")
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def find_settings_file(start: Path) -> Optional[Path]:
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate_dir in (folder, *folder.parents):
+        found = _settings_file_in(candidate_dir)
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=None)
+def _settings_file_in(folder: Path) -> Optional[Path]:
+    for name in SETTINGS_FILES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        if name == "pyproject.toml" and "provlint" not in _read_toml(path).get("tool", {}):
+            continue
+        return path
+    return None
+
+
+@lru_cache(maxsize=None)
+def load_settings_file(path: Path) -> Settings:
+    data = _read_toml(path)
+    table = data.get("tool", {}).get("provlint", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(table, dict):
+        raise SettingsError(f"{path}: [tool.provlint] must be a table")
+    return parse_settings(table, path=path, base_dir=path.parent.resolve())
+
+
+def _read_toml(path: Path) -> dict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot read settings: {exc}") from None
+
+
+# --- validating -----------------------------------------------------------------------------
+
+_KEYS = (
+    "target-version", "select", "extend-select", "ignore", "per-file-ignores", "severity",
+    "exceptions", "roots", "fail-level", "exclude", "placeholder-patterns",
+)
+
+
+def parse_settings(table: dict, *, path: Optional[Path] = None, base_dir: Optional[Path] = None) -> Settings:
+    where = f"{path}: " if path else ""
+    for key in table:
+        if key not in _KEYS:
+            raise SettingsError(f"{where}unknown setting `{key}`{_did_you_mean(key, _KEYS)}")
+    try:
+        return Settings(
+            path=path,
+            base_dir=base_dir or Path.cwd(),
+            target_version=_target_version(table.get("target-version", DEFAULT_TARGET_VERSION)),
+            select=_selectors(table["select"], "select") if "select" in table else None,
+            extend_select=_selectors(table.get("extend-select", []), "extend-select"),
+            ignore=_selectors(table.get("ignore", []), "ignore"),
+            per_file_ignores=tuple(
+                (str(glob), _selectors(sels, f"per-file-ignores.{glob}"))
+                for glob, sels in _table(table.get("per-file-ignores", {}), "per-file-ignores").items()
+            ),
+            severity=tuple(_severity_entry(rule, value) for rule, value in _table(table.get("severity", {}), "severity").items()),
+            exceptions=tuple(_exception(i, e) for i, e in enumerate(_list(table.get("exceptions", []), "exceptions"))),
+            roots=tuple((str(g), _pointer(p, f"roots.{g}")) for g, p in _table(table.get("roots", {}), "roots").items()),
+            fail_level=_fail_level(table.get("fail-level", "error")),
+            exclude=tuple(_strings(table.get("exclude", []), "exclude")),
+            placeholder_patterns=tuple(_regex(p) for p in _strings(table.get("placeholder-patterns", []), "placeholder-patterns")),
+        )
+    except SettingsError as exc:
+        raise SettingsError(f"{where}{exc}") from None
+
+
+def with_overrides(settings: Settings, **overrides: Any) -> Settings:
+    """Command-line flags over the file: ``select`` replaces, ``extend_select``/``ignore`` add."""
+    changes: dict[str, Any] = {}
+    if overrides.get("target_version"):
+        changes["target_version"] = _target_version(overrides["target_version"])
+    if overrides.get("select"):
+        changes["select"] = _selectors(overrides["select"], "--select")
+    if overrides.get("extend_select"):
+        changes["extend_select"] = settings.extend_select + _selectors(overrides["extend_select"], "--extend-select")
+    if overrides.get("ignore"):
+        changes["ignore"] = settings.ignore + _selectors(overrides["ignore"], "--ignore")
+    if overrides.get("fail_level"):
+        changes["fail_level"] = _fail_level(overrides["fail_level"])
+    return replace(settings, **changes)
+
+
+def _did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def _target_version(value: Any) -> str:
+    versions = lintable_versions()
+    if str(value) not in versions:
+        raise SettingsError(f"`target-version` must be one of {', '.join(versions)}, not {value!r}")
+    return str(value)
+
+
+def _fail_level(value: Any) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise SettingsError(f"`fail-level` must be error, warning or info, not {value!r}{_did_you_mean(str(value), ('error', 'warning', 'info'))}") from None
+
+
+def _table(value: Any, key: str) -> dict:
+    if not isinstance(value, dict):
+        raise SettingsError(f"`{key}` must be a table")
+    return value
+
+
+def _list(value: Any, key: str) -> list:
+    if not isinstance(value, list):
+        raise SettingsError(f"`{key}` must be a list")
+    return value
+
+
+def _strings(value: Any, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    items = _list(value, key)
+    if not all(isinstance(v, str) for v in items):
+        raise SettingsError(f"`{key}` must be a list of strings")
+    return items
+
+
+def _selectors(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in value.split(",") if v.strip()]
+    try:
+        return tuple(validate_selector(s) for s in _strings(value, key))
+    except SelectorError as exc:
+        raise SettingsError(f"`{key}`: {exc}") from None
+
+
+def _severity_entry(rule: str, value: Any) -> tuple[str, str]:
+    from provlint.rules import find_rule
+
+    found = find_rule(rule)
+    if found is None:
+        from provlint.rules import all_rules
+
+        names = [r.code for r in all_rules()] + [r.name for r in all_rules()]
+        raise SettingsError(f"`severity`: unknown rule `{rule}`{_did_you_mean(rule, names)}")
+    if value not in SEVERITY_VALUES:
+        raise SettingsError(
+            f"`severity.{rule}` must be one of {', '.join(SEVERITY_VALUES)}, not {value!r}{_did_you_mean(str(value), SEVERITY_VALUES)}"
+        )
+    return (found.code, value)
+
+
+def _pointer(value: Any, key: str) -> str:
+    if not isinstance(value, str) or (value and not value.startswith("/")):
+        raise SettingsError(f"`{key}` must be a JSON Pointer such as \"/gateway/config\" (or \"\" for the whole file)")
+    return value
+
+
+def _regex(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise SettingsError(f"`placeholder-patterns`: {pattern!r} is not a valid regular expression: {exc}") from None
+    return pattern
+
+
+_EXCEPTION_KEYS = ("files", "pointer", "rules", "reason")
+
+
+def _exception(index: int, entry: Any) -> WaivedFinding:
+    key = f"exceptions[{index}]"
+    entry = _table(entry, key)
+    for name in entry:
+        if name not in _EXCEPTION_KEYS:
+            raise SettingsError(f"`{key}`: unknown key `{name}`{_did_you_mean(name, _EXCEPTION_KEYS)}")
+    reason = entry.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise SettingsError(f"`{key}` needs a `reason`: say why the finding is acceptable")
+    files = entry.get("files", "*")
+    if not isinstance(files, str):
+        raise SettingsError(f"`{key}.files` must be a glob string")
+    rules = _selectors(entry.get("rules", ["ALL"]), f"{key}.rules")
+    return WaivedFinding(files, _pointer(entry.get("pointer", ""), f"{key}.pointer"), rules, reason.strip(), index)

@@ -1,0 +1,33 @@
+"""Shared test helpers: lint a snippet, run the CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Optional
+
+import pytest
+
+from provlint.engine import LintOptions, lint_bytes
+from provlint.findings import Diagnostic
+from provlint.source.document import DocumentKind
+
+
+def lint(text: str, path: str = "config.json", *, kind: Optional[str] = None, explicit: bool = True) -> list[Diagnostic]:
+    options = LintOptions(kind=DocumentKind(kind) if kind else None)
+    return lint_bytes(text.encode("utf-8"), path, explicit=explicit, options=options).diagnostics
+
+
+def codes_at(diagnostics: list[Diagnostic]) -> list[tuple[str, int, int]]:
+    return [(d.code, d.line, d.column) for d in diagnostics]
+
+
+def run_provlint(*args: str, input: bytes = b"", cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "provlint", *args], input=input, capture_output=True, cwd=cwd, timeout=120
+    )
+
+
+@pytest.fixture
+def lint_snippet():
+    return lint

@@ -1,0 +1,39 @@
+"""Every rule's docstring examples do what they say: the failing one fires, the passing one not."""
+
+import pytest
+
+from provlint.rules import all_rules
+from provlint.rules.examples import examples
+from tests.conftest import lint
+
+RULES = all_rules()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_docstring_has_a_failing_and_a_passing_example(rule):
+    found = examples(rule.doc)
+    assert [e.passes for e in found].count(False) >= 1
+    assert [e.passes for e in found].count(True) >= 1
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_failing_example_fires_and_passing_example_is_clean(rule):
+    for example in examples(rule.doc):
+        codes = [d.code for d in lint(example.text, example.filename)]
+        if example.passes:
+            assert codes == [], f"{rule.code} passing example gave {codes}"
+        else:
+            assert rule.code in codes, f"{rule.code} failing example gave {codes}"
+
+
+def test_rule_codes_and_names_are_unique_and_well_formed():
+    codes = [r.code for r in RULES]
+    names = [r.name for r in RULES]
+    assert len(set(codes)) == len(codes) and len(set(names)) == len(names)
+    assert codes == sorted(codes)
+    for rule in RULES:
+        assert rule.code[:2] == "PL" and rule.code[2:].isdigit() and len(rule.code) == 5
+        assert rule.name == rule.name.lower() and " " not in rule.name
+        assert rule.tags and set(rule.tags) <= {"security", "correctness", "reliability", "style"}
+        if "security" in rule.tags:
+            assert rule.security_severity is not None and 0 < rule.security_severity <= 10
