@@ -9,6 +9,6 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from provlint.engine import LintOptions, lint_bytes, lint_text
-from provlint.runner import lint_paths
+from provlint.runner import SettingsResolver, lint_paths
 
-__all__ = ["__version__", "LintOptions", "lint_bytes", "lint_paths", "lint_text"]
+__all__ = ["__version__", "LintOptions", "SettingsResolver", "lint_bytes", "lint_paths", "lint_text"]

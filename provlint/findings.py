@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 
 @dataclass(frozen=True, order=True)
@@ -43,7 +43,8 @@ class Finding:
     ``target`` says whether the finding points at the member's key or at its value; a pointer
     to an array element or to the root has no key and falls back to the value.
     ``span`` is given only by the source layer (parse errors, duplicate keys), which knows the
-    exact place while no pointer can name it.
+    exact place while no pointer can name it. ``secret`` marks a finding whose value is a
+    secret: reporters never show that value, not even in a source snippet.
     """
 
     pointer: str
@@ -52,6 +53,7 @@ class Finding:
     span: Optional[Span] = None
     related: tuple[Span, ...] = ()
     fix: Optional[str] = None
+    secret: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Diagnostic:
     message: str
     related: tuple[Span, ...] = ()
     fix: Optional[str] = None
+    secret: bool = False
 
     @property
     def line(self) -> int:
@@ -82,9 +85,20 @@ class Diagnostic:
 
 @dataclass
 class FileResult:
-    """Everything the run found in one input."""
+    """Everything the run found in one input.
+
+    ``data`` is the parsed document (for baseline fingerprints), ``waived_by`` the settings
+    exceptions that hid a finding here, ``fail_level`` the lowest severity that fails the run
+    under this file's settings.
+    """
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: Optional[str] = None
     skipped: bool = False
+    data: Any = None
+    waived_by: set = field(default_factory=set)
+    fail_level: Severity = Severity.ERROR
+
+    def fails(self) -> bool:
+        return any(d.severity.rank >= self.fail_level.rank for d in self.diagnostics)

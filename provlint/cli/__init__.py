@@ -9,6 +9,7 @@ import click
 
 from provlint import __version__
 from provlint.cli.check import check
+from provlint.cli.rules import rule_command, rules_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +20,8 @@ def cli() -> None:
 
 cli.add_command(check, "check")
 cli.add_command(check, "lint")
+cli.add_command(rule_command, "rule")
+cli.add_command(rules_command, "rules")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:

@@ -2,53 +2,128 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections import Counter
+from pathlib import Path
 
 import click
 
-from provlint.catalog import DEFAULT_TARGET_VERSION, lintable_versions
+from provlint.catalog import lintable_versions
+from provlint.cli.common import fail_usage, output_stream
 from provlint.discovery import InputPathError
-from provlint.engine import LintOptions, worst_severity
-from provlint.findings import Severity
-from provlint.reporters import REPORTERS, make_reporter
-from provlint.runner import lint_paths
+from provlint.engine import failing
+from provlint.reporters import REPORTERS, default_format, make_reporter
+from provlint.runner import SettingsResolver, lint_paths
+from provlint.settings import SettingsError
 from provlint.source.document import DocumentKind
 
 KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
 
 
-def usage_error(message: str) -> "NoReturn":  # type: ignore[name-defined]
-    click.echo(f"provlint: error: {message}", err=True)
-    sys.exit(2)
-
-
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--output-format", type=click.Choice(sorted(REPORTERS)), default=None,
-              help="How to print findings (default: full on a terminal, concise otherwise).")
+              help="How to print findings (default: full on a terminal, github under GitHub Actions, concise otherwise).")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
 @click.option("--stdin-filename", default=None, help="The name to report for input read from `-`.")
-@click.option("--kind", type=click.Choice(KINDS), default=None,
-              help="Lint every input as this document kind instead of detecting it.")
-@click.option("--target-version", type=click.Choice(lintable_versions()), default=DEFAULT_TARGET_VERSION,
-              show_default=True, help="The Bifrost line to check against.")
-def check(paths, output_format, stdin_filename, kind, target_version) -> None:
+@click.option("--kind", type=click.Choice(KINDS), default=None, help="Lint every input as this document kind.")
+@click.option("--target-version", type=click.Choice(lintable_versions()), default=None, help="The Bifrost line to check against [default: 1.5].")
+@click.option("--select", multiple=True, help="Rules to enable (codes, prefixes like PL3, names, ALL); replaces the settings file's.")
+@click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
+@click.option("--ignore", multiple=True, help="Rules to disable.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="The lowest severity that makes the run fail [default: error].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Use this settings file for every input.")
+@click.option("--isolated", is_flag=True, help="Ignore all settings files.")
+@click.option("--show-settings", is_flag=True, help="Print the settings in force for the first path and exit.")
+@click.option("--env-file", type=click.Path(dir_okay=False), default=None,
+              help="Resolve env.NAME references from this dotenv file instead of the environment.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="Hide findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="Record the current findings in this file and exit 0.")
+def check(paths, output_format, output_file, stdin_filename, kind, target_version, select, extend_select, ignore,
+          fail_level, exit_zero, statistics, quiet, config_file, isolated, show_settings, env_file, baseline,
+          write_baseline) -> None:
     """Lint Bifrost config files and provider API payloads (JSON or YAML).
 
     PATHS are files, folders (walked for *.json, *.yaml, *.yml that look like Bifrost
     configs) or `-` for standard input. With no PATHS the current folder is walked.
     """
-    options = LintOptions(target_version=target_version, kind=DocumentKind(kind) if kind else None)
+    if config_file and isolated:
+        fail_usage("--config and --isolated exclude each other")
+    if config_file and not os.path.isfile(config_file):
+        fail_usage(f"settings file does not exist: {config_file}")
+    paths = list(paths) or ["."]
+    resolver = SettingsResolver(
+        config_file=Path(config_file) if config_file else None,
+        isolated=isolated,
+        overrides=dict(target_version=target_version, select=select, extend_select=extend_select,
+                       ignore=ignore, fail_level=fail_level),
+    )
     try:
-        results = lint_paths(paths or ["."], options, stdin=sys.stdin.buffer, stdin_filename=stdin_filename)
-    except InputPathError as exc:
-        usage_error(str(exc))
-    results.sort(key=lambda r: r.path)
-    if output_format is None:
-        output_format = "full" if sys.stdout.isatty() else "concise"
-    reporter = make_reporter(output_format, sys.stdout)
-    reporter.start()
-    for result in results:
-        reporter.file(result)
-    reporter.finish(results)
-    sys.stdout.flush()
-    sys.exit(1 if worst_severity(results) is Severity.ERROR else 0)
+        if show_settings:
+            from provlint.cli.show_settings import render_settings
+
+            click.echo(render_settings(resolver.for_path(stdin_filename or paths[0] if paths[0] == "-" else paths[0])), nl=False)
+            sys.exit(0)
+        environment = _environment(env_file)
+        recorded = _read_baseline(baseline) if baseline else None
+        results = lint_paths(
+            paths, resolver=resolver, kind=DocumentKind(kind) if kind else None, environment=environment,
+            stdin=sys.stdin.buffer, stdin_filename=stdin_filename, baseline=recorded,
+        )
+    except (InputPathError, SettingsError) as exc:
+        fail_usage(str(exc))
+    if write_baseline:
+        _write_baseline(write_baseline, results)
+        sys.exit(0)
+    with output_stream(output_file) as stream:
+        if statistics:
+            _print_statistics(results, stream)
+        else:
+            reporter = make_reporter(output_format or default_format(stream), stream, quiet=quiet)
+            reporter.start()
+            for result in results:
+                reporter.file(result)
+            reporter.finish(results)
+    sys.exit(0 if exit_zero or not failing(results) else 1)
+
+
+def _environment(env_file):
+    if not env_file:
+        return dict(os.environ)
+    from provlint.envfile import EnvFileError, read_env_file
+
+    try:
+        return read_env_file(env_file)
+    except EnvFileError as exc:
+        fail_usage(str(exc))
+
+
+def _read_baseline(path):
+    from provlint.baseline import BaselineError, read_baseline
+
+    try:
+        return read_baseline(path)
+    except BaselineError as exc:
+        fail_usage(str(exc))
+
+
+def _write_baseline(path, results) -> None:
+    from provlint.baseline import entry_for, write_baseline
+
+    entries = [entry_for(d, r.data) for r in results for d in r.diagnostics]
+    try:
+        write_baseline(path, entries)
+    except OSError as exc:
+        fail_usage(f"cannot write baseline {path}: {exc.strerror or exc}")
+    click.echo(f"provlint: recorded {len(entries)} finding{'s' if len(entries) != 1 else ''} in {path}", err=True)
+
+
+def _print_statistics(results, stream) -> None:
+    counts = Counter((d.code, d.name, d.severity.value) for r in results for d in r.diagnostics)
+    for (code, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        stream.write(f"{count:>5}\t{code}\t{name}\t[{severity}]\n")

@@ -13,6 +13,15 @@ REPORTERS = {
 }
 
 
-def make_reporter(name: str, stream: TextIO) -> Reporter:
+def make_reporter(name: str, stream: TextIO, *, quiet: bool = False) -> Reporter:
     module_name, class_name = REPORTERS[name].split(":")
-    return getattr(importlib.import_module(module_name), class_name)(stream)
+    return getattr(importlib.import_module(module_name), class_name)(stream, quiet=quiet)
+
+
+def default_format(stream: TextIO) -> str:
+    """GitHub annotations under GitHub Actions, snippets for a person, one line each otherwise."""
+    import os
+
+    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS:
+        return "github"
+    return "full" if stream.isatty() else "concise"

@@ -8,8 +8,9 @@ from provlint.findings import FileResult
 
 
 class Reporter:
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, quiet: bool = False) -> None:
         self.stream = stream
+        self.quiet = quiet
 
     def start(self) -> None:
         pass

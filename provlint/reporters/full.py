@@ -25,7 +25,11 @@ class FullReporter(Reporter):
             self.write("\n")
 
     def finish(self, results: list[FileResult]) -> None:
-        self.write(summary(results) + "\n")
+        if not self.quiet:
+            self.write(summary(results) + "\n")
+
+
+REDACTED = "********"
 
 
 def snippet(lines: LineIndex, d: Diagnostic) -> str:
@@ -35,6 +39,8 @@ def snippet(lines: LineIndex, d: Diagnostic) -> str:
         width = max(1, d.span.end.column - d.column)
     else:
         width = max(1, len(text) - column + 1)
+    if d.secret:
+        text, width = _redact(text, column, width)
     if len(text) > MAX_SNIPPET:
         start = max(0, column - 1 - MAX_SNIPPET // 2)
         text = text[start : start + MAX_SNIPPET]
@@ -46,6 +52,14 @@ def snippet(lines: LineIndex, d: Diagnostic) -> str:
         f"{d.line} | {text}\n"
         f"{gutter} | {' ' * (column - 1)}{'^' * width}\n"
     )
+
+
+def _redact(text: str, column: int, width: int) -> tuple[str, int]:
+    """Replace the secret under the caret, keeping its quotes so the line still reads as code."""
+    token = text[column - 1 : column - 1 + width]
+    quote = token[0] if token[:1] in "\"'" and len(token) >= 2 and token[-1] == token[0] else ""
+    masked = f"{quote}{REDACTED}{quote}"
+    return text[: column - 1] + masked + text[column - 1 + width :], len(masked)
 
 
 def summary(results: list[FileResult]) -> str:

@@ -28,6 +28,7 @@ RULE_MODULES = (
     "pl301_insecure_skip_verify",
     "pl302_plaintext_proxy_credentials",
     "pl303_credentials_in_url",
+    "pl902_unused_suppression",
 )
 
 

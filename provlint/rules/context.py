@@ -52,9 +52,14 @@ class RuleContext:
     placeholder_patterns: tuple[re.Pattern, ...] = ()
     enabled_codes: frozenset[str] = frozenset()
 
-    @property
+    root: str = ""  # JSON Pointer of the Bifrost config inside the file (settings `roots`)
+
+    @cached_property
     def data(self) -> Any:
-        return self.document.data
+        """The Bifrost part of the document: all of it, or the subtree at ``root``."""
+        from provlint.baseline import value_at
+
+        return value_at(self.document.data, self.root) if self.root else self.document.data
 
     @cached_property
     def structure(self) -> list["StructureIssue"]:

@@ -37,4 +37,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     f"`proxy_config.{field}` is a literal value; reference an environment "
                     f"variable instead, e.g. \"env.{variable}\"",
                     fix=f'replace the value with "env.{variable}" and set {variable} where Bifrost runs',
+                    secret=True,
                 )

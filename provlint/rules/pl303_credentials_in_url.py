@@ -38,6 +38,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     f"`{section}.{field}` carries user credentials (`user:password@host`); "
                     f"remove them from the URL"
                     + (" and use `username`/`password` with env.NAME references" if section == "proxy_config" else ""),
+                    secret=True,
                 )
 
 

@@ -36,7 +36,7 @@ def test_concise_lines_are_sorted_by_path_line_column(tmp_path):
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     assert out(proc).splitlines() == [
         f"{a}:2:3: PL101 [error] unknown field `max_retry` in network_config; did you mean `max_retries`?",
-        f"{a}:2:41: PL301 [error] TLS certificate verification is off (`insecure_skip_verify: true`): anyone on the network path can read prompts and API keys; trust the provider's CA with `ca_cert_pem` instead",
+        f"{a}:2:43: PL301 [error] TLS certificate verification is off (`insecure_skip_verify: true`): anyone on the network path can read prompts and API keys; trust the provider's CA with `ca_cert_pem` instead",
         f"{b}:1:45: PL301 [error] TLS certificate verification is off (`insecure_skip_verify: true`): anyone on the network path can read prompts and API keys; trust the provider's CA with `ca_cert_pem` instead",
     ]
     assert proc.returncode == 1
@@ -46,11 +46,11 @@ def test_full_format_shows_the_source_line_a_caret_and_a_summary(tmp_path):
     path = write(tmp_path, "p.json", '{\n  "network_config": {"insecure_skip_verify": true}\n}\n')
     proc = run_provlint("check", "--output-format", "full", str(path))
     lines = out(proc).splitlines()
-    assert lines[0].startswith(f"{path}:2:47: PL301 [error] TLS certificate verification is off")
+    assert lines[0].startswith(f"{path}:2:46: PL301 [error] TLS certificate verification is off")
     assert lines[1:4] == [
         "  |",
         '2 |   "network_config": {"insecure_skip_verify": true}',
-        "  |                                               ^^^^",
+        "  | " + " " * 45 + "^^^^",
     ]
     assert lines[-1] == "Found 1 problem (1 error) in 1 file."
     assert proc.returncode == 1

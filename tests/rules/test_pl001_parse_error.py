@@ -7,7 +7,7 @@ def test_parse_error_stops_all_other_rules():
 
 
 def test_trailing_comma_position_json():
-    assert codes_at(lint('{\n  "providers": {\n    "openai": {"keys": [],}\n  }\n}\n')) == [("PL001", 3, 28)]
+    assert codes_at(lint('{\n  "providers": {\n    "openai": {"keys": [],}\n  }\n}\n')) == [("PL001", 3, 26)]
 
 
 def test_yaml_syntax_error_position():

@@ -30,7 +30,7 @@ def test_every_provider_of_a_config_file_is_checked():
         ' "groq": {"keys": [], "network_config": {"insecure_skip_verify": true}}\n'
         "}}\n"
     )
-    assert codes_at(pl301(text)) == [("PL301", 2, 67), ("PL301", 3, 65)]
+    assert codes_at(pl301(text)) == [("PL301", 2, 68), ("PL301", 3, 66)]
     assert [d.pointer for d in pl301(text)] == [
         "/providers/openai/network_config/insecure_skip_verify",
         "/providers/groq/network_config/insecure_skip_verify",

@@ -1,0 +1,35 @@
+"""Helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import Iterator, NoReturn, Optional, TextIO
+
+import click
+
+
+def fail_usage(message: str) -> NoReturn:
+    click.echo(f"provlint: error: {message}", err=True)
+    sys.exit(2)
+
+
+@contextlib.contextmanager
+def output_stream(path: Optional[str]) -> Iterator[TextIO]:
+    """stdout, or a file written whole: a crash never leaves half a report behind."""
+    if not path:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    import io
+    import os
+
+    buffer = io.StringIO()
+    yield buffer
+    temporary = f"{path}.tmp-{os.getpid()}"
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(buffer.getvalue())
+        os.replace(temporary, path)
+    except OSError as exc:
+        fail_usage(f"cannot write {path}: {exc.strerror or exc}")

@@ -1,0 +1,92 @@
+"""``provlint rule CODE|NAME`` and ``provlint rules``."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from provlint.cli.common import fail_usage
+from provlint.rules import Rule, all_rules, find_rule
+from provlint.rules.examples import examples
+from provlint.selection import SelectorError, enabled_rules, validate_selector
+
+
+def rule_as_json(rule: Rule, enabled: bool | None = None) -> dict:
+    data = {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity.value,
+        "tags": list(rule.tags),
+        "summary": rule.summary,
+        "explanation": _explanation(rule),
+        "fix": rule.fix,
+        "security_severity": rule.security_severity,
+        "examples": [{"passes": e.passes, "format": e.format, "text": e.text} for e in examples(rule.doc)],
+    }
+    if enabled is not None:
+        data["enabled"] = enabled
+    return data
+
+
+def _explanation(rule: Rule) -> str:
+    """The docstring's prose: everything before the first example block."""
+    body = rule.doc.split("\n", 1)[1] if "\n" in rule.doc else ""
+    for marker in ("\nFails", "\nPasses"):
+        if marker in "\n" + body:
+            body = ("\n" + body).split(marker, 1)[0]
+    return body.strip()
+
+
+@click.command("rule")
+@click.argument("rule_id")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+def rule_command(rule_id: str, output_format: str) -> None:
+    """Explain one rule: what it finds, why it matters, examples, how to fix it."""
+    rule = find_rule(rule_id)
+    if rule is None:
+        try:
+            validate_selector(rule_id)
+            fail_usage(f"`{rule_id}` names several rules; give one code or name")
+        except SelectorError as exc:
+            fail_usage(str(exc))
+    if output_format == "json":
+        click.echo(json.dumps(rule_as_json(rule), indent=2))
+        return
+    lines = [f"{rule.code} {rule.name}  [{rule.severity.value}]  tags: {', '.join(rule.tags)}"]
+    if rule.security_severity is not None:
+        lines.append(f"security-severity: {rule.security_severity}")
+    lines += ["", rule.summary, "", _explanation(rule)]
+    for example in examples(rule.doc):
+        lines += ["", "Passes:" if example.passes else "Fails:", ""]
+        lines += ["    " + line for line in example.text.rstrip("\n").splitlines()]
+    if rule.fix:
+        lines += ["", f"How to fix: {rule.fix}"]
+    click.echo("\n".join(lines))
+
+
+@click.command("rules")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--select", multiple=True, help="Show what is enabled under this selection.")
+@click.option("--ignore", multiple=True)
+@click.option("--extend-select", multiple=True)
+def rules_command(output_format: str, select, ignore, extend_select) -> None:
+    """List every rule with its code, name, default severity, tags and whether it is enabled."""
+    try:
+        on = {r.code for r in enabled_rules(
+            [validate_selector(s) for s in select] or None,
+            [validate_selector(s) for s in extend_select],
+            [validate_selector(s) for s in ignore],
+        )}
+    except SelectorError as exc:
+        fail_usage(str(exc))
+    rules = all_rules()
+    if output_format == "json":
+        click.echo(json.dumps([rule_as_json(r, r.code in on) for r in rules], indent=2))
+        return
+    width = max(len(r.name) for r in rules)
+    click.echo(f"{'code':<6} {'name':<{width}} {'severity':<8} {'enabled':<7} tags")
+    for r in rules:
+        click.echo(f"{r.code:<6} {r.name:<{width}} {r.severity.value:<8} {'yes' if r.code in on else 'no':<7} {', '.join(r.tags)}")
+    sys.stdout.flush()
