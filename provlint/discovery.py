@@ -44,4 +44,4 @@ def _walk(root: str) -> Iterator[str]:
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
         for name in names:
             if Path(name).suffix.lower() in LINTABLE_SUFFIXES:
-                yield os.path.join(folder, name)
+                yield os.path.normpath(os.path.join(folder, name))

@@ -155,17 +155,24 @@ def _unused_exceptions(results: list[FileResult], used_settings: dict[Path, Sett
             continue
         rule, options = found
         text = path.read_text(encoding="utf-8", errors="replace")
+        shown = display_path(path)
         diagnostics = [
             Diagnostic(
-                rule.code, rule.name, options.severity_of(rule), str(path), _exception_span(text, e.index), "",
+                rule.code, rule.name, options.severity_of(rule), shown, _exception_span(text, e.index), "",
                 f"exception {e.index + 1} (files `{e.files}`, pointer `{e.pointer or '/'}`, rules {', '.join(e.rules)}) "
                 f"matched no finding; remove it",
                 fix=rule.fix,
             )
             for e in unused
         ]
-        reports.append(FileResult(str(path), diagnostics, text=text, fail_level=options.fail_level))
+        reports.append(FileResult(shown, diagnostics, text=text, fail_level=options.fail_level))
     return reports
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working folder when inside it, as users name their files."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def _exception_span(text: str, index: int) -> Span:

@@ -211,6 +211,8 @@ def _table(value: Any, key: str) -> dict:
 
 
 def _list(value: Any, key: str) -> list:
+    if isinstance(value, tuple):  # repeated command-line flags
+        value = list(value)
     if not isinstance(value, list):
         raise SettingsError(f"`{key}` must be a list")
     return value
