@@ -50,6 +50,9 @@ class PositionIndex(Protocol):
     def duplicate_keys(self) -> list[DuplicateKey]:
         """Every repeated key, in text order."""
 
+    def ambiguous_scalars(self) -> list[tuple[str, Span, str]]:
+        """YAML only: (pointer, span, source text) of plain scalars that YAML 1.1 reads otherwise."""
+
 
 @dataclass
 class Document:
