@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from provlint.findings import Diagnostic, FileResult
+from provlint.findings import Diagnostic, FileResult, Span
 from provlint.reporters.base import Reporter
 from provlint.reporters.concise import concise_line
 from provlint.source.text import LineIndex
@@ -16,10 +16,12 @@ MAX_SNIPPET = 120
 class FullReporter(Reporter):
     def file(self, result: FileResult) -> None:
         lines = LineIndex(result.text) if result.text else None
+        # Every secret this file reports is masked on every snippet line it appears on.
+        secrets = [d.span for d in result.diagnostics if d.secret]
         for diagnostic in result.diagnostics:
             self.write(concise_line(diagnostic) + "\n")
             if lines is not None:
-                self.write(snippet(lines, diagnostic))
+                self.write(snippet(lines, diagnostic, secrets))
             if diagnostic.fix:
                 self.write(f"  help: {diagnostic.fix}\n")
             self.write("\n")
@@ -32,15 +34,14 @@ class FullReporter(Reporter):
 REDACTED = "********"
 
 
-def snippet(lines: LineIndex, d: Diagnostic) -> str:
+def snippet(lines: LineIndex, d: Diagnostic, secrets: list[Span] = ()) -> str:
     text = lines.line_text(d.line).expandtabs(1)
     column = d.column
     if d.span.end.line == d.line:
         width = max(1, d.span.end.column - d.column)
     else:
         width = max(1, len(text) - column + 1)
-    if d.secret:
-        text, width = _redact(text, column, width)
+    text, column, width = _mask(text, d.line, column, width, secrets)
     if len(text) > MAX_SNIPPET:
         start = max(0, column - 1 - MAX_SNIPPET // 2)
         text = text[start : start + MAX_SNIPPET]
@@ -54,12 +55,22 @@ def snippet(lines: LineIndex, d: Diagnostic) -> str:
     )
 
 
-def _redact(text: str, column: int, width: int) -> tuple[str, int]:
-    """Replace the secret under the caret, keeping its quotes so the line still reads as code."""
-    token = text[column - 1 : column - 1 + width]
-    quote = token[0] if token[:1] in "\"'" and len(token) >= 2 and token[-1] == token[0] else ""
-    masked = f"{quote}{REDACTED}{quote}"
-    return text[: column - 1] + masked + text[column - 1 + width :], len(masked)
+def _mask(text: str, line: int, column: int, width: int, secrets) -> tuple[str, int, int]:
+    """Replace each secret on this line (right to left, so earlier columns stay valid), keeping
+    its quotes so the line still reads as code, and move the caret with the text."""
+    on_line = sorted({s for s in secrets if s.start.line == line}, key=lambda s: s.start.column, reverse=True)
+    for secret in on_line:
+        start = secret.start.column
+        end = secret.end.column if secret.end.line == line else len(text) + 1
+        token = text[start - 1 : end - 1]
+        quote = token[0] if token[:1] in "\"'" and len(token) >= 2 and token[-1] == token[0] else ""
+        masked = f"{quote}{REDACTED}{quote}"
+        text = text[: start - 1] + masked + text[end - 1 :]
+        if start == column:
+            width = len(masked)
+        elif start < column:
+            column += len(masked) - (end - start)
+    return text, column, width
 
 
 def summary(results: list[FileResult]) -> str:
