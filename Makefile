@@ -4,11 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv demo test validators bench clean
+.PHONY: venv demo test validators check-validators bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -22,8 +22,12 @@ demo: venv
 test: venv
 	$(BIN)/python -m pytest
 
+# Regenerate the fast validators after changing models or catalog (tests fail while they are stale).
 validators: venv
 	$(BIN)/python -m provlint.validators.build
+
+check-validators: venv
+	$(BIN)/python -m provlint.validators.build --check
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

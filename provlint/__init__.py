@@ -1,14 +1,27 @@
 """provlint: lint, validate and hash the provider configuration of the Bifrost LLM gateway.
 
-The library API; it never imports click and never exits. Heavy parts (pydantic models,
-YAML, hashing, schema generation) are imported only when a call needs them.
+The library API; it never imports click and never exits. Everything is imported on first use
+(module ``__getattr__``), so ``import provlint`` costs nothing on the lint fast path.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from provlint.engine import LintOptions, lint_bytes, lint_text
-from provlint.runner import SettingsResolver, lint_paths
+_EXPORTS = {
+    "LintOptions": "provlint.engine",
+    "lint_bytes": "provlint.engine",
+    "lint_text": "provlint.engine",
+    "lint_paths": "provlint.runner",
+    "SettingsResolver": "provlint.runner",
+}
 
-__all__ = ["__version__", "LintOptions", "SettingsResolver", "lint_bytes", "lint_paths", "lint_text"]
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'provlint' has no attribute {name!r}")

@@ -1,0 +1,185 @@
+"""The slow path of structural checking: every pydantic error as one worded StructureIssue.
+
+Messages name the field and what it must be, never the offending value (it may be a secret):
+the value is only used for its JSON type and to find a close match among allowed names.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Optional
+
+from pydantic import ValidationError
+
+from provlint.catalog import Catalog
+from provlint.models import models_for
+from provlint.models.locate import Location, Step, literal_values, locate, non_null, wire_fields
+from provlint.models.secrets import SECRET_FORM_ERROR
+from provlint.source import pointer as jp
+from provlint.source.document import DocumentKind
+from provlint.structure import StructureIssue
+
+ROOT_LABELS = {
+    DocumentKind.CONFIG: "the config file",
+    DocumentKind.ADD_PROVIDER: "the add-provider request",
+    DocumentKind.UPDATE_PROVIDER: "the update-provider request",
+    DocumentKind.PROVIDER_RESPONSE: "the provider response",
+}
+
+_EXPECTED_BY_ERROR = {
+    "int_type": "an integer",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "string_type": "a string",
+    "dict_type": "an object",
+    "model_type": "an object",
+    "list_type": "an array",
+    SECRET_FORM_ERROR: "a string (plain text, env.NAME or vault.path) or an object with "
+    "value, ref and type",
+}
+
+
+def explain(data: Any, kind: DocumentKind, catalog: Catalog) -> list[StructureIssue]:
+    """Validate ``data`` with the models of ``kind`` and word every error.
+
+    Errors that land on the same member with the same category are reported once, so a
+    value that fails several union branches or checks yields one issue.
+    """
+    root = models_for(catalog).for_kind(kind)
+    try:
+        root.model_validate(data, by_name=False)  # documents use wire names only
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    else:
+        return []
+    wording = _Wording(root, kind, catalog)
+    issues: list[StructureIssue] = []
+    seen: set[tuple[str, str, str]] = set()
+    for error in errors:
+        issue = wording.issue(error)
+        identity = (issue.category, issue.pointer, issue.target)
+        if identity not in seen:
+            seen.add(identity)
+            issues.append(issue)
+    return issues
+
+
+class _Wording:
+    """Words the pydantic errors of one document kind as issues."""
+
+    def __init__(self, root: type, kind: DocumentKind, catalog: Catalog) -> None:
+        self.root = root
+        self.root_label = ROOT_LABELS[kind]
+        self.dropped = catalog.dropped_fields
+
+    def issue(self, error: dict[str, Any]) -> StructureIssue:
+        where = locate(self.root, tuple(error["loc"]))
+        pointer = jp.from_parts(where.tokens)
+        if error["type"] == "extra_forbidden":
+            return StructureIssue("unknown", pointer, self._unknown(where), "key")
+        if error["type"] == "missing":
+            return StructureIssue("missing", pointer, self._missing(where), "value")
+        target = "key" if where.on_key else "value"
+        return StructureIssue("invalid", pointer, self._invalid(where, error), target)
+
+    def _unknown(self, where: Location) -> str:
+        name = str(where.steps[-1].token)
+        if name in self.dropped:
+            return f"`{name}` is no longer read by Bifrost; use {self.dropped[name]}"
+        message = f"unknown field `{name}` in {self._container(where.steps[:-1])}"
+        known = list(wire_fields(where.owner)) if where.owner is not None else []
+        return message + _did_you_mean(name, known)
+
+    def _missing(self, where: Location) -> str:
+        parent = where.steps[:-1]
+        label = f"`{self._container(parent)}`" if parent else self.root_label
+        return f"{label} is missing the required field `{where.steps[-1].token}`"
+
+    def _invalid(self, where: Location, error: dict[str, Any]) -> str:
+        if where.on_key:  # the only constraint on map keys is being non-empty
+            return f"names in {self._subject(where.steps[:-1])} must not be empty"
+        subject = self._subject(where.steps)
+        value = error.get("input")
+        kind = error["type"]
+        if kind == "literal_error":
+            allowed = [str(v) for v in literal_values(where.expected)]
+            message = f"{subject} must be one of {', '.join(allowed)}"
+            if isinstance(value, str):
+                return message + _did_you_mean(value, allowed)
+            return f"{message} (got {json_type(value)})"
+        if kind == "greater_than_equal":
+            return f"{subject} must be at least {error['ctx']['ge']}"
+        if kind == "string_too_short":
+            return f"{subject} must not be empty"
+        expected = _EXPECTED_BY_ERROR.get(kind)
+        if expected is None:
+            return f"{subject} is not valid: {error['msg']}"
+        if non_null(where.expected)[1]:
+            expected += " or null"
+        return f"{subject} must be {expected} (got {json_type(value)})"
+
+    def _subject(self, steps: tuple[Step, ...]) -> str:
+        """The member a message is about, in backticks: `max_retries`, entry 0 of `models`."""
+        if not steps:
+            return self.root_label
+        last, parent = steps[-1], steps[-2].token if len(steps) > 1 else ""
+        if last.container == "list":
+            return f"entry {last.token} of `{parent}`"
+        if last.container == "map":
+            return f"the `{last.token}` entry of `{parent}`"
+        return f"`{last.token}`"
+
+    def _container(self, steps: tuple[Step, ...]) -> str:
+        """A short name of the object holding a member: network_config, keys[0], providers.openai."""
+        if not steps:
+            return self.root_label
+        last, parent = steps[-1], steps[-2].token if len(steps) > 1 else ""
+        if last.container == "list":
+            return f"{parent}[{last.token}]"
+        if last.container == "map":
+            return f"{parent}.{last.token}"
+        return str(last.token)
+
+
+# Typos score 0.7 and more. difflib's default (0.6), and its ratio being asymmetric, would
+# pair fields that merely share a long suffix: stream_idle_timeout_in_seconds scores 0.72
+# against default_request_timeout_in_seconds one way round and 0.66 the other.
+SUGGESTION_CUTOFF = 0.7
+
+
+def _similarity(a: str, b: str) -> float:
+    return min(difflib.SequenceMatcher(None, a, b).ratio(), difflib.SequenceMatcher(None, b, a).ratio())
+
+
+def closest(word: str, candidates: list[str]) -> Optional[str]:
+    """The candidate most like ``word`` (difflib's ratio, both ways round), if close enough."""
+    scored = [(_similarity(word, c), c) for c in candidates]
+    best = max(scored, key=lambda sc: sc[0], default=None)
+    return best[1] if best is not None and best[0] >= SUGGESTION_CUTOFF else None
+
+
+def _did_you_mean(word: str, candidates: list[str]) -> str:
+    match = closest(word, candidates)
+    return f"; did you mean `{match}`?" if match else ""
+
+
+def json_type(value: Any) -> str:
+    """The JSON type of a value, worded for a message ("a string", "null")."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return f"a {type(value).__name__}"
+
+
+__all__ = ["explain", "json_type", "ROOT_LABELS"]

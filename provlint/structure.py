@@ -1,0 +1,46 @@
+"""Structural findings (PL100 invalid, PL101 unknown, PL102 missing), fast path first.
+
+A valid document is accepted by a standalone validator generated from the models at build
+time (provlint/validators), without importing pydantic: that is most of the start-up cost a
+pre-commit run would otherwise pay. Only a rejected document goes through the pydantic
+models, which explain every error with a pointer and a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from provlint.catalog import Catalog
+from provlint.source.document import DocumentKind
+from provlint.validators import fast_accepts
+
+Category = Literal["invalid", "unknown", "missing"]
+Target = Literal["key", "value"]
+
+
+@dataclass(frozen=True)
+class StructureIssue:
+    """One structural problem of a document.
+
+    ``category`` becomes PL100 (invalid), PL101 (unknown) or PL102 (missing). ``pointer`` is
+    an RFC 6901 JSON Pointer; for a missing member it names the absent member. ``target``
+    says whether the finding belongs on the member's key (unknown fields, bad map keys) or
+    on its value.
+    """
+
+    category: Category
+    pointer: str
+    message: str
+    target: Target
+
+
+def structure_issues(data: Any, kind: DocumentKind, catalog: Catalog) -> list[StructureIssue]:
+    """Every structural issue of ``data`` read as a document of ``kind``; [] when it is valid."""
+    if kind is DocumentKind.UNKNOWN:
+        return []
+    if fast_accepts(catalog.version, kind.value, data):
+        return []
+    from provlint.models.explain import explain  # pydantic: only for a rejected document
+
+    return explain(data, kind, catalog)

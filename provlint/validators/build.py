@@ -1,0 +1,217 @@
+"""Generate the standalone fast validators from the models' JSON Schema (build time only).
+
+    python -m provlint.validators.build           # (re)write provlint/validators/bifrost_*.py
+    python -m provlint.validators.build --check   # exit 1 when a committed file is stale
+
+One module per Bifrost line with models, one validator per document kind, all sharing the
+generated functions of the common definitions. fastjsonschema is needed here only: the
+generated code defines its own exception class and imports nothing but the standard library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from fastjsonschema.draft04 import CodeGeneratorDraft04
+from fastjsonschema.draft2019 import CodeGeneratorDraft2019
+from fastjsonschema.ref_resolver import RefResolver
+from pydantic.json_schema import models_json_schema
+
+from provlint.catalog import lintable_versions, load_catalog
+from provlint.models import models_for
+
+HERE = Path(__file__).parent
+DEFS_PREFIX = "#/$defs/"
+
+_FASTJSONSCHEMA_IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException"
+_LOCAL_EXCEPTIONS = '''\
+class JsonSchemaValueException(ValueError):
+    """The document does not follow the schema (the message is not used by provlint)."""
+
+
+class JsonSchemaValuesException(JsonSchemaValueException):
+    """Several schema violations at once (only raised when fast_fail is off)."""'''
+
+
+_ARRAY_TYPES = "(list, tuple)"
+_DECIMAL_IMPORT = "from decimal import Decimal"
+_LAZY_DECIMAL = '''\
+import sys
+
+
+class _DecimalType(type):
+    # A Decimal can only exist once the decimal module is loaded; not importing it here
+    # saves about 1 ms of start-up on every run.
+    def __instancecheck__(cls, value):
+        decimal = sys.modules.get("decimal")
+        return decimal is not None and isinstance(value, decimal.Decimal)
+
+
+class Decimal(metaclass=_DecimalType):
+    """Stands for decimal.Decimal in isinstance checks without importing it."""'''
+
+
+class _FastPathCodeGenerator(CodeGeneratorDraft2019):
+    """Draft 2019-09 code, adapted to serve as a yes/no fast path in front of the models."""
+
+    def generate_type(self) -> None:
+        # From draft 6 on, JSON Schema counts 1.0 as an integer; Bifrost's Go decoder and the
+        # strict models refuse it, and the fast path must agree with the models.
+        CodeGeneratorDraft04.generate_type(self)
+
+    def generate_ref(self) -> None:
+        # The messages are never shown (the models explain a rejection), so do not build the
+        # path of every nested value on every call: that costs more than the checks do.
+        with self._resolver.in_scope(self._definition["$ref"]):
+            name = self._resolver.get_scope_name()
+            uri = self._resolver.get_uri()
+            if uri not in self._validation_functions_done:
+                self._needed_validation_functions[uri] = name
+            self.l("{}({variable})", name)
+
+
+def module_path(version: str) -> Path:
+    return HERE / f"bifrost_{version.replace('.', '_')}.py"
+
+
+def combined_schema(version: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """The JSON Schema of every document kind's root model, with shared ``$defs``.
+
+    Returns the schema and, per document kind (its DocumentKind value), the ``$ref`` of its
+    root model.
+    """
+    models = models_for(load_catalog(version))
+    roots = models.roots()
+    refs, schema = models_json_schema(
+        [(model, "validation") for model in roots.values()],
+        ref_template=DEFS_PREFIX + "{model}",
+    )
+    kind_refs = {kind.value: refs[(model, "validation")]["$ref"] for kind, model in roots.items()}
+    # The root only makes every document kind reachable, so each gets a generated function.
+    schema["properties"] = {kind: {"$ref": ref} for kind, ref in kind_refs.items()}
+    return schema, kind_refs
+
+
+def _json_type(member: dict[str, Any], defs: dict[str, Any]) -> Any:
+    if "$ref" in member:
+        member = defs[member["$ref"].removeprefix(DEFS_PREFIX)]
+    return member.get("type")
+
+
+def disjoint_one_of_as_any_of(node: Any, defs: dict[str, Any]) -> Any:
+    """``node`` with every ``oneOf`` whose members have distinct JSON types made an ``anyOf``.
+
+    Both accept the same documents then, but ``anyOf`` stops at the first matching member
+    while ``oneOf`` must try them all (an EnvVar string would also be tried as an object).
+    """
+    if isinstance(node, list):
+        return [disjoint_one_of_as_any_of(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: disjoint_one_of_as_any_of(value, defs) for key, value in node.items()}
+    members = node.get("oneOf")
+    if members is not None:
+        types = [_json_type(member, defs) for member in members]
+        if all(isinstance(t, str) for t in types) and len(set(types)) == len(types):
+            node["anyOf"] = node.pop("oneOf")
+    return node
+
+
+def render(version: str) -> str:
+    """The source text of the fast-validator module of one Bifrost line."""
+    schema, kind_refs = combined_schema(version)
+    schema = disjoint_one_of_as_any_of(schema, schema["$defs"])
+    resolver = RefResolver.from_schema(schema, handlers={}, store={})
+    generator = _FastPathCodeGenerator(
+        schema,
+        resolver=resolver,
+        formats={},
+        use_default=False,  # never write defaults into the data the rules read afterwards
+        use_formats=False,
+        detailed_exceptions=False,
+    )
+    global_code = generator.global_state_code
+    for line in (_FASTJSONSCHEMA_IMPORT, _DECIMAL_IMPORT):
+        if line not in global_code:
+            raise RuntimeError(f"fastjsonschema no longer generates {line!r}; update build.py")
+    global_code = global_code.replace(_FASTJSONSCHEMA_IMPORT, _LOCAL_EXCEPTIONS)
+    global_code = global_code.replace(_DECIMAL_IMPORT, _LAZY_DECIMAL + "\n\n")
+    # JSON arrays are lists; the strict models refuse tuples, so the fast path must too.
+    if _ARRAY_TYPES not in generator.func_code:
+        raise RuntimeError(f"fastjsonschema no longer checks arrays as {_ARRAY_TYPES}; update build.py")
+    function_code = generator.func_code.replace(_ARRAY_TYPES, "(list)")
+
+    table = []
+    for kind, ref in kind_refs.items():
+        with resolver.in_scope(ref):
+            name = resolver.get_scope_name()
+        if f"def {name}(" not in function_code:
+            raise RuntimeError(f"no generated function {name} for {kind}")
+        table.append(f"    {kind!r}: {name},")
+
+    return "\n".join(
+        [
+            "# GENERATED by `python -m provlint.validators.build` from the provlint models of",
+            f"# Bifrost {version} (provlint/models, provlint/catalog/bifrost-{version}.json) with",
+            "# fastjsonschema. Do not edit: change the models or the catalog, then regenerate.",
+            "# `python -m provlint.validators.build --check` (and a test) fail when it is stale.",
+            "# ruff: noqa",
+            "# flake8: noqa",
+            f'"""Standalone validators of the Bifrost {version} document kinds: the lint fast path."""',
+            "",
+            global_code.strip(),
+            "",
+            "",
+            function_code.strip(),
+            "",
+            "",
+            "# DocumentKind value -> validator; each raises JsonSchemaValueException on invalid data.",
+            "VALIDATORS = {",
+            *table,
+            "}",
+            "",
+        ]
+    )
+
+
+def stale_modules() -> list[Path]:
+    """The committed modules that differ from what the models generate now."""
+    stale = []
+    for version in lintable_versions():
+        path = module_path(version)
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current != render(version):
+            stale.append(path)
+    return stale
+
+
+def write_modules() -> list[Path]:
+    written = []
+    for version in lintable_versions():
+        path = module_path(version)
+        text = render(version)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m provlint.validators.build", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when a generated module is stale")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = stale_modules()
+        for path in stale:
+            sys.stderr.write(f"stale: {path} (run python -m provlint.validators.build)\n")
+        return 1 if stale else 0
+    for path in write_modules():
+        sys.stderr.write(f"wrote {path}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
