@@ -4,6 +4,10 @@ Bifrost ignores unknown keys when it loads a file, so ``insecure_skip_verfy`` di
 nothing and a misspelt timeout silently keeps the default. The message suggests the closest
 known field, and names the replacement of keys Bifrost has dropped.
 
+A key that a more specific rule reports (a dropped legacy key: PL104, ``keys`` in a request:
+PL105, a read-only field: PL103, a request type in ``allowed_requests``: PL207) is left to
+that rule while it is enabled, so one problem gives one finding.
+
 Fails::
 
     {"network_config": {"max_retry": 3}}

@@ -1,0 +1,61 @@
+"""A read-only field the server owns, written into a request payload or a config file.
+
+``provider_status``, ``status``, ``description``, ``config_hash`` and ``name`` are what
+Bifrost reports about a provider; it sets them itself and ignores them in an add- or
+update-provider request and in a config file (it computes ``config_hash`` from the entry when
+it loads the file). A copy pasted from a GET response carries stale values that look as if
+they mattered. Keys of a config file carry the same per-key ``config_hash``, ``status`` and
+``description``. Provider responses are not checked: these fields belong there.
+
+Fails::
+
+    {"provider": "openai", "provider_status": "active"}
+
+Passes::
+
+    {"provider": "openai"}
+"""
+
+from typing import Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.claims import Member, read_only_members
+from provlint.rules.context import RuleContext
+
+CODE = "PL103"
+NAME = "read-only-field"
+SEVERITY = Severity.WARNING
+TAGS = ("correctness",)
+FIX = "remove the read-only field"
+
+_IGNORED_IN = {
+    "add-provider": "an add-provider request",
+    "update-provider": "an update-provider request",
+    "config": "a config file",
+    "config-key": "a key of a config file",
+}
+
+# Where a document names its provider instead, for a stray `name`.
+_NAMED_BY = {
+    "add-provider": "the request names the provider in `provider`",
+    "update-provider": "the request names the provider in its URL",
+    "config": "the entry's key under `providers` names the provider",
+}
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for member in read_only_members(ctx):
+        yield Finding(member.pointer, _message(member), target="key")
+
+
+def _message(member: Member) -> str:
+    owner = "the key" if member.where == "config-key" else "the provider"
+    message = (
+        f"`{member.key}` is read-only: Bifrost reports it about {owner} and ignores it in "
+        f"{_IGNORED_IN[member.where]}"
+    )
+    if member.key == "config_hash" and member.where.startswith("config"):
+        message += ", where it computes the hash itself"
+    elif member.key == "name" and member.where in _NAMED_BY:
+        message += f" ({_NAMED_BY[member.where]})"
+    return message + "; remove it"

@@ -1,0 +1,43 @@
+"""A legacy key that Bifrost no longer reads.
+
+Older Bifrost configs used ``retry_backoff_initial_ms``/``retry_backoff_max_ms``,
+``meta_config`` and a per-provider ``pricing_overrides``; current Bifrost ignores them
+without a word, so the setting silently falls back to its default. The message names what
+replaced each key (the catalog's ``dropped_fields``). Reported wherever the models do not
+know the key, so a key of the same name that is valid in its place is left alone.
+
+Fails::
+
+    {"network_config": {"retry_backoff_initial_ms": 500}}
+
+Passes::
+
+    {"network_config": {"retry_backoff_initial": 500}}
+"""
+
+from typing import Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.claims import is_dropped
+from provlint.rules.context import RuleContext
+from provlint.source import pointer as jp
+
+CODE = "PL104"
+NAME = "deprecated-field"
+SEVERITY = Severity.WARNING
+TAGS = ("correctness",)
+FIX = "replace the legacy key with the field named in the message"
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    dropped = ctx.catalog.dropped_fields
+    for issue in ctx.structure:
+        if not is_dropped(issue, ctx):
+            continue
+        key = jp.last(issue.pointer)
+        yield Finding(
+            issue.pointer,
+            f"`{key}` is a legacy field that Bifrost {ctx.catalog.version} no longer reads (it "
+            f"is silently ignored); use {dropped[key]} instead",
+            target="key",
+        )

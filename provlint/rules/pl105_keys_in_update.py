@@ -1,0 +1,44 @@
+"""A ``keys`` field in an add- or update-provider request.
+
+The provider endpoints do not take keys: Bifrost rejects an update request that carries
+``keys``, and the add-provider request has no such field. Keys have their own endpoints under
+``/api/providers/{provider}/keys``. (A config file's provider entry does hold its keys; it is
+not checked here.)
+
+Fails::
+
+    {"provider": "openai", "keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1}]}
+
+Passes::
+
+    {"provider": "openai"}
+"""
+
+from typing import Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.claims import keys_in_request
+from provlint.rules.context import RuleContext
+
+CODE = "PL105"
+NAME = "keys-in-update"
+SEVERITY = Severity.ERROR
+TAGS = ("correctness",)
+FIX = "remove `keys` and manage keys through /api/providers/{provider}/keys"
+
+_EFFECT = {
+    "add-provider": "the add-provider request takes no keys",
+    "update-provider": "Bifrost rejects an update-provider request that carries keys",
+}
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    member = keys_in_request(ctx)
+    if member is None:
+        return
+    yield Finding(
+        member.pointer,
+        f"`keys` does not belong in this request: {_EFFECT[member.where]}; remove it and add "
+        f"or change keys through /api/providers/{{provider}}/keys",
+        target="key",
+    )

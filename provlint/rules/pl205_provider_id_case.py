@@ -1,0 +1,39 @@
+"""A provider id that is not written in lower case.
+
+Bifrost lowercases provider ids when it loads a config file, so ``OpenAI`` becomes
+``openai``: clients, the management API URLs and other entries must use the lower-case id,
+and the file no longer says what Bifrost really serves. Write ids in lower case. (Two ids
+that are the same in lower case are PL206.)
+
+Fails::
+
+    {"provider": "OpenAI"}
+
+Passes::
+
+    {"provider": "openai"}
+"""
+
+from typing import Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext
+
+CODE = "PL205"
+NAME = "provider-id-case"
+SEVERITY = Severity.WARNING
+TAGS = ("style", "correctness")
+FIX = "write the provider id in lower case"
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for provider in ctx.providers:
+        name = provider.name
+        if name is None or name == name.lower():
+            continue
+        yield Finding(
+            provider.name_pointer,
+            f"provider id `{name}` is not lower case: Bifrost lowercases provider ids when it "
+            f"loads them, so it becomes `{name.lower()}`; write `{name.lower()}`",
+            target=provider.name_target,
+        )

@@ -1,0 +1,89 @@
+"""A ``request_path_overrides`` entry that Bifrost cannot use as a path.
+
+Bifrost appends an override to the provider's ``network_config.base_url``, so it must be an
+absolute path that starts with ``/`` and holds no scheme or host: ``https://host/v1/chat``
+and ``//host/v1/chat`` would send requests to a wrong URL, ``v1/chat`` glues onto the host
+name. Some bases take no overrides at all (the catalog's ``path_overrides_forbidden_bases``;
+Bifrost 1.5: bedrock); there the whole map is reported once. A value that is not a string is
+PL100's finding.
+
+Fails::
+
+    {"provider": "my-llm", "custom_provider_config": {"base_provider_type": "openai", "request_path_overrides": {"chat_completion": "https://llm.example.com/v2/chat"}}, "network_config": {"base_url": "https://llm.example.com"}}
+
+Passes::
+
+    {"provider": "my-llm", "custom_provider_config": {"base_provider_type": "openai", "request_path_overrides": {"chat_completion": "/v2/chat"}}, "network_config": {"base_url": "https://llm.example.com"}}
+"""
+
+import re
+from typing import Iterator, Optional
+from urllib.parse import urlsplit
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext, block
+
+CODE = "PL208"
+NAME = "invalid-path-override"
+SEVERITY = Severity.ERROR
+TAGS = ("correctness",)
+FIX = "give only the absolute path (starting with `/`); the host belongs in `network_config.base_url`"
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    forbidden = tuple(ctx.catalog.get("path_overrides_forbidden_bases", ()))
+    for provider in ctx.providers:
+        custom = block(provider.settings, "custom_provider_config")
+        overrides = custom.get("request_path_overrides")
+        if not isinstance(overrides, dict):
+            continue
+        base = custom.get("base_provider_type")
+        if overrides and isinstance(base, str) and base in forbidden:
+            yield Finding(
+                provider.at("custom_provider_config", "request_path_overrides"),
+                f"`request_path_overrides` is not supported on a custom provider based on "
+                f"`{base}`: Bifrost does not apply path overrides to `{base}`; remove it",
+                target="key",
+            )
+            continue
+        for request_type, path in overrides.items():
+            if not isinstance(path, str):
+                continue
+            problem = _problem(path)
+            if problem is not None:
+                yield Finding(
+                    provider.at("custom_provider_config", "request_path_overrides", request_type),
+                    f"the path override for `{request_type}` {problem}",
+                )
+
+
+def _problem(path: str) -> Optional[str]:
+    """What is wrong with an override, or None. Never quotes the value: a URL may hold credentials."""
+    if _SCHEME.match(path) or path.startswith("//"):
+        suggestion = _path_of(path)
+        hint = f"; did you mean `{suggestion}`?" if suggestion else ""
+        return (
+            "contains a scheme or host: it must be only the absolute path, appended to "
+            f"`network_config.base_url` (which holds the host){hint}"
+        )
+    if not path.startswith("/"):
+        stripped = path.strip()
+        hint = f"; did you mean `/{stripped}`?" if stripped and not stripped.startswith("/") and " " not in stripped else ""
+        if not stripped:
+            return "is empty: it must be an absolute path starting with `/`"
+        return f"must be an absolute path starting with `/`{hint}"
+    return None
+
+
+def _path_of(url: str) -> Optional[str]:
+    """The path part of a URL given as an override, for a suggestion; None when it has none."""
+    try:
+        parts = urlsplit(url if not url.startswith("//") else "scheme:" + url)
+    except ValueError:
+        return None
+    path = parts.path
+    if parts.query:
+        path += "?" + parts.query
+    return path if path.startswith("/") and path != "/" else None
