@@ -1,0 +1,147 @@
+"""A literal secret written into the file where an ``env.NAME`` reference belongs.
+
+A literal API key or credential ends up in git history, CI logs and every copy of the file.
+Bifrost resolves ``env.NAME`` (and ``vault.path``) references when it loads the provider, so
+the file never needs the secret itself. Checked: every key's ``value``; the secret fields of a
+key's sub-configs (the catalog's ``secret_fields``: Azure ``client_secret``, Bedrock
+``access_key``/``secret_key``/``session_token``, Vertex ``auth_credentials``); and the values
+of credential-carrying ``network_config.extra_headers``. A header carries a credential when
+its name, split at ``-``/``_``, contains a word of the catalog's ``secret_header_words``
+(``authorization``, ``auth``, ``token``, ``secret``, ``password``, ``credential``, ``cookie``,
+``apikey``, ``key``, ...), e.g. ``Authorization``, ``x-api-key``, ``X-Auth-Token``,
+``Ocp-Apim-Subscription-Key`` (but not ``x-max-tokens``); the catalog's
+``non_secret_headers`` (``Idempotency-Key``) are exempt, and a header value that is only an
+auth scheme (``Bearer``) or a scheme plus a reference is not a literal secret. Proxy
+credentials are PL302's.
+
+Quiet: references, Bifrost's redaction placeholders (``<REDACTED>``, masked values), empty
+values, and values matching the team's placeholder patterns (e.g. ``sk-123`` in examples).
+The message names the field and suggests a variable; it never contains the value.
+
+Fails::
+
+    {"providers": {"openai": {"keys": [{"name": "k", "value": "sk-live-abcdef0123456789", "weight": 1}]}}}
+
+Passes::
+
+    {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1}]}}}
+"""
+
+import re
+from typing import Any, Iterator, Optional
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import ProviderView, RuleContext, block
+from provlint.rules.secrets import is_reference, literal_text
+
+CODE = "PL304"
+NAME = "plaintext-secret"
+SEVERITY = Severity.ERROR
+TAGS = ("security",)
+SECURITY_SEVERITY = 8.0
+FIX = 'replace the literal with an "env.NAME" reference and set NAME where Bifrost runs'
+
+KEY_ENTRY = "key"  # the catalog's secret_fields entry for the key object itself
+_NAME_PARTS = re.compile(r"[-_\s.]+")
+_AUTH_SCHEME = re.compile(r"^\s*(bearer|basic|token|apikey|digest)\b\s*", re.IGNORECASE)
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    secret_fields = ctx.catalog.get("secret_fields", {}) or {}
+    for provider in ctx.providers:
+        yield from _keys(ctx, provider, secret_fields)
+        yield from _headers(ctx, provider)
+
+
+def _keys(ctx: RuleContext, provider: ProviderView, secret_fields: dict) -> Iterator[Finding]:
+    keys = provider.settings.get("keys")
+    if not isinstance(keys, list):
+        return
+    several = len(keys) > 1
+    for index, key in enumerate(keys):
+        if not isinstance(key, dict):
+            continue
+        suffix = f"_{index + 1}" if several else ""
+        for field in secret_fields.get(KEY_ENTRY, ()):
+            if _is_literal_secret(ctx, key.get(field)):
+                variable = f"{_prefix(provider)}_API_KEY{suffix}"
+                yield _finding(provider.at("keys", index, field), f"`keys[{index}].{field}`", variable)
+        for section, fields in secret_fields.items():
+            sub = key.get(section) if section != KEY_ENTRY else None
+            if not isinstance(sub, dict):
+                continue
+            for field in fields:
+                if _is_literal_secret(ctx, sub.get(field)):
+                    variable = f"{_prefix(provider)}_{_env_part(field)}{suffix}"
+                    yield _finding(
+                        provider.at("keys", index, section, field),
+                        f"`keys[{index}].{section}.{field}`",
+                        variable,
+                    )
+
+
+def _headers(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
+    headers = block(provider.settings, "network_config").get("extra_headers")
+    if not isinstance(headers, dict):
+        return
+    words = {w.lower() for w in ctx.catalog.get("secret_header_words", ())}
+    exempt = {h.lower() for h in ctx.catalog.get("non_secret_headers", ())}
+    resolves = bool(ctx.catalog.get("extra_header_values_resolve_references", False))
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _is_credential_header(name, words, exempt):
+            continue
+        text = literal_text(value)
+        if text is None or ctx.is_placeholder(text):
+            continue
+        rest = _AUTH_SCHEME.sub("", text, count=1).strip()
+        if not rest or is_reference(rest):
+            continue
+        field = f"`network_config.extra_headers.{name}`"
+        variable = f"{_prefix(provider)}_{_env_part(name)}"
+        pointer = provider.at("network_config", "extra_headers", name)
+        if resolves:
+            yield _finding(pointer, field, variable)
+        else:
+            yield Finding(
+                pointer,
+                f"{field} holds a literal credential; Bifrost {ctx.catalog.version} sends header "
+                f"values as written and does not resolve env.NAME references there, so keep the "
+                f"credential out of the file: a provider API key belongs in a key's `value` "
+                f"(\"env.{_prefix(provider)}_API_KEY\"), any other header should be added where "
+                f"the file is deployed (e.g. from {variable})",
+                fix="move the credential out of extra_headers",
+                secret=True,
+            )
+
+
+def _is_literal_secret(ctx: RuleContext, value: Any) -> bool:
+    text = literal_text(value)
+    return text is not None and not ctx.is_placeholder(text)
+
+
+def _is_credential_header(name: str, words: set, exempt: set) -> bool:
+    lowered = name.strip().lower()
+    if lowered in exempt:
+        return False
+    return any(part in words for part in _NAME_PARTS.split(lowered) if part)
+
+
+def _finding(pointer: str, field: str, variable: str) -> Finding:
+    return Finding(
+        pointer,
+        f"{field} is a literal secret; reference an environment variable instead, e.g. "
+        f"\"env.{variable}\"",
+        fix=f'replace the value with "env.{variable}" and set {variable} where Bifrost runs',
+        secret=True,
+    )
+
+
+def _prefix(provider: ProviderView) -> str:
+    return _env_part(provider.name) if provider.name else "PROVIDER"
+
+
+def _env_part(text: Optional[str]) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "_", text or "").strip("_").upper()
+    if not cleaned:
+        return "SECRET"
+    return cleaned if not cleaned[0].isdigit() else f"_{cleaned}"
