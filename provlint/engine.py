@@ -42,8 +42,10 @@ class LintOptions:
 
         return enabled_rules(None)
 
-    def severity_of(self, rule: Rule) -> Severity:
-        return self.severities.get(rule.code, rule.severity)
+    def severity_of(self, rule: Rule, finding: Optional[Finding] = None) -> Severity:
+        if rule.code in self.severities:
+            return self.severities[rule.code]
+        return (finding.severity if finding is not None else None) or rule.severity
 
 
 def lint_bytes(
@@ -84,12 +86,28 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
             return result
     diagnostics = list(_stamp(doc, rules, ctx, options))
     result.diagnostics = sorted(_waive(doc, diagnostics, options, rules, result), key=Diagnostic.sort_key)
+    if result.diagnostics and doc.ok:
+        result.secret_spans = _secret_spans(doc, ctx, options)
     return result
+
+
+# Rules that can recognise a literal secret. Whatever rules are selected, a reporter that shows
+# source text must know where every secret is, so these always run when a snippet may be shown.
+SECRET_DETECTORS = ("PL302", "PL303", "PL304", "PL310")
+
+
+def _secret_spans(doc: Document, ctx: RuleContext, options: LintOptions) -> tuple:
+    spans = []
+    for rule in all_rules():
+        if rule.code in SECRET_DETECTORS:
+            for finding in rule.check(ctx):
+                if finding.secret:
+                    spans.append(finding.span or doc.span_of(options.root + finding.pointer, finding.target))
+    return tuple(spans)
 
 
 def _stamp(doc: Document, rules: Iterable[Rule], ctx: RuleContext, options: LintOptions) -> Iterator[Diagnostic]:
     for rule in rules:
-        severity = options.severity_of(rule)
         for finding in rule.check(ctx):
             # A finding with its own span comes from the source layer and names the whole file;
             # any other pointer is relative to the Bifrost root inside the file.
@@ -97,7 +115,7 @@ def _stamp(doc: Document, rules: Iterable[Rule], ctx: RuleContext, options: Lint
             yield Diagnostic(
                 code=rule.code,
                 name=rule.name,
-                severity=severity,
+                severity=options.severity_of(rule, finding),
                 path=doc.path,
                 span=finding.span or doc.span_of(pointer, finding.target),
                 pointer=pointer,

@@ -44,7 +44,10 @@ class Finding:
     to an array element or to the root has no key and falls back to the value.
     ``span`` is given only by the source layer (parse errors, duplicate keys), which knows the
     exact place while no pointer can name it. ``secret`` marks a finding whose value is a
-    secret: reporters never show that value, not even in a source snippet.
+    secret: reporters never show that value, not even in a source snippet. ``severity`` is set
+    only where one instance is worse or milder than the rule's usual case (RULES.md: proxy
+    credentials over plain HTTP, an expired rather than unreadable certificate); a severity
+    the user configured for the rule still wins.
     """
 
     pointer: str
@@ -54,6 +57,7 @@ class Finding:
     related: tuple[Span, ...] = ()
     fix: Optional[str] = None
     secret: bool = False
+    severity: Optional["Severity"] = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class FileResult:
     text: Optional[str] = None
     skipped: bool = False
     data: Any = None
+    secret_spans: tuple[Span, ...] = ()
     waived_by: set = field(default_factory=set)
     fail_level: Severity = Severity.ERROR
 

@@ -16,8 +16,9 @@ MAX_SNIPPET = 120
 class FullReporter(Reporter):
     def file(self, result: FileResult) -> None:
         lines = LineIndex(result.text) if result.text else None
-        # Every secret this file reports is masked on every snippet line it appears on.
-        secrets = [d.span for d in result.diagnostics if d.secret]
+        # Every secret in the file is masked on every snippet line it appears on, whichever
+        # rules are selected (the engine finds them).
+        secrets = [d.span for d in result.diagnostics if d.secret] + list(result.secret_spans)
         for diagnostic in result.diagnostics:
             self.write(concise_line(diagnostic) + "\n")
             if lines is not None:

@@ -68,9 +68,13 @@ class RuleContext:
         return structure_issues(self.data, self.kind, self.catalog)
 
     def structure_findings(self, category: str) -> Iterator[Finding]:
-        """The model-validation errors of one category (invalid, unknown, missing) as findings."""
+        """The model-validation errors of one category (invalid, unknown, missing) as findings,
+        less those a more specific rule in force reports itself (rules/claims.py): one
+        problem, one finding."""
+        from provlint.rules.claims import claimed_by
+
         for issue in self.structure:
-            if issue.category == category:
+            if issue.category == category and claimed_by(issue, self) not in self.enabled_codes:
                 yield Finding(issue.pointer, issue.message, target=issue.target)
 
     def is_placeholder(self, text: str) -> bool:

@@ -6,11 +6,11 @@ parser stopped. The file is not linted further.
 
 Fails::
 
-    {"providers": {"openai": {"keys": [],}}}
+    {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1}],}}}
 
 Passes::
 
-    {"providers": {"openai": {"keys": []}}}
+    {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1}]}}}
 """
 
 from typing import Iterator

@@ -6,11 +6,11 @@ references, and provider credentials in the provider's keys.
 
 Fails::
 
-    {"proxy_config": {"type": "http", "url": "http://svc:hunter2@proxy.internal:3128"}}
+    {"proxy_config": {"type": "http", "url": "https://svc:hunter2@proxy.internal:3128"}}
 
 Passes::
 
-    {"proxy_config": {"type": "http", "url": "http://proxy.internal:3128", "username": "env.PROXY_USER", "password": "env.PROXY_PASSWORD"}}
+    {"proxy_config": {"type": "http", "url": "https://proxy.internal:3128", "username": "env.PROXY_USER", "password": "env.PROXY_PASSWORD"}}
 """
 
 from typing import Iterator

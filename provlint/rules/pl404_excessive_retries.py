@@ -1,0 +1,44 @@
+"""More retries than is reasonable (``max_retries`` above 10).
+
+Each retry of a failing upstream waits a growing backoff: with many retries a caller waits
+minutes for an answer that will not come, and a provider that is down or rate-limiting is
+hammered harder still. Fail over to another provider or key instead.
+
+Fails::
+
+    {"network_config": {"max_retries": 25}}
+
+Passes::
+
+    {"network_config": {"max_retries": 3}}
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext, block
+from provlint.rules.pl402_backoff_range import is_integer
+
+CODE = "PL404"
+NAME = "excessive-retries"
+SEVERITY = Severity.WARNING
+TAGS = ("reliability",)
+FIX = "lower `max_retries` and rely on fallbacks to other providers or keys"
+
+FIELD = "max_retries"
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    limit = ctx.catalog.bounds.get("max_retries_warn")
+    if limit is None:
+        return
+    for provider in ctx.providers:
+        value = block(provider.settings, "network_config").get(FIELD)
+        if is_integer(value) and value > limit:
+            yield Finding(
+                provider.at("network_config", FIELD),
+                f"`{FIELD}` is {value}, above {limit}: a failing upstream is hammered and callers "
+                f"wait through every backoff; use at most {limit} and let fallbacks take over",
+            )

@@ -1,0 +1,47 @@
+"""Two keys of one provider with the same ``name``.
+
+Key names identify keys in Bifrost's logs, metrics, UI and config store, and a key's name is
+part of its ``config_hash``: two keys called the same cannot be told apart, and the config store
+may keep only one of them. The second and later uses of a name are reported, at their name.
+
+Fails::
+
+    {"providers": {"openai": {"keys": [{"name": "main", "value": "env.OPENAI_KEY_A", "weight": 1}, {"name": "main", "value": "env.OPENAI_KEY_B", "weight": 1}]}}}
+
+Passes::
+
+    {"providers": {"openai": {"keys": [{"name": "main-a", "value": "env.OPENAI_KEY_A", "weight": 1}, {"name": "main-b", "value": "env.OPENAI_KEY_B", "weight": 1}]}}}
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext
+
+CODE = "PL502"
+NAME = "duplicate-key-name"
+SEVERITY = Severity.ERROR
+TAGS = ("correctness",)
+FIX = "give every key of the provider its own name"
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for provider in ctx.providers:
+        keys = provider.settings.get("keys")
+        if not isinstance(keys, list):
+            continue
+        first_index: dict[str, int] = {}
+        for index, key in enumerate(keys):
+            name = key.get("name") if isinstance(key, dict) else None
+            if not isinstance(name, str):
+                continue  # missing (PL102) or a type error (PL100)
+            if name in first_index:
+                yield Finding(
+                    provider.at("keys", index, "name"),
+                    f"key name `{name}` is already used by `keys[{first_index[name]}]` of this "
+                    f"provider; give each key its own name",
+                )
+            else:
+                first_index[name] = index

@@ -1,0 +1,61 @@
+"""A negative key weight, or a provider whose keys all weigh zero.
+
+Bifrost spreads a provider's traffic over its keys in proportion to their ``weight``. A negative
+weight corrupts that draw, and when every weight is zero no key has any share: the weighted pick
+has nothing to choose from (older Bifrost versions fail outright). A key without a ``weight``
+(PL102) counts as zero, as Bifrost reads it.
+
+Fails::
+
+    {"providers": {"openai": {"keys": [{"name": "a", "value": "env.OPENAI_KEY_A", "weight": 0}, {"name": "b", "value": "env.OPENAI_KEY_B", "weight": 0}]}}}
+
+Passes::
+
+    {"providers": {"openai": {"keys": [{"name": "a", "value": "env.OPENAI_KEY_A", "weight": 1}, {"name": "b", "value": "env.OPENAI_KEY_B", "weight": 0}]}}}
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext
+
+CODE = "PL503"
+NAME = "invalid-weights"
+SEVERITY = Severity.ERROR
+TAGS = ("correctness",)
+FIX = "give every key a weight of 0 or more, and at least one key a positive weight"
+
+_MISSING = object()
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for provider in ctx.providers:
+        keys = provider.settings.get("keys")
+        if not isinstance(keys, list) or not keys:
+            continue
+        weights = [key.get("weight", _MISSING) if isinstance(key, dict) else None for key in keys]
+        for index, weight in enumerate(weights):
+            if _is_number(weight) and weight < 0:
+                yield Finding(
+                    provider.at("keys", index, "weight"),
+                    f"`keys[{index}].weight` is negative ({weight}); a weight is a share of the "
+                    f"provider's traffic: use 0 or more",
+                )
+        explicit = [w for w in weights if w is not _MISSING]
+        if not explicit or not all(_is_number(w) and w == 0 for w in explicit):
+            continue
+        if any(not isinstance(key, dict) for key in keys):
+            continue
+        who = f"`{provider.name}`" if provider.name else "this provider"
+        yield Finding(
+            provider.at("keys"),
+            f"every key of {who} has weight 0: no key gets any share of the traffic, so none can "
+            f"be chosen; give at least one key a positive weight",
+            target="key",
+        )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

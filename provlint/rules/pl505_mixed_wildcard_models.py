@@ -1,0 +1,71 @@
+"""A key's ``models`` or ``blacklisted_models`` mixing ``"*"`` with names, or naming a model twice.
+
+``"*"`` already means every model, so a list that holds it and other names is contradictory:
+the names do nothing, or the ``"*"`` was left over by mistake. Bifrost's model-list validation
+rejects such a list, and also a list that names one model twice, compared case-insensitively
+(``gpt-4o`` and ``GPT-4o``).
+
+Fails::
+
+    {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1, "models": ["*", "gpt-4o"]}]}}}
+
+Passes::
+
+    {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1, "models": ["gpt-4o", "gpt-4o-mini"]}]}}}
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext
+
+CODE = "PL505"
+NAME = "mixed-wildcard-models"
+SEVERITY = Severity.ERROR
+TAGS = ("correctness",)
+FIX = 'keep either "*" alone or the explicit model names, each once'
+
+LISTS = ("models", "blacklisted_models")
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    wildcard = ctx.catalog.get("model_wildcard", "*")
+    for provider in ctx.providers:
+        keys = provider.settings.get("keys")
+        if not isinstance(keys, list):
+            continue
+        for key_index, key in enumerate(keys):
+            if not isinstance(key, dict):
+                continue
+            for field in LISTS:
+                models = key.get(field)
+                if isinstance(models, list):
+                    yield from _check_list(provider.at("keys", key_index, field), field, models, wildcard)
+
+
+def _check_list(pointer: str, field: str, models: list, wildcard: str) -> Iterator[Finding]:
+    names = [(i, m) for i, m in enumerate(models) if isinstance(m, str)]
+    others = [m for _, m in names if m != wildcard]
+    if others and any(m == wildcard for _, m in names):
+        index = next(i for i, m in names if m == wildcard)
+        covers = "blocks every model" if field == "blacklisted_models" else "allows every model"
+        yield Finding(
+            f"{pointer}/{index}",
+            f'`{field}` mixes "{wildcard}" with other entries: "{wildcard}" already {covers}, and '
+            f'Bifrost rejects the list; keep either "{wildcard}" alone or only the model names',
+        )
+    seen: dict[str, tuple[int, str]] = {}
+    for index, name in names:
+        folded = name.lower()
+        if folded in seen:
+            first_index, first = seen[folded]
+            same = "" if first == name else f" (as `{first}`; names are compared case-insensitively)"
+            yield Finding(
+                f"{pointer}/{index}",
+                f"`{field}` lists `{name}` again: it is already at index {first_index}{same}; "
+                f"Bifrost rejects duplicates: remove this entry",
+            )
+        else:
+            seen[folded] = (index, name)
