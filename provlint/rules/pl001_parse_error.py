@@ -22,6 +22,7 @@ CODE = "PL001"
 NAME = "parse-error"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
+FIX = "correct the syntax at the reported position (JSON: no comments, no trailing commas, UTF-8 without BOM)"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

@@ -21,6 +21,7 @@ CODE = "PL002"
 NAME = "duplicate-key"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
+FIX = "delete the occurrence whose value you do not want; only the last one takes effect"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

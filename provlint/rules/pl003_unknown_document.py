@@ -25,6 +25,7 @@ CODE = "PL003"
 NAME = "unknown-document"
 SEVERITY = Severity.WARNING
 TAGS = ("correctness",)
+FIX = "check the path, or pass --kind config|add-provider|update-provider|provider-response"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

@@ -22,6 +22,7 @@ CODE = "PL100"
 NAME = "invalid-value"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
+FIX = "write a value of the type and range the message names"
 CATEGORY = "invalid"
 
 

@@ -26,6 +26,7 @@ CODE = "PL101"
 NAME = "unknown-field"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
+FIX = "rename the key to the field it was meant to be, or delete it"
 CATEGORY = "unknown"
 
 

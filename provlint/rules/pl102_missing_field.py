@@ -21,6 +21,7 @@ CODE = "PL102"
 NAME = "missing-field"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
+FIX = "add the missing field"
 CATEGORY = "missing"
 
 

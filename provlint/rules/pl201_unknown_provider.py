@@ -25,6 +25,7 @@ CODE = "PL201"
 NAME = "unknown-provider"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
+FIX = "use a provider id of the target Bifrost line, or add `custom_provider_config` with a `base_provider_type`"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

@@ -23,6 +23,7 @@ NAME = "plaintext-proxy-credentials"
 SEVERITY = Severity.ERROR
 TAGS = ("security",)
 SECURITY_SEVERITY = 8.0
+FIX = "replace the literal with an env.NAME reference and set the variable where Bifrost runs"
 CREDENTIAL_FIELDS = ("username", "password")
 
 

@@ -25,6 +25,7 @@ NAME = "credentials-in-url"
 SEVERITY = Severity.ERROR
 TAGS = ("security",)
 SECURITY_SEVERITY = 8.0
+FIX = "remove `user:password@` from the URL; put proxy credentials in `username`/`password` as env.NAME references"
 URL_FIELDS = (("proxy_config", "url"), ("network_config", "base_url"))
 
 

@@ -20,6 +20,8 @@ def detect_kind(data: Any, catalog: Catalog) -> DocumentKind:
     schema = data.get("$schema")
     if "providers" in data or (isinstance(schema, str) and schema.rstrip("/#") in catalog.schema_urls):
         return DocumentKind.CONFIG
+    if _only_config_sections(data, catalog):
+        return DocumentKind.CONFIG
     has_settings = any(f in data for f in catalog.settings_fields) or "keys" in data
     if "provider" in data:
         return DocumentKind.ADD_PROVIDER
@@ -28,3 +30,13 @@ def detect_kind(data: Any, catalog: Catalog) -> DocumentKind:
     if has_settings:
         return DocumentKind.UPDATE_PROVIDER
     return DocumentKind.UNKNOWN
+
+
+# Top-level keys too generic to mark a file as Bifrost's on their own.
+_GENERIC_SECTIONS = frozenset({"$schema", "version"})
+
+
+def _only_config_sections(data: dict, catalog: Catalog) -> bool:
+    """A config with no providers (stores and plugins only, like Bifrost's docker-volume example)."""
+    keys = set(data)
+    return bool(keys - _GENERIC_SECTIONS) and keys <= set(catalog.get("config_sections", ()))

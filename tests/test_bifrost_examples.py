@@ -1,0 +1,45 @@
+"""Bifrost's own example configs lint with exactly the findings written down beside them."""
+
+import pytest
+
+from tests.conftest import run_provlint
+from tests.paths import fixture
+
+EXAMPLES = fixture("bifrost-examples")
+EXIT_CODES = {
+    "config.json": 0,
+    "docker-volume__config.json": 0,
+    "examples__configs__e2e__config.json": 1,
+    "examples__configs__loadtest__config.json": 1,
+    "examples__configs__withvirtualkeys__config.json": 0,
+    "github__workflows__configs__default__config.json": 0,
+    "transports__config.example.json": 1,
+}
+
+
+def test_every_example_has_an_expectation():
+    assert sorted(p.name for p in EXAMPLES.glob("*.json")) == sorted(EXIT_CODES)
+
+
+@pytest.mark.parametrize("name", sorted(EXIT_CODES))
+def test_example_output_is_exactly_the_expected_file(name):
+    proc = run_provlint("check", "--isolated", "--output-format", "concise", name, cwd=EXAMPLES)
+    expected = (EXAMPLES / name.replace(".json", ".expected")).read_text()
+    assert proc.stdout.decode() == expected
+    assert proc.returncode == EXIT_CODES[name]
+    assert proc.stderr == b""
+
+
+def test_loadtest_placeholder_key_is_quiet_when_the_team_marks_it(tmp_path):
+    (tmp_path / "provlint.toml").write_text('placeholder-patterns = ["^sk-123$"]\n')
+    target = tmp_path / "config.json"
+    target.write_bytes((EXAMPLES / "examples__configs__loadtest__config.json").read_bytes())
+    proc = run_provlint("check", "--output-format", "concise", "config.json", cwd=tmp_path)
+    codes = [line.split(": ")[1].split(" ")[0] for line in proc.stdout.decode().splitlines()]
+    assert "PL304" not in codes and codes.count("PL504") == 5
+
+
+def test_a_folder_walk_over_the_examples_finds_the_same(tmp_path):
+    proc = run_provlint("check", "--isolated", "--output-format", "concise", ".", cwd=EXAMPLES)
+    expected = "".join((EXAMPLES / n.replace(".json", ".expected")).read_text() for n in sorted(EXIT_CODES))
+    assert proc.stdout.decode() == expected
