@@ -1,0 +1,49 @@
+"""A clean JSON file is checked without importing pydantic, jsonschema or ruamel.yaml."""
+
+import subprocess
+import sys
+
+from tests.paths import fixture
+
+HEAVY = ("pydantic", "pydantic_core", "jsonschema", "ruamel", "cryptography", "dotenv", "rfc8785")
+CLEAN = (
+    '{"$schema": "https://www.getbifrost.ai/schema", "providers": {"openai": {"keys": [{"name": "k", '
+    '"value": "env.OPENAI_API_KEY", "models": ["*"], "weight": 1}], "network_config": '
+    '{"base_url": "https://api.openai.com", "max_retries": 2, "retry_backoff_initial": 500, '
+    '"retry_backoff_max": 5000}, "concurrency_and_buffer_size": {"concurrency": 100, "buffer_size": 500}}}}\n'
+)
+
+
+def imported_modules(*args, cwd) -> set[str]:
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "provlint", *args], capture_output=True, cwd=cwd, timeout=60
+    )
+    modules = set()
+    for line in proc.stderr.decode().splitlines():
+        if line.startswith("import time:") and "|" in line:
+            modules.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    return proc.returncode, proc.stdout, modules
+
+
+def test_clean_json_config_imports_no_heavy_package(tmp_path):
+    (tmp_path / "config.json").write_text(CLEAN)
+    code, out, modules = imported_modules("check", "--output-format", "concise", "config.json", cwd=tmp_path)
+    assert (code, out) == (0, b"")
+    assert "provlint" in modules and "json" in modules  # the measurement works
+    assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
+
+
+def test_clean_real_example_imports_no_heavy_package():
+    code, out, modules = imported_modules(
+        "check", "--isolated", "--output-format", "concise", "github__workflows__configs__default__config.json",
+        cwd=fixture("bifrost-examples"),
+    )
+    assert (code, out) == (0, b"")
+    assert not modules & set(HEAVY)
+
+
+def test_a_finding_loads_the_models_only_when_the_fast_validator_rejects(tmp_path):
+    (tmp_path / "config.json").write_text(CLEAN.replace('"max_retries": 2', '"max_retries": "2"'))
+    code, out, modules = imported_modules("check", "--output-format", "concise", "config.json", cwd=tmp_path)
+    assert code == 1 and b"PL100" in out
+    assert "pydantic" in modules and "ruamel" not in modules and "jsonschema" not in modules
