@@ -29,5 +29,10 @@ validators: venv
 check-validators: venv
 	$(BIN)/python -m provlint.validators.build --check
 
+# Whole-process timings against python+json.loads and check-jsonschema (benchmarks/run.py).
+bench: venv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check check-jsonschema
+	$(BIN)/python benchmarks/run.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -28,8 +28,15 @@ class SettingsResolver:
     isolated: bool = False
     overrides: dict = field(default_factory=dict)
     _cache: dict = field(default_factory=dict, repr=False)
+    _by_folder: dict = field(default_factory=dict, repr=False)
 
     def for_path(self, path: str) -> Settings:
+        folder = os.path.dirname(path) if path != STDIN else "."
+        if folder not in self._by_folder:
+            self._by_folder[folder] = self._resolve(path)
+        return self._by_folder[folder]
+
+    def _resolve(self, path: str) -> Settings:
         if self.config_file is not None:
             base = load_settings_file(self.config_file.resolve())
         elif self.isolated:

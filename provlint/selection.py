@@ -8,6 +8,7 @@ keeps it. On a tie, ``ignore`` wins.
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from provlint.rules import Rule, all_rules
@@ -52,7 +53,12 @@ def enabled_rules(
     ignore: Iterable[str] = (),
 ) -> tuple[Rule, ...]:
     """The rules in force. ``select=None`` means the defaults (every rule not off by default)."""
-    ignore = list(ignore)
+    # Every file of a run usually has the same selection: compute it once.
+    return _enabled_rules(None if select is None else tuple(select), tuple(extend_select), tuple(ignore))
+
+
+@lru_cache(maxsize=256)
+def _enabled_rules(select, extend_select, ignore) -> tuple[Rule, ...]:
     chosen = []
     for rule in all_rules():
         if select is None:
