@@ -281,14 +281,18 @@ def _pointer_append(pointer: str, token: str) -> str:
 
 
 def _describe(value: Any) -> str:
+    # The JSON type only, never the value: a reason may be printed, and the value may be a
+    # secret (a proxy URL with credentials given where an object belongs, say).
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"string {value!r}"
-    if isinstance(value, (int, float)):
-        return f"number {value!r}"
+        return "a string"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a decimal number"
     if isinstance(value, Mapping):
         return "an object"
     if isinstance(value, (list, tuple)):

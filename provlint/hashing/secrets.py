@@ -74,9 +74,9 @@ def _read_secret_object(raw: Mapping[str, Any]) -> Secret:
     if ref:
         kind = _reference_kind(ref)
         if kind is None:
-            raise InvalidSecret(f"ref {ref!r} must start with {ENV_PREFIX!r} or {VAULT_PREFIX!r}")
+            raise InvalidSecret(f"'ref' must start with {ENV_PREFIX!r} or {VAULT_PREFIX!r}")
         if declared_type and declared_type != kind:
-            raise InvalidSecret(f"type {declared_type!r} does not match ref {ref!r}")
+            raise InvalidSecret(f"'type' does not match the kind of reference in 'ref' ({kind!r})")
         return Secret(ref=ref)
     if from_env and env_var:
         return Secret(ref=env_var if env_var.startswith(ENV_PREFIX) else ENV_PREFIX + env_var)
@@ -100,7 +100,18 @@ def _optional(raw: Mapping[str, Any], name: str, kind: type) -> Any:
 
 
 def _describe(value: Any) -> str:
-    return f"{type(value).__name__} {value!r}"
+    # The JSON type only: the value may be the secret itself.
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return type(value).__name__
 
 
 def secret_as_string(secret: Secret) -> str:

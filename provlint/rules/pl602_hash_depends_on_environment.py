@@ -1,0 +1,62 @@
+"""Bifrost's ``config_hash`` of this provider depends on environment variables.
+
+Bifrost hashes a proxy's secrets with the values their ``env.NAME`` references resolve to on
+the machine that loads the file (HASHING.md). The same file then hashes differently on
+machines whose variables differ, and a rotated proxy password makes the gateway see the
+provider as changed although the file is not. Nothing is wrong with the file: this is a
+note, so that a ``config_hash`` that differs between machines does not come as a surprise.
+provlint's canonical hash keeps the reference and does not depend on the environment. Off
+by default: env references are what PL302 asks for, and only a team that compares
+``config_hash`` values needs this note.
+
+Which references count comes from the target line: exactly those Bifrost's algorithm
+resolves where it is known (2.0), and the proxy's secret fields of the catalog otherwise
+(1.5 hashed those secrets together with the variable's value).
+
+Fails::
+
+    {"proxy_config": {"type": "http", "url": "https://proxy.internal:3128", "username": "env.PROXY_USER", "password": "env.PROXY_PASSWORD"}}
+
+Passes::
+
+    {"proxy_config": {"type": "environment"}}
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from provlint.findings import Finding, Severity
+from provlint.rules.context import RuleContext, block
+
+CODE = "PL602"
+NAME = "hash-depends-on-environment"
+SEVERITY = Severity.INFO
+TAGS = ("reliability",)
+FIX = (
+    "nothing to fix in the file; keep the variables the same wherever the file is loaded, or compare "
+    "provlint's canonical hash, which keeps the reference"
+)
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for provider in ctx.providers:
+        if not block(provider.settings, "proxy_config") and not ctx.catalog.get("hash"):
+            continue  # the common case, decided without importing the hashing package
+        from provlint.hashing import environment_dependencies
+
+        references = environment_dependencies(provider.settings, ctx.catalog)
+        if not references:
+            continue
+        names = list(dict.fromkeys(r.variable for r in references))
+        if len(names) == 1:
+            what, where, when = f"the value of {names[0]}", f"{names[0]} is", f"{names[0]} changes"
+        else:
+            listed = ", ".join(names[:-1]) + " and " + names[-1]
+            what, where, when = f"the values of {listed}", "they are", "one of them changes"
+        yield Finding(
+            provider.pointer + references[0].pointer,
+            f"Bifrost's `config_hash` of this provider includes {what}, so it differs between machines "
+            f"where {where} set differently, and changes when {when} (the gateway then sees the "
+            "provider as changed)",
+        )
