@@ -38,22 +38,22 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "config" in data_keys:
             data_keys.remove("config")
             data__config = data["config"]
-            validate____defs_configfile(data__config)
+            validate___definitions_configfile(data__config)
         if "add-provider" in data_keys:
             data_keys.remove("add-provider")
             data__addprovider = data["add-provider"]
-            validate____defs_addproviderrequest(data__addprovider)
+            validate___definitions_addproviderrequest(data__addprovider)
         if "update-provider" in data_keys:
             data_keys.remove("update-provider")
             data__updateprovider = data["update-provider"]
-            validate____defs_updateproviderrequest(data__updateprovider)
+            validate___definitions_updateproviderrequest(data__updateprovider)
         if "provider-response" in data_keys:
             data_keys.remove("provider-response")
             data__providerresponse = data["provider-response"]
-            validate____defs_providerresponse(data__providerresponse)
+            validate___definitions_providerresponse(data__providerresponse)
     return data
 
-def validate____defs_providerresponse(data, custom_formats={}, name_prefix=None):
+def validate___definitions_providerresponse(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -70,7 +70,7 @@ def validate____defs_providerresponse(data, custom_formats={}, name_prefix=None)
             data__networkconfig_any_of_count1 = 0
             if not data__networkconfig_any_of_count1:
                 try:
-                    validate____defs_networkconfig(data__networkconfig)
+                    validate___definitions_networkconfig(data__networkconfig)
                     data__networkconfig_any_of_count1 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__networkconfig_any_of_count1:
@@ -87,7 +87,7 @@ def validate____defs_providerresponse(data, custom_formats={}, name_prefix=None)
             data__concurrencyandbuffersize_any_of_count2 = 0
             if not data__concurrencyandbuffersize_any_of_count2:
                 try:
-                    validate____defs_concurrencyandbuffersize(data__concurrencyandbuffersize)
+                    validate___definitions_concurrencyandbuffersize(data__concurrencyandbuffersize)
                     data__concurrencyandbuffersize_any_of_count2 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__concurrencyandbuffersize_any_of_count2:
@@ -104,7 +104,7 @@ def validate____defs_providerresponse(data, custom_formats={}, name_prefix=None)
             data__proxyconfig_any_of_count3 = 0
             if not data__proxyconfig_any_of_count3:
                 try:
-                    validate____defs_proxyconfig(data__proxyconfig)
+                    validate___definitions_proxyconfig(data__proxyconfig)
                     data__proxyconfig_any_of_count3 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__proxyconfig_any_of_count3:
@@ -136,7 +136,7 @@ def validate____defs_providerresponse(data, custom_formats={}, name_prefix=None)
             data__customproviderconfig_any_of_count4 = 0
             if not data__customproviderconfig_any_of_count4:
                 try:
-                    validate____defs_customproviderconfig(data__customproviderconfig)
+                    validate___definitions_customproviderconfig(data__customproviderconfig)
                     data__customproviderconfig_any_of_count4 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__customproviderconfig_any_of_count4:
@@ -173,7 +173,7 @@ def validate____defs_providerresponse(data, custom_formats={}, name_prefix=None)
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_customproviderconfig(data, custom_formats={}, name_prefix=None):
+def validate___definitions_customproviderconfig(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -200,7 +200,7 @@ def validate____defs_customproviderconfig(data, custom_formats={}, name_prefix=N
             data__allowedrequests_any_of_count5 = 0
             if not data__allowedrequests_any_of_count5:
                 try:
-                    validate____defs_allowedrequests(data__allowedrequests)
+                    validate___definitions_allowedrequests(data__allowedrequests)
                     data__allowedrequests_any_of_count5 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__allowedrequests_any_of_count5:
@@ -228,7 +228,7 @@ def validate____defs_customproviderconfig(data, custom_formats={}, name_prefix=N
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_allowedrequests(data, custom_formats={}, name_prefix=None):
+def validate___definitions_allowedrequests(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -363,7 +363,7 @@ def validate____defs_allowedrequests(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_proxyconfig(data, custom_formats={}, name_prefix=None):
+def validate___definitions_proxyconfig(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -400,7 +400,7 @@ def validate____defs_proxyconfig(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_concurrencyandbuffersize(data, custom_formats={}, name_prefix=None):
+def validate___definitions_concurrencyandbuffersize(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -426,7 +426,7 @@ def validate____defs_concurrencyandbuffersize(data, custom_formats={}, name_pref
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_networkconfig(data, custom_formats={}, name_prefix=None):
+def validate___definitions_networkconfig(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -492,7 +492,7 @@ def validate____defs_networkconfig(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_updateproviderrequest(data, custom_formats={}, name_prefix=None):
+def validate___definitions_updateproviderrequest(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -504,7 +504,7 @@ def validate____defs_updateproviderrequest(data, custom_formats={}, name_prefix=
             data__networkconfig_any_of_count6 = 0
             if not data__networkconfig_any_of_count6:
                 try:
-                    validate____defs_networkconfig(data__networkconfig)
+                    validate___definitions_networkconfig(data__networkconfig)
                     data__networkconfig_any_of_count6 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__networkconfig_any_of_count6:
@@ -521,7 +521,7 @@ def validate____defs_updateproviderrequest(data, custom_formats={}, name_prefix=
             data__concurrencyandbuffersize_any_of_count7 = 0
             if not data__concurrencyandbuffersize_any_of_count7:
                 try:
-                    validate____defs_concurrencyandbuffersize(data__concurrencyandbuffersize)
+                    validate___definitions_concurrencyandbuffersize(data__concurrencyandbuffersize)
                     data__concurrencyandbuffersize_any_of_count7 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__concurrencyandbuffersize_any_of_count7:
@@ -538,7 +538,7 @@ def validate____defs_updateproviderrequest(data, custom_formats={}, name_prefix=
             data__proxyconfig_any_of_count8 = 0
             if not data__proxyconfig_any_of_count8:
                 try:
-                    validate____defs_proxyconfig(data__proxyconfig)
+                    validate___definitions_proxyconfig(data__proxyconfig)
                     data__proxyconfig_any_of_count8 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__proxyconfig_any_of_count8:
@@ -570,7 +570,7 @@ def validate____defs_updateproviderrequest(data, custom_formats={}, name_prefix=
             data__customproviderconfig_any_of_count9 = 0
             if not data__customproviderconfig_any_of_count9:
                 try:
-                    validate____defs_customproviderconfig(data__customproviderconfig)
+                    validate___definitions_customproviderconfig(data__customproviderconfig)
                     data__customproviderconfig_any_of_count9 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__customproviderconfig_any_of_count9:
@@ -585,7 +585,7 @@ def validate____defs_updateproviderrequest(data, custom_formats={}, name_prefix=
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_addproviderrequest(data, custom_formats={}, name_prefix=None):
+def validate___definitions_addproviderrequest(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -605,7 +605,7 @@ def validate____defs_addproviderrequest(data, custom_formats={}, name_prefix=Non
             data__networkconfig_any_of_count10 = 0
             if not data__networkconfig_any_of_count10:
                 try:
-                    validate____defs_networkconfig(data__networkconfig)
+                    validate___definitions_networkconfig(data__networkconfig)
                     data__networkconfig_any_of_count10 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__networkconfig_any_of_count10:
@@ -622,7 +622,7 @@ def validate____defs_addproviderrequest(data, custom_formats={}, name_prefix=Non
             data__concurrencyandbuffersize_any_of_count11 = 0
             if not data__concurrencyandbuffersize_any_of_count11:
                 try:
-                    validate____defs_concurrencyandbuffersize(data__concurrencyandbuffersize)
+                    validate___definitions_concurrencyandbuffersize(data__concurrencyandbuffersize)
                     data__concurrencyandbuffersize_any_of_count11 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__concurrencyandbuffersize_any_of_count11:
@@ -639,7 +639,7 @@ def validate____defs_addproviderrequest(data, custom_formats={}, name_prefix=Non
             data__proxyconfig_any_of_count12 = 0
             if not data__proxyconfig_any_of_count12:
                 try:
-                    validate____defs_proxyconfig(data__proxyconfig)
+                    validate___definitions_proxyconfig(data__proxyconfig)
                     data__proxyconfig_any_of_count12 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__proxyconfig_any_of_count12:
@@ -671,7 +671,7 @@ def validate____defs_addproviderrequest(data, custom_formats={}, name_prefix=Non
             data__customproviderconfig_any_of_count13 = 0
             if not data__customproviderconfig_any_of_count13:
                 try:
-                    validate____defs_customproviderconfig(data__customproviderconfig)
+                    validate___definitions_customproviderconfig(data__customproviderconfig)
                     data__customproviderconfig_any_of_count13 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__customproviderconfig_any_of_count13:
@@ -686,7 +686,7 @@ def validate____defs_addproviderrequest(data, custom_formats={}, name_prefix=Non
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_configfile(data, custom_formats={}, name_prefix=None):
+def validate___definitions_configfile(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -732,7 +732,7 @@ def validate____defs_configfile(data, custom_formats={}, name_prefix=None):
                 for data__providers_key in data__providers_keys:
                     if data__providers_key not in []:
                         data__providers_value = data__providers.get(data__providers_key)
-                        validate____defs_configproviderentry(data__providers_value)
+                        validate___definitions_configproviderentry(data__providers_value)
         if "framework" in data_keys:
             data_keys.remove("framework")
             data__framework = data["framework"]
@@ -797,7 +797,7 @@ def validate____defs_configfile(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_configproviderentry(data, custom_formats={}, name_prefix=None):
+def validate___definitions_configproviderentry(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -812,14 +812,14 @@ def validate____defs_configproviderentry(data, custom_formats={}, name_prefix=No
             if data__keys_is_list:
                 data__keys_len = len(data__keys)
                 for data__keys_x, data__keys_item in enumerate(data__keys):
-                    validate____defs_key(data__keys_item)
+                    validate___definitions_key(data__keys_item)
         if "network_config" in data_keys:
             data_keys.remove("network_config")
             data__networkconfig = data["network_config"]
             data__networkconfig_any_of_count14 = 0
             if not data__networkconfig_any_of_count14:
                 try:
-                    validate____defs_networkconfig(data__networkconfig)
+                    validate___definitions_networkconfig(data__networkconfig)
                     data__networkconfig_any_of_count14 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__networkconfig_any_of_count14:
@@ -836,7 +836,7 @@ def validate____defs_configproviderentry(data, custom_formats={}, name_prefix=No
             data__concurrencyandbuffersize_any_of_count15 = 0
             if not data__concurrencyandbuffersize_any_of_count15:
                 try:
-                    validate____defs_concurrencyandbuffersize(data__concurrencyandbuffersize)
+                    validate___definitions_concurrencyandbuffersize(data__concurrencyandbuffersize)
                     data__concurrencyandbuffersize_any_of_count15 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__concurrencyandbuffersize_any_of_count15:
@@ -853,7 +853,7 @@ def validate____defs_configproviderentry(data, custom_formats={}, name_prefix=No
             data__proxyconfig_any_of_count16 = 0
             if not data__proxyconfig_any_of_count16:
                 try:
-                    validate____defs_proxyconfig(data__proxyconfig)
+                    validate___definitions_proxyconfig(data__proxyconfig)
                     data__proxyconfig_any_of_count16 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__proxyconfig_any_of_count16:
@@ -885,7 +885,7 @@ def validate____defs_configproviderentry(data, custom_formats={}, name_prefix=No
             data__customproviderconfig_any_of_count17 = 0
             if not data__customproviderconfig_any_of_count17:
                 try:
-                    validate____defs_customproviderconfig(data__customproviderconfig)
+                    validate___definitions_customproviderconfig(data__customproviderconfig)
                     data__customproviderconfig_any_of_count17 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__customproviderconfig_any_of_count17:
@@ -915,7 +915,7 @@ def validate____defs_configproviderentry(data, custom_formats={}, name_prefix=No
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_key(data, custom_formats={}, name_prefix=None):
+def validate___definitions_key(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -946,7 +946,7 @@ def validate____defs_key(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__value_any_of_count18:
                 try:
-                    validate____defs_envvarobject(data__value)
+                    validate___definitions_envvarobject(data__value)
                     data__value_any_of_count18 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__value_any_of_count18:
@@ -1014,7 +1014,7 @@ def validate____defs_key(data, custom_formats={}, name_prefix=None):
             data__azurekeyconfig_any_of_count19 = 0
             if not data__azurekeyconfig_any_of_count19:
                 try:
-                    validate____defs_azurekeyconfig(data__azurekeyconfig)
+                    validate___definitions_azurekeyconfig(data__azurekeyconfig)
                     data__azurekeyconfig_any_of_count19 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__azurekeyconfig_any_of_count19:
@@ -1031,7 +1031,7 @@ def validate____defs_key(data, custom_formats={}, name_prefix=None):
             data__vertexkeyconfig_any_of_count20 = 0
             if not data__vertexkeyconfig_any_of_count20:
                 try:
-                    validate____defs_vertexkeyconfig(data__vertexkeyconfig)
+                    validate___definitions_vertexkeyconfig(data__vertexkeyconfig)
                     data__vertexkeyconfig_any_of_count20 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__vertexkeyconfig_any_of_count20:
@@ -1048,7 +1048,7 @@ def validate____defs_key(data, custom_formats={}, name_prefix=None):
             data__bedrockkeyconfig_any_of_count21 = 0
             if not data__bedrockkeyconfig_any_of_count21:
                 try:
-                    validate____defs_bedrockkeyconfig(data__bedrockkeyconfig)
+                    validate___definitions_bedrockkeyconfig(data__bedrockkeyconfig)
                     data__bedrockkeyconfig_any_of_count21 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__bedrockkeyconfig_any_of_count21:
@@ -1065,7 +1065,7 @@ def validate____defs_key(data, custom_formats={}, name_prefix=None):
             data__vllmkeyconfig_any_of_count22 = 0
             if not data__vllmkeyconfig_any_of_count22:
                 try:
-                    validate____defs_vllmkeyconfig(data__vllmkeyconfig)
+                    validate___definitions_vllmkeyconfig(data__vllmkeyconfig)
                     data__vllmkeyconfig_any_of_count22 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__vllmkeyconfig_any_of_count22:
@@ -1082,7 +1082,7 @@ def validate____defs_key(data, custom_formats={}, name_prefix=None):
             data__ollamakeyconfig_any_of_count23 = 0
             if not data__ollamakeyconfig_any_of_count23:
                 try:
-                    validate____defs_ollamakeyconfig(data__ollamakeyconfig)
+                    validate___definitions_ollamakeyconfig(data__ollamakeyconfig)
                     data__ollamakeyconfig_any_of_count23 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__ollamakeyconfig_any_of_count23:
@@ -1099,7 +1099,7 @@ def validate____defs_key(data, custom_formats={}, name_prefix=None):
             data__sglkeyconfig_any_of_count24 = 0
             if not data__sglkeyconfig_any_of_count24:
                 try:
-                    validate____defs_sglkeyconfig(data__sglkeyconfig)
+                    validate___definitions_sglkeyconfig(data__sglkeyconfig)
                     data__sglkeyconfig_any_of_count24 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__sglkeyconfig_any_of_count24:
@@ -1116,7 +1116,7 @@ def validate____defs_key(data, custom_formats={}, name_prefix=None):
             data__replicatekeyconfig_any_of_count25 = 0
             if not data__replicatekeyconfig_any_of_count25:
                 try:
-                    validate____defs_replicatekeyconfig(data__replicatekeyconfig)
+                    validate___definitions_replicatekeyconfig(data__replicatekeyconfig)
                     data__replicatekeyconfig_any_of_count25 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__replicatekeyconfig_any_of_count25:
@@ -1156,7 +1156,7 @@ def validate____defs_key(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_replicatekeyconfig(data, custom_formats={}, name_prefix=None):
+def validate___definitions_replicatekeyconfig(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -1171,7 +1171,7 @@ def validate____defs_replicatekeyconfig(data, custom_formats={}, name_prefix=Non
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_sglkeyconfig(data, custom_formats={}, name_prefix=None):
+def validate___definitions_sglkeyconfig(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -1192,7 +1192,7 @@ def validate____defs_sglkeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__url_any_of_count26:
                 try:
-                    validate____defs_envvarobject(data__url)
+                    validate___definitions_envvarobject(data__url)
                     data__url_any_of_count26 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__url_any_of_count26:
@@ -1201,7 +1201,7 @@ def validate____defs_sglkeyconfig(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_ollamakeyconfig(data, custom_formats={}, name_prefix=None):
+def validate___definitions_ollamakeyconfig(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -1222,7 +1222,7 @@ def validate____defs_ollamakeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__url_any_of_count27:
                 try:
-                    validate____defs_envvarobject(data__url)
+                    validate___definitions_envvarobject(data__url)
                     data__url_any_of_count27 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__url_any_of_count27:
@@ -1231,7 +1231,7 @@ def validate____defs_ollamakeyconfig(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_vllmkeyconfig(data, custom_formats={}, name_prefix=None):
+def validate___definitions_vllmkeyconfig(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -1252,7 +1252,7 @@ def validate____defs_vllmkeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__url_any_of_count28:
                 try:
-                    validate____defs_envvarobject(data__url)
+                    validate___definitions_envvarobject(data__url)
                     data__url_any_of_count28 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__url_any_of_count28:
@@ -1266,7 +1266,7 @@ def validate____defs_vllmkeyconfig(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_bedrockkeyconfig(data, custom_formats={}, name_prefix=None):
+def validate___definitions_bedrockkeyconfig(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -1284,7 +1284,7 @@ def validate____defs_bedrockkeyconfig(data, custom_formats={}, name_prefix=None)
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__accesskey_any_of_count29:
                 try:
-                    validate____defs_envvarobject(data__accesskey)
+                    validate___definitions_envvarobject(data__accesskey)
                     data__accesskey_any_of_count29 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__accesskey_any_of_count29:
@@ -1301,7 +1301,7 @@ def validate____defs_bedrockkeyconfig(data, custom_formats={}, name_prefix=None)
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__secretkey_any_of_count30:
                 try:
-                    validate____defs_envvarobject(data__secretkey)
+                    validate___definitions_envvarobject(data__secretkey)
                     data__secretkey_any_of_count30 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__secretkey_any_of_count30:
@@ -1318,7 +1318,7 @@ def validate____defs_bedrockkeyconfig(data, custom_formats={}, name_prefix=None)
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__sessiontoken_any_of_count31:
                 try:
-                    validate____defs_envvarobject(data__sessiontoken)
+                    validate___definitions_envvarobject(data__sessiontoken)
                     data__sessiontoken_any_of_count31 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__sessiontoken_any_of_count31:
@@ -1335,7 +1335,7 @@ def validate____defs_bedrockkeyconfig(data, custom_formats={}, name_prefix=None)
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__region_any_of_count32:
                 try:
-                    validate____defs_envvarobject(data__region)
+                    validate___definitions_envvarobject(data__region)
                     data__region_any_of_count32 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__region_any_of_count32:
@@ -1352,7 +1352,7 @@ def validate____defs_bedrockkeyconfig(data, custom_formats={}, name_prefix=None)
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__arn_any_of_count33:
                 try:
-                    validate____defs_envvarobject(data__arn)
+                    validate___definitions_envvarobject(data__arn)
                     data__arn_any_of_count33 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__arn_any_of_count33:
@@ -1363,7 +1363,7 @@ def validate____defs_bedrockkeyconfig(data, custom_formats={}, name_prefix=None)
             data__batchs3config_any_of_count34 = 0
             if not data__batchs3config_any_of_count34:
                 try:
-                    validate____defs_batchs3config(data__batchs3config)
+                    validate___definitions_batchs3config(data__batchs3config)
                     data__batchs3config_any_of_count34 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__batchs3config_any_of_count34:
@@ -1378,7 +1378,7 @@ def validate____defs_bedrockkeyconfig(data, custom_formats={}, name_prefix=None)
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_batchs3config(data, custom_formats={}, name_prefix=None):
+def validate___definitions_batchs3config(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -1393,12 +1393,12 @@ def validate____defs_batchs3config(data, custom_formats={}, name_prefix=None):
             if data__buckets_is_list:
                 data__buckets_len = len(data__buckets)
                 for data__buckets_x, data__buckets_item in enumerate(data__buckets):
-                    validate____defs_s3bucket(data__buckets_item)
+                    validate___definitions_s3bucket(data__buckets_item)
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_s3bucket(data, custom_formats={}, name_prefix=None):
+def validate___definitions_s3bucket(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -1423,7 +1423,7 @@ def validate____defs_s3bucket(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_vertexkeyconfig(data, custom_formats={}, name_prefix=None):
+def validate___definitions_vertexkeyconfig(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -1441,7 +1441,7 @@ def validate____defs_vertexkeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__projectid_any_of_count35:
                 try:
-                    validate____defs_envvarobject(data__projectid)
+                    validate___definitions_envvarobject(data__projectid)
                     data__projectid_any_of_count35 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__projectid_any_of_count35:
@@ -1458,7 +1458,7 @@ def validate____defs_vertexkeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__projectnumber_any_of_count36:
                 try:
-                    validate____defs_envvarobject(data__projectnumber)
+                    validate___definitions_envvarobject(data__projectnumber)
                     data__projectnumber_any_of_count36 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__projectnumber_any_of_count36:
@@ -1475,7 +1475,7 @@ def validate____defs_vertexkeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__region_any_of_count37:
                 try:
-                    validate____defs_envvarobject(data__region)
+                    validate___definitions_envvarobject(data__region)
                     data__region_any_of_count37 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__region_any_of_count37:
@@ -1492,7 +1492,7 @@ def validate____defs_vertexkeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__authcredentials_any_of_count38:
                 try:
-                    validate____defs_envvarobject(data__authcredentials)
+                    validate___definitions_envvarobject(data__authcredentials)
                     data__authcredentials_any_of_count38 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__authcredentials_any_of_count38:
@@ -1501,7 +1501,7 @@ def validate____defs_vertexkeyconfig(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_azurekeyconfig(data, custom_formats={}, name_prefix=None):
+def validate___definitions_azurekeyconfig(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -1519,7 +1519,7 @@ def validate____defs_azurekeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__endpoint_any_of_count39:
                 try:
-                    validate____defs_envvarobject(data__endpoint)
+                    validate___definitions_envvarobject(data__endpoint)
                     data__endpoint_any_of_count39 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__endpoint_any_of_count39:
@@ -1536,7 +1536,7 @@ def validate____defs_azurekeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__apiversion_any_of_count40:
                 try:
-                    validate____defs_envvarobject(data__apiversion)
+                    validate___definitions_envvarobject(data__apiversion)
                     data__apiversion_any_of_count40 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__apiversion_any_of_count40:
@@ -1553,7 +1553,7 @@ def validate____defs_azurekeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__clientid_any_of_count41:
                 try:
-                    validate____defs_envvarobject(data__clientid)
+                    validate___definitions_envvarobject(data__clientid)
                     data__clientid_any_of_count41 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__clientid_any_of_count41:
@@ -1570,7 +1570,7 @@ def validate____defs_azurekeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__clientsecret_any_of_count42:
                 try:
-                    validate____defs_envvarobject(data__clientsecret)
+                    validate___definitions_envvarobject(data__clientsecret)
                     data__clientsecret_any_of_count42 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__clientsecret_any_of_count42:
@@ -1587,7 +1587,7 @@ def validate____defs_azurekeyconfig(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__tenantid_any_of_count43:
                 try:
-                    validate____defs_envvarobject(data__tenantid)
+                    validate___definitions_envvarobject(data__tenantid)
                     data__tenantid_any_of_count43 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__tenantid_any_of_count43:
@@ -1607,7 +1607,7 @@ def validate____defs_azurekeyconfig(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
-def validate____defs_envvarobject(data, custom_formats={}, name_prefix=None):
+def validate___definitions_envvarobject(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
@@ -1647,8 +1647,8 @@ def validate____defs_envvarobject(data, custom_formats={}, name_prefix=None):
 
 # DocumentKind value -> validator; each raises JsonSchemaValueException on invalid data.
 VALIDATORS = {
-    'config': validate____defs_configfile,
-    'add-provider': validate____defs_addproviderrequest,
-    'update-provider': validate____defs_updateproviderrequest,
-    'provider-response': validate____defs_providerresponse,
+    'config': validate___definitions_configfile,
+    'add-provider': validate___definitions_addproviderrequest,
+    'update-provider': validate___definitions_updateproviderrequest,
+    'provider-response': validate___definitions_providerresponse,
 }

@@ -18,13 +18,12 @@ from typing import Any
 from fastjsonschema.draft04 import CodeGeneratorDraft04
 from fastjsonschema.draft2019 import CodeGeneratorDraft2019
 from fastjsonschema.ref_resolver import RefResolver
-from pydantic.json_schema import models_json_schema
 
-from provlint.catalog import lintable_versions, load_catalog
-from provlint.models import models_for
+from provlint.catalog import lintable_versions
+from provlint.schema import models_schema
 
 HERE = Path(__file__).parent
-DEFS_PREFIX = "#/$defs/"
+DEFS_PREFIX = "#/definitions/"
 
 _FASTJSONSCHEMA_IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException"
 _LOCAL_EXCEPTIONS = '''\
@@ -78,20 +77,16 @@ def module_path(version: str) -> Path:
 
 
 def combined_schema(version: str) -> tuple[dict[str, Any], dict[str, str]]:
-    """The JSON Schema of every document kind's root model, with shared ``$defs``.
+    """The JSON Schema of every document kind's root model, with shared ``definitions``.
 
     Returns the schema and, per document kind (its DocumentKind value), the ``$ref`` of its
-    root model.
+    root model. provlint.schema produces it, as it produces every published schema: the
+    fast path and the editors check documents against the same JSON Schema. Its root only
+    makes every document kind reachable, so each gets a generated function.
     """
-    models = models_for(load_catalog(version))
-    roots = models.roots()
-    refs, schema = models_json_schema(
-        [(model, "validation") for model in roots.values()],
-        ref_template=DEFS_PREFIX + "{model}",
-    )
-    kind_refs = {kind.value: refs[(model, "validation")]["$ref"] for kind, model in roots.items()}
-    # The root only makes every document kind reachable, so each gets a generated function.
-    schema["properties"] = {kind: {"$ref": ref} for kind, ref in kind_refs.items()}
+    schema, kind_refs = models_schema(version)
+    if any(not ref.startswith(DEFS_PREFIX) for ref in kind_refs.values()):
+        raise RuntimeError(f"provlint.schema no longer files definitions under {DEFS_PREFIX}; update build.py")
     return schema, kind_refs
 
 
@@ -123,7 +118,7 @@ def disjoint_one_of_as_any_of(node: Any, defs: dict[str, Any]) -> Any:
 def render(version: str) -> str:
     """The source text of the fast-validator module of one Bifrost line."""
     schema, kind_refs = combined_schema(version)
-    schema = disjoint_one_of_as_any_of(schema, schema["$defs"])
+    schema = disjoint_one_of_as_any_of(schema, schema["definitions"])
     resolver = RefResolver.from_schema(schema, handlers={}, store={})
     generator = _FastPathCodeGenerator(
         schema,

@@ -1,0 +1,107 @@
+"""Run the editor engines (engines.js, with node) and provlint's structural rules side by side."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+
+from provlint.engine import LintOptions, lint_bytes
+from provlint.rules import find_rule
+from provlint.source.document import DocumentKind
+from tests.paths import REPO
+
+HERE = Path(__file__).resolve().parent
+SCRIPT = HERE / "engines.js"
+NODE_MODULES = HERE / "node_modules"
+SCHEMAS = REPO / "schemas"
+STRUCTURAL = ("PL100", "PL101", "PL102")
+BIFROST_SCHEMA_URL = "https://www.getbifrost.ai/schema"
+
+# What each engine says, worded by vscode-json-languageservice (yaml-language-server forked its
+# validator and words problems the same, after the schema title), and the rule that says it.
+_UNKNOWN = re.compile(r"Property .+ is not allowed\.$")
+_MISSING = re.compile(r'Missing property ".+"\.$')
+_INVALID = re.compile(
+    r"(Incorrect type\. Expected .+"
+    r"|Value is not accepted\. Valid values: .+"
+    r"|Value is (below|above) the (exclusive )?(minimum|maximum) of .+"
+    r"|String is (shorter|longer) than the (minimum|maximum) length of .+"
+    r"|Matches multiple schemas when only one must validate\.)$"
+)
+
+
+def node_ready() -> None:
+    """Fail (never skip) when the engines are not installed: `make test` installs them."""
+    if shutil.which("node") is None:
+        pytest.fail("node is not on PATH; the editor-engine tests need Node.js 18+")
+    for package in ("vscode-json-languageservice", "yaml-language-server"):
+        if not (NODE_MODULES / package / "package.json").is_file():
+            pytest.fail(f"{package} is not installed: run `make editors` (npm ci in tests/editors)")
+
+
+def run_engine(engine: str, schemas: list[dict[str, Any]], documents: list[Path],
+               texts: Optional[dict[Path, str]] = None) -> tuple[dict[str, str], dict[Path, list[dict]]]:
+    """Diagnostics of ``engine`` ("json" or "yaml") per document, and the engine's name/version."""
+    response = _request({"engine": engine, "schemas": schemas, "documents": _documents(documents, texts)})
+    by_uri = {r["uri"]: r["diagnostics"] for r in response["results"]}
+    return response["engine"], {p: by_uri[p.as_uri()] for p in documents}
+
+
+def vscode_assist(schemas: list[dict[str, Any]], path: Path, hovers: list[tuple[int, int]] = (),
+                  completions: list[tuple[int, int]] = ()) -> tuple[list[Optional[str]], list[list[str]]]:
+    """What VS Code shows on hover (Markdown) and offers for completion at 1-based positions."""
+    response = _request({
+        "engine": "json", "schemas": schemas, "documents": _documents([path], None),
+        "hovers": {path.as_uri(): [list(p) for p in hovers]},
+        "completions": {path.as_uri(): [list(p) for p in completions]},
+    })
+    (result,) = response["results"]
+    return result.get("hovers", []), result.get("completions", [])
+
+
+def _documents(paths: list[Path], texts: Optional[dict[Path, str]]) -> list[dict[str, str]]:
+    texts = texts or {}
+    return [{"uri": p.as_uri(), "text": texts.get(p) or p.read_text(encoding="utf-8")} for p in paths]
+
+
+def _request(request: dict[str, Any]) -> dict[str, Any]:
+    node_ready()
+    result = subprocess.run(
+        ["node", str(SCRIPT)], input=json.dumps(request), capture_output=True, text=True, cwd=HERE, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def schema_uri(version: str, file_name: str) -> str:
+    return (SCHEMAS / version / file_name).as_uri()
+
+
+def rule_of(message: str) -> str:
+    """The provlint rule that reports what an engine's message says; fails on anything else."""
+    if _UNKNOWN.search(message):
+        return "PL101"
+    if _MISSING.search(message):
+        return "PL102"
+    if _INVALID.search(message):
+        return "PL100"
+    raise AssertionError(f"an editor message provlint has no structural rule for: {message!r}")
+
+
+def editor_findings(diagnostics: list[dict]) -> list[tuple[str, int, int]]:
+    return sorted((rule_of(d["message"]), d["line"], d["column"]) for d in diagnostics)
+
+
+def provlint_findings(path: Path, kind: DocumentKind, version: str = "1.5") -> list[tuple[str, int, int]]:
+    """What provlint reports as PL100/PL101/PL102 with only those rules in force (so no more
+    specific rule takes a finding over), as (code, line, column)."""
+    rules = tuple(find_rule(code) for code in STRUCTURAL)
+    options = LintOptions(target_version=version, kind=kind, rules=rules)
+    result = lint_bytes(path.read_bytes(), str(path), options=options)
+    return sorted((d.code, d.line, d.column) for d in result.diagnostics)
