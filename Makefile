@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv demo test validators check-validators bench clean
+.PHONY: venv demo test editors validators check-validators bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,19 @@ demo: venv
 	@$(BIN)/provlint check --output-format full fixtures/demo/; status=$$?; \
 	  echo "== exit code $$status (1: findings at error level)"; test $$status -le 1
 
-test: venv
+test: venv editors
 	$(BIN)/python -m pytest
+
+# The editor engines (vscode-json-languageservice, yaml-language-server) the schema tests run
+# with node, pinned by tests/editors/package-lock.json.
+EDITORS       := tests/editors
+EDITORS_STAMP := $(EDITORS)/node_modules/.installed-stamp
+
+$(EDITORS_STAMP): $(EDITORS)/package.json $(EDITORS)/package-lock.json
+	cd $(EDITORS) && npm ci --no-audit --no-fund
+	touch $(EDITORS_STAMP)
+
+editors: $(EDITORS_STAMP)
 
 # Regenerate the fast validators after changing models or catalog (tests fail while they are stale).
 validators: venv
@@ -35,4 +46,4 @@ bench: venv
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis $(EDITORS)/node_modules

@@ -14,6 +14,9 @@ _EXPORTS = {
     "lint_text": "provlint.engine",
     "lint_paths": "provlint.runner",
     "SettingsResolver": "provlint.runner",
+    "json_schema": "provlint.schema",
+    "openapi": "provlint.schema",
+    "config_hash": "provlint.hashing",
 }
 
 __all__ = ["__version__", *_EXPORTS]

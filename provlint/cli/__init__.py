@@ -9,7 +9,9 @@ import click
 
 from provlint import __version__
 from provlint.cli.check import check
+from provlint.cli.hash import hash_command
 from provlint.cli.rules import rule_command, rules_command
+from provlint.cli.schema import schema_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,6 +24,8 @@ cli.add_command(check, "check")
 cli.add_command(check, "lint")
 cli.add_command(rule_command, "rule")
 cli.add_command(rules_command, "rules")
+cli.add_command(hash_command, "hash")
+cli.add_command(schema_command, "schema")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
