@@ -25,18 +25,6 @@ class BaselineError(ValueError):
     """A baseline file that cannot be read or has the wrong shape."""
 
 
-def value_at(data: Any, pointer: str) -> Any:
-    node = data
-    for token in jp.split(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node
-
-
 # A secret's fingerprint goes through a slow key-derivation function, so a leaked baseline does
 # not make guessing a weak password cheap; other values need no such care.
 _SECRET_ROUNDS = 200_000
@@ -68,7 +56,7 @@ class Entry:
 
 
 def entry_for(diagnostic: Diagnostic, data: Any) -> Entry:
-    value = value_at(data, diagnostic.pointer)
+    value = jp.resolve(data, diagnostic.pointer)
     print_ = fingerprint(diagnostic.code, diagnostic.pointer, value, secret=diagnostic.secret)
     return Entry(diagnostic.code, normalise_path(diagnostic.path), diagnostic.pointer, print_)
 

@@ -8,24 +8,36 @@ from typing import Optional, Sequence
 import click
 
 from provlint import __version__
-from provlint.cli.check import check
-from provlint.cli.hash import hash_command
-from provlint.cli.rules import rule_command, rules_command
-from provlint.cli.schema import schema_command
+
+# Subcommand -> "module:attribute". A subcommand's module is imported only when it runs (or for
+# --help), so `provlint check` inside `git commit` never pays for hashing or schema code.
+SUBCOMMANDS = {
+    "check": "provlint.cli.check:check",
+    "lint": "provlint.cli.check:check",
+    "rule": "provlint.cli.rules:rule_command",
+    "rules": "provlint.cli.rules:rules_command",
+    "hash": "provlint.cli.hash:hash_command",
+    "schema": "provlint.cli.schema:schema_command",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(SUBCOMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> Optional[click.Command]:
+        if name not in SUBCOMMANDS:
+            return None
+        import importlib
+
+        module_name, attribute = SUBCOMMANDS[name].split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="provlint")
 def cli() -> None:
     """Lint and validate Bifrost LLM gateway provider configuration."""
-
-
-cli.add_command(check, "check")
-cli.add_command(check, "lint")
-cli.add_command(rule_command, "rule")
-cli.add_command(rules_command, "rules")
-cli.add_command(hash_command, "hash")
-cli.add_command(schema_command, "schema")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:

@@ -57,9 +57,7 @@ class RuleContext:
     @cached_property
     def data(self) -> Any:
         """The Bifrost part of the document: all of it, or the subtree at ``root``."""
-        from provlint.baseline import value_at
-
-        return value_at(self.document.data, self.root) if self.root else self.document.data
+        return jp.resolve(self.document.data, self.root) if self.root else self.document.data
 
     @cached_property
     def structure(self) -> list["StructureIssue"]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Union
+from typing import Any, Iterable, Union
 
 Token = Union[str, int]
 
@@ -37,3 +37,16 @@ def parent(pointer: str) -> str:
 
 def last(pointer: str) -> str:
     return unescape(pointer[pointer.rfind("/") + 1 :]) if pointer else ""
+
+
+def resolve(data: Any, pointer: str) -> Any:
+    """The value at ``pointer`` in plain parsed data, or None when there is none."""
+    node = data
+    for token in split(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node
