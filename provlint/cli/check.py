@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from provlint.catalog import lintable_versions
-from provlint.cli.common import fail_usage, output_stream
+from provlint.cli.common import environment_from, fail_usage, output_stream
 from provlint.discovery import InputPathError
 from provlint.engine import failing
 from provlint.reporters import REPORTERS, default_format, make_reporter
@@ -69,7 +69,7 @@ def check(paths, output_format, output_file, stdin_filename, kind, target_versio
 
             click.echo(render_settings(resolver.for_path(stdin_filename or paths[0] if paths[0] == "-" else paths[0])), nl=False)
             sys.exit(0)
-        environment = _environment(env_file)
+        environment = environment_from(env_file)
         recorded = _read_baseline(baseline) if baseline else None
         results = lint_paths(
             paths, resolver=resolver, kind=DocumentKind(kind) if kind else None, environment=environment,
@@ -90,17 +90,6 @@ def check(paths, output_format, output_file, stdin_filename, kind, target_versio
                 reporter.file(result)
             reporter.finish(results)
     sys.exit(0 if exit_zero or not failing(results) else 1)
-
-
-def _environment(env_file):
-    if not env_file:
-        return dict(os.environ)
-    from provlint.envfile import EnvFileError, read_env_file
-
-    try:
-        return read_env_file(env_file)
-    except EnvFileError as exc:
-        fail_usage(str(exc))
 
 
 def _read_baseline(path):

@@ -33,3 +33,17 @@ def output_stream(path: Optional[str]) -> Iterator[TextIO]:
         os.replace(temporary, path)
     except OSError as exc:
         fail_usage(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def environment_from(env_file: Optional[str]) -> dict[str, str]:
+    """What env.NAME references resolve against: --env-file, else the process environment."""
+    import os
+
+    if not env_file:
+        return dict(os.environ)
+    from provlint.envfile import EnvFileError, read_env_file
+
+    try:
+        return read_env_file(env_file)
+    except EnvFileError as exc:
+        fail_usage(str(exc))

@@ -13,7 +13,7 @@ from typing import Optional
 import click
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, available_versions, load_catalog
-from provlint.cli.common import fail_usage
+from provlint.cli.common import environment_from, fail_usage
 from provlint.discovery import STDIN, InputPathError, input_files
 from provlint.hashing import (
     ALGORITHMS,
@@ -93,7 +93,7 @@ def hash_command(paths, provider, algorithm, target_version, env_file, output_fo
         (reason,) = [r for a, r in report.unavailable if a == algorithm]
         others = " and ".join(report.algorithms) or "no other"
         click.echo(f"provlint: note: {reason}; giving the {others} hash instead", err=True)
-    environment = _environment(env_file) if env_file or BIFROST in report.algorithms else {}
+    environment = environment_from(env_file) if env_file or BIFROST in report.algorithms else {}
     try:
         files = input_files(list(paths) or ["."])
     except InputPathError as exc:
@@ -118,17 +118,6 @@ def _plan(catalog, algorithm: str) -> Report:
         # HASHING.md: asked for an algorithm the line does not have, say so and give the other.
         chosen = available_algorithms(catalog)
     return Report(catalog.version, algorithm, chosen, unavailable)
-
-
-def _environment(env_file: Optional[str]) -> dict[str, str]:
-    if not env_file:
-        return dict(os.environ)
-    from provlint.envfile import EnvFileError, read_env_file
-
-    try:
-        return read_env_file(env_file)
-    except EnvFileError as exc:
-        fail_usage(str(exc))
 
 
 def _hash_file(path, explicit, report: Report, catalog, provider, environment) -> None:

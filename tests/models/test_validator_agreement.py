@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import math
 from pathlib import Path
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from provlint.catalog import load_catalog
+from tests import mutation
 from provlint.models import models_for
 from provlint.models.locate import wire_fields
 from provlint.source import pointer as jp
@@ -200,46 +200,8 @@ ODD_VALUES = st.sampled_from(
 ) | json_values
 
 
-def paths(node: Any, prefix: tuple = ()) -> list[tuple]:
-    found = [prefix]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += paths(value, prefix + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += paths(value, prefix + (index,))
-    return found
-
-
-def at(node: Any, path: tuple) -> Any:
-    for part in path:
-        node = node[part]
-    return node
-
-
-@st.composite
-def mutated(draw, doc: Any) -> Any:
-    doc = copy.deepcopy(doc)
-    path = draw(st.sampled_from(paths(doc)))
-    target = at(doc, path)
-    operation = draw(st.sampled_from(["replace", "add_key", "drop_key", "retype"]))
-    if operation == "add_key" and isinstance(target, dict):
-        target[draw(EXTRA_KEYS)] = draw(ODD_VALUES)
-    elif operation == "drop_key" and isinstance(target, dict) and target:
-        del target[draw(st.sampled_from(sorted(target)))]
-    elif operation == "retype" and path:
-        parent = at(doc, path[:-1])
-        if isinstance(target, bool):
-            parent[path[-1]] = int(target)
-        elif isinstance(target, int):
-            parent[path[-1]] = draw(st.sampled_from([float(target), bool(target % 2), str(target)]))
-        elif isinstance(target, str):
-            parent[path[-1]] = draw(st.sampled_from([{"value": target}, [target], None]))
-        elif isinstance(target, dict):
-            parent[path[-1]] = list(target.values())
-    elif path:
-        at(doc, path[:-1])[path[-1]] = draw(ODD_VALUES)
-    return doc
+def mutated(doc: Any):
+    return mutation.mutated(doc, extra_keys=EXTRA_KEYS, odd_values=ODD_VALUES, string_extras=(None,))
 
 
 def assert_explained(data: Any, kind: DocumentKind) -> None:
@@ -249,10 +211,10 @@ def assert_explained(data: Any, kind: DocumentKind) -> None:
         assert MARKER not in issue.message
         parts = jp.split(issue.pointer)
         # the pointer's parent always exists; the member itself exists unless it is missing
-        at(data, tuple(int(p) if isinstance(at(data, tuple(_typed(data, parts[:i]))), list) else p
+        mutation.at(data, tuple(int(p) if isinstance(mutation.at(data, tuple(_typed(data, parts[:i]))), list) else p
                        for i, p in enumerate(parts[:-1])))
         if issue.category != "missing" and parts:
-            at(data, tuple(_typed(data, parts)))
+            mutation.at(data, tuple(_typed(data, parts)))
 
 
 def _typed(data: Any, parts: list[str]) -> list[str | int]:

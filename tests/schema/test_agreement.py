@@ -27,6 +27,7 @@ from jsonschema import Draft7Validator
 from pydantic import BaseModel, StringConstraints, ValidationError
 
 from provlint.catalog import load_catalog
+from tests import mutation
 from provlint.models import models_for
 from provlint.schema import (
     ADD_PROVIDER_FILE,
@@ -229,46 +230,8 @@ ODD_VALUES = st.sampled_from(
 ) | JSON_VALUES
 
 
-def paths(node: Any, prefix: tuple = ()) -> list[tuple]:
-    found = [prefix]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += paths(value, prefix + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += paths(value, prefix + (index,))
-    return found
-
-
-def at(node: Any, path: tuple) -> Any:
-    for part in path:
-        node = node[part]
-    return node
-
-
-@st.composite
-def mutated(draw, doc: Any) -> Any:
-    doc = copy.deepcopy(doc)
-    path = draw(st.sampled_from(paths(doc)))
-    target = at(doc, path)
-    operation = draw(st.sampled_from(["replace", "add_key", "drop_key", "retype"]))
-    if operation == "add_key" and isinstance(target, dict):
-        target[draw(EXTRA_KEYS)] = draw(ODD_VALUES)
-    elif operation == "drop_key" and isinstance(target, dict) and target:
-        del target[draw(st.sampled_from(sorted(target)))]
-    elif operation == "retype" and path:
-        parent = at(doc, path[:-1])
-        if isinstance(target, bool):
-            parent[path[-1]] = int(target)
-        elif isinstance(target, int):
-            parent[path[-1]] = draw(st.sampled_from([float(target), bool(target % 2), str(target)]))
-        elif isinstance(target, str):
-            parent[path[-1]] = draw(st.sampled_from([{"value": target}, [target], None, ""]))
-        elif isinstance(target, dict):
-            parent[path[-1]] = list(target.values())
-    elif path:
-        at(doc, path[:-1])[path[-1]] = draw(ODD_VALUES)
-    return doc
+def mutated(doc: Any):
+    return mutation.mutated(doc, extra_keys=EXTRA_KEYS, odd_values=ODD_VALUES, string_extras=(None, ""))
 
 
 AGREEMENT = settings(max_examples=400, deadline=None, database=None,

@@ -1,6 +1,5 @@
 """Every settings key and the precedence order, through the CLI, in temporary projects."""
 
-import json
 import textwrap
 
 from tests.conftest import run_provlint
