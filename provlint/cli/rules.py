@@ -10,7 +10,7 @@ import click
 from provlint.cli.common import fail_usage
 from provlint.rules import Rule, all_rules, find_rule
 from provlint.rules.examples import examples
-from provlint.selection import SelectorError, enabled_rules, validate_selector
+from provlint.selection import SelectorError, validate_selector
 
 
 def rule_as_json(rule: Rule, enabled: bool | None = None) -> dict:
@@ -71,16 +71,28 @@ def rule_command(rule_id: str, output_format: str) -> None:
 @click.option("--select", multiple=True, help="Show what is enabled under this selection.")
 @click.option("--ignore", multiple=True)
 @click.option("--extend-select", multiple=True)
-def rules_command(output_format: str, select, ignore, extend_select) -> None:
-    """List every rule with its code, name, default severity, tags and whether it is enabled."""
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Read the settings from this file.")
+@click.option("--isolated", is_flag=True, help="Ignore all settings files.")
+def rules_command(output_format: str, select, ignore, extend_select, config_file, isolated) -> None:
+    """List every rule with its code, name, default severity, tags and whether it is enabled
+    under the settings that apply in the current folder (and the flags given)."""
+    from pathlib import Path
+
+    from provlint.runner import SettingsResolver, options_for
+    from provlint.settings import SettingsError
+
+    resolver = SettingsResolver(
+        config_file=Path(config_file) if config_file else None,
+        isolated=isolated,
+        overrides=dict(select=select, extend_select=extend_select, ignore=ignore),
+    )
+    probe = "provlint-rules.json"  # any file of the current folder: its settings apply
     try:
-        on = {r.code for r in enabled_rules(
-            [validate_selector(s) for s in select] or None,
-            [validate_selector(s) for s in extend_select],
-            [validate_selector(s) for s in ignore],
-        )}
-    except SelectorError as exc:
+        options = options_for(resolver.for_path(probe), probe, kind=None, environment={})
+    except SettingsError as exc:
         fail_usage(str(exc))
+    on = {r.code for r in options.enabled_rules()}
     rules = all_rules()
     if output_format == "json":
         click.echo(json.dumps([rule_as_json(r, r.code in on) for r in rules], indent=2))

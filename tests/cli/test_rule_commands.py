@@ -56,3 +56,15 @@ def test_readme_lists_every_rule():
     readme = (REPO / "README.md").read_text()
     for rule in all_rules():
         assert f"| {rule.code} | {rule.name} |" in readme, rule.code
+
+
+def test_rules_reflect_the_settings_file_of_the_current_folder(tmp_path):
+    (tmp_path / "provlint.toml").write_text('ignore = ["PL3"]\nextend-select = ["PL901"]\n[severity]\nPL101 = "off"\n')
+    data = json.loads(run_provlint("rules", "--output-format", "json", cwd=tmp_path).stdout)
+    enabled = {r["code"]: r["enabled"] for r in data}
+    assert enabled["PL301"] is False and enabled["PL901"] is True and enabled["PL101"] is False
+    assert enabled["PL201"] is True
+    isolated = json.loads(run_provlint("rules", "--output-format", "json", "--isolated", cwd=tmp_path).stdout)
+    assert {r["code"]: r["enabled"] for r in isolated}["PL301"] is True
+    bad = run_provlint("rules", "--select", "PL99x", cwd=tmp_path)
+    assert bad.returncode == 2 and b"unknown rule or rule prefix `PL99x`" in bad.stderr
