@@ -42,7 +42,7 @@ check-validators: venv
 
 # Whole-process timings against python+json.loads and check-jsonschema (benchmarks/run.py).
 bench: venv
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check check-jsonschema
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt check-jsonschema
 	$(BIN)/python benchmarks/run.py
 
 clean:
