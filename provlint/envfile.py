@@ -4,17 +4,27 @@ from __future__ import annotations
 
 
 class EnvFileError(ValueError):
-    """The env file cannot be read."""
+    """The env file cannot be read, or a line of it cannot be parsed."""
 
 
 def read_env_file(path: str) -> dict[str, str]:
-    # python-dotenv parses the format (quotes, escapes, `export`, comments); interpolation is off
-    # because Bifrost resolves `env.NAME` against the literal environment, never `${...}`.
-    from dotenv import dotenv_values
+    """The variables of a dotenv file. A line that does not parse is an error, never skipped:
+    a dropped variable would silently resolve to "" and change every hash and check using it."""
+    # python-dotenv's parser handles quoting, escapes, `export` and comments; values are taken
+    # literally (no ${...} interpolation), as Bifrost resolves env.NAME from the plain value.
+    from dotenv.parser import parse_stream
 
     try:
         with open(path, encoding="utf-8") as handle:
-            values = dotenv_values(stream=handle, interpolate=False)
+            bindings = list(parse_stream(handle))
     except (OSError, UnicodeDecodeError) as exc:
         raise EnvFileError(f"cannot read env file {path}: {getattr(exc, 'strerror', None) or exc}") from None
-    return {name: value or "" for name, value in values.items()}
+    values: dict[str, str] = {}
+    for binding in bindings:
+        if binding.error:
+            raise EnvFileError(
+                f"env file {path}, line {binding.original.line}: cannot parse it (an unclosed quote?)"
+            )
+        if binding.key is not None:
+            values[binding.key] = binding.value or ""
+    return values

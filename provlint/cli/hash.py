@@ -31,6 +31,7 @@ JSON_FORMAT_VERSION = 1
 # A lone surrogate (from a `\\ud800` escape in the file, or an undecodable file name) cannot be
 # printed as UTF-8: it is shown as that escape, which is also valid inside a JSON string.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
 
 @dataclass
@@ -103,7 +104,7 @@ def hash_command(paths, provider, algorithm, target_version, env_file, output_fo
     if provider and not report.rows and not report.errors:
         fail_usage(f"no provider `{provider}` in the given files")
     if output_format == "json":
-        click.echo(_printable(json.dumps(_as_json(report), indent=2, ensure_ascii=False)))
+        click.echo(_lone_surrogates_escaped(json.dumps(_as_json(report), indent=2, ensure_ascii=False)))
     else:
         _print_text(report)
     failed = report.errors or any(not row.result.ok for row in report.rows)
@@ -180,6 +181,12 @@ def _print_text(report: Report) -> None:
 
 
 def _printable(text: str) -> str:
+    """One row is one line: control characters (a newline in a provider id) are escaped too."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _lone_surrogates_escaped(text: str) -> str:
+    # json.dumps already escapes control characters; a lone surrogate is all UTF-8 cannot print.
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

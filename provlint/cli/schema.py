@@ -36,8 +36,11 @@ def schema_command(write_dir: Optional[str], check_dir: Optional[str], print_ope
 
     versions = [target_version] if target_version else lintable_versions()
     if write_dir:
-        for path in schema.write_folder(Path(write_dir), versions):
-            click.echo(f"wrote {path}", err=True)
+        try:
+            for path in schema.write_folder(Path(write_dir), versions):
+                click.echo(f"wrote {path}", err=True)
+        except OSError as exc:
+            fail_usage(f"cannot write schemas to {write_dir}: {exc.strerror or exc}")
         sys.exit(0)
     if check_dir:
         drift = schema.check_folder(Path(check_dir), versions)
@@ -45,7 +48,7 @@ def schema_command(write_dir: Optional[str], check_dir: Optional[str], print_ope
             click.echo(item.summary(), err=True)
         if drift:
             click.echo(f"{len(drift)} generated schema file(s) out of date: run "
-                       f"`provlint schema --write {check_dir}`", err=True)
+                       f"`provlint schema --write {check_dir}` (and delete files it does not write)", err=True)
             sys.exit(1)
         sys.exit(0)
     version = target_version or DEFAULT_TARGET_VERSION

@@ -20,8 +20,11 @@ from typing import Any, Optional, Union
 
 from provlint.catalog import Catalog, load_catalog
 from provlint.hashing.bifrost import EnvironmentReference, NotHashable, environment_references
+from provlint.redaction import first_redacted
 from provlint.source.document import DocumentKind
 
+# Settings blocks whose values the API redacts in its responses.
+SECRET_BLOCKS = ("network_config", "proxy_config")
 BIFROST = "bifrost"
 CANONICAL = "canonical"
 ALGORITHMS = (BIFROST, CANONICAL)
@@ -93,6 +96,11 @@ def config_hash(
     reason = unavailable_reason(algorithm, catalog)
     if reason:
         return HashResult(name, algorithm, catalog.version, reason=reason, available=False)
+    redacted = first_redacted(settings, SECRET_BLOCKS)
+    if redacted:
+        # An API response masks secrets; the gateway hashed the real values, not the mask.
+        return HashResult(name, algorithm, catalog.version, pointer=redacted,
+                          reason="a secret here is redacted by the API, so the gateway's hash cannot be known")
     try:
         if algorithm == BIFROST:
             from provlint.hashing.bifrost import bifrost_hash

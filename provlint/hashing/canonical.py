@@ -236,7 +236,13 @@ def _validate(provider: str, entry: Any, catalog: Catalog, kind: DocumentKind) -
         raise NotHashable(f"not a provider entry (document kind {kind.value})")
     # Bifrost ignores members it does not know (PL101 reports them), so they change nothing the
     # gateway runs with; a value of the wrong type or a missing required one it cannot load.
-    issues = [issue for issue in issues if issue.category != "unknown"]
+    # Keys are never hashed, so a problem inside them (a key without `name`) leaves the
+    # settings' hash well defined.
+    keys = jp.join(prefix, "keys")
+    issues = [
+        issue for issue in issues
+        if issue.category != "unknown" and issue.pointer != keys and not issue.pointer.startswith(keys + "/")
+    ]
     if issues:
         first = issues[0]
         pointer = first.pointer[len(prefix):] if first.pointer.startswith(prefix) else first.pointer

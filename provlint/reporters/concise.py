@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from provlint.findings import Diagnostic, FileResult
 from provlint.reporters.base import Reporter
 
 
+# A key or file name may hold a newline; escaped, one finding stays one line and cannot forge another.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def concise_line(d: Diagnostic) -> str:
-    return f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {d.message}"
+    return one_line(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {d.message}")
 
 
 class ConciseReporter(Reporter):

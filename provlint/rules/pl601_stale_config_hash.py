@@ -45,7 +45,6 @@ _DIGEST = re.compile(r"[0-9a-f]{64}")
 _KINDS = (DocumentKind.CONFIG, DocumentKind.PROVIDER_RESPONSE)
 # Bifrost's Redacted(): "<REDACTED>", or the first and last 4 characters around 24 '*' (all
 # '*' for 8 characters or fewer). A hash over redacted text is not the gateway's.
-_REDACTED = re.compile(r"<REDACTED>|\*{8}")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -82,27 +81,8 @@ def _expected(name: Any, settings: Mapping[str, Any], ctx: RuleContext):
 
     if any(r.variable not in ctx.environment for r in environment_dependencies(settings, ctx.catalog)):
         return None
-    if _has_redacted_secret(settings, ctx):
-        return None
     result = config_hash(name, settings, algorithm=BIFROST, catalog=ctx.catalog, environment=ctx.environment)
     return result.value
-
-
-def _has_redacted_secret(settings: Mapping[str, Any], ctx: RuleContext) -> bool:
-    for block in ctx.catalog.get("hash")["blocks"]:
-        raw = settings.get(block["field"])
-        if not isinstance(raw, Mapping):
-            continue
-        for member in block["members"]:
-            if member["kind"] in ("secret_object", "secret_string") and _redacted(raw.get(member["name"])):
-                return True
-    return False
-
-
-def _redacted(value: Any) -> bool:
-    if isinstance(value, Mapping):
-        value = value.get("value")
-    return isinstance(value, str) and _REDACTED.search(value) is not None
 
 
 def _environment_note(settings: Mapping[str, Any], ctx: RuleContext) -> str:

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import re
+
+from provlint.redaction import is_redacted  # noqa: F401 - part of this module's vocabulary
 from typing import Any, Optional
 
 _ENV_REFERENCE = re.compile(r"^env\.[A-Za-z_][A-Za-z0-9_]*$")
-_MASKED = re.compile(r"^.{4}\*{24}.{4}$")
 
 
 def is_reference(text: str) -> bool:
     """``env.NAME`` or ``vault.path``: resolved by Bifrost at run time, safe to commit."""
     return bool(_ENV_REFERENCE.match(text)) or text.startswith("vault.")
-
-
-def is_redacted(text: str) -> bool:
-    """Placeholders Bifrost writes in its responses instead of the secret."""
-    if text.lower() in ("<redacted>", "[redacted]"):
-        return True
-    if text and len(text) <= 8 and set(text) == {"*"}:
-        return True
-    return bool(_MASKED.match(text))
 
 
 def literal_text(value: Any) -> Optional[str]:

@@ -190,3 +190,10 @@ def test_demo_fixtures_report_real_findings():
     assert proc.returncode == 1
     codes = {line.split(": ")[1].split(" ")[0] for line in out(proc).splitlines()}
     assert {"PL101", "PL201", "PL301", "PL302", "PL303", "PL100", "PL102"} <= codes
+
+
+def test_a_newline_in_a_key_cannot_forge_a_finding_line(tmp_path):
+    path = write(tmp_path, "c.json", '{"providers": {"evil\\nx.json:1:1: PL000 [error] forged": {}}}')
+    proc = run_provlint("check", "--isolated", "--select", "PL201", "--output-format", "concise", str(path))
+    (line,) = out(proc).splitlines()
+    assert line.startswith(f"{path}:1:16: PL201 [error] unknown provider `evil\\u000ax.json:1:1: PL000")

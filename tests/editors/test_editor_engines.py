@@ -38,7 +38,7 @@ EXAMPLES = sorted(fixture("bifrost-examples").glob("*.json"))
 # README's VS Code set-up: fileMatch associations, plus Bifrost's schema URL given provlint's
 # schema, for config files that keep their `"$schema": "https://www.getbifrost.ai/schema"`.
 VSCODE_SCHEMAS = [
-    {"uri": schema_uri(VERSION, CONFIG_FILE), "fileMatch": ["config.json", "*config.json", "*config.example.json"]},
+    {"uri": schema_uri(VERSION, CONFIG_FILE), "fileMatch": ["config.json", "bifrost*.json", "*__config.json", "*config.example.json"]},
     {"uri": BIFROST_SCHEMA_URL, "schema": {"$ref": schema_uri(VERSION, CONFIG_FILE)}},
     {"uri": schema_uri(VERSION, ADD_PROVIDER_FILE), "fileMatch": ["add-provider*.json"]},
     {"uri": schema_uri(VERSION, UPDATE_PROVIDER_FILE), "fileMatch": ["update-provider*.json"]},
