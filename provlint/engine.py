@@ -80,7 +80,7 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
     if not doc.ok:
         rules = tuple(r for r in rules if r.code == PARSE_ERROR)
     else:
-        ctx.kind = options.kind or detect_kind(ctx.data, catalog)
+        ctx.kind = options.kind or detect_kind(ctx.data, catalog, strict=not explicit)
         if ctx.kind is DocumentKind.UNKNOWN and not explicit:
             result.skipped = True
             return result

@@ -79,3 +79,34 @@ def _enabled_rules(select, extend_select, ignore) -> tuple[Rule, ...]:
 def _best(selectors: Iterable[str], rule: Rule) -> Optional[int]:
     scores = [s for s in (specificity(sel, rule) for sel in selectors) if s is not None]
     return max(scores) if scores else None
+
+
+def layered_rules(layers: Iterable[tuple], per_file_ignores: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """The rules in force after each layer of selectors, the later layer winning (ruff's order:
+    settings file, then command line), and the per-file ignores last.
+
+    A layer is (select, extend_select, ignore). A layer with ``select`` starts afresh; one
+    without it adds its extend-select to, and takes its ignores from, what came before (which
+    counts as less specific than anything the layer names).
+    """
+    current: set[str] = {r.code for r in enabled_rules(None)}
+    for select, extend_select, ignore in layers:
+        if select is not None:
+            current = {r.code for r in enabled_rules(select, extend_select, ignore)}
+            continue
+        if not extend_select and not ignore:
+            continue
+        kept = set()
+        for rule in all_rules():
+            on = 0 if rule.code in current else None
+            extended = _best(extend_select, rule)
+            if extended is not None:
+                on = max(on if on is not None else -1, extended)
+            off = _best(ignore, rule)
+            if on is not None and (off is None or on > off):
+                kept.add(rule.code)
+        current = kept
+    per_file_ignores = tuple(per_file_ignores)
+    return tuple(
+        r for r in all_rules() if r.code in current and _best(per_file_ignores, r) is None
+    )

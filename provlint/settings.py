@@ -56,6 +56,16 @@ class Settings:
     fail_level: Severity = Severity.ERROR
     exclude: tuple[str, ...] = ()
     placeholder_patterns: tuple[str, ...] = ()
+    # Command-line selectors: a later layer than the file's, so they win (see with_overrides).
+    cli_select: Optional[tuple[str, ...]] = None
+    cli_extend_select: tuple[str, ...] = ()
+    cli_ignore: tuple[str, ...] = ()
+
+    def selection_layers(self) -> tuple[tuple, ...]:
+        return (
+            (self.select, self.extend_select, self.ignore),
+            (self.cli_select, self.cli_extend_select, self.cli_ignore),
+        )
 
     def relative(self, path: str) -> str:
         """``path`` relative to the settings folder, with ``/`` separators, for glob matching."""
@@ -83,9 +93,11 @@ class Settings:
 
 def glob_match(pattern: str, rel_path: str) -> bool:
     """A pattern with no ``/`` matches a file name anywhere; otherwise the relative path."""
+    if pattern.startswith("./"):
+        pattern = pattern[2:]
     if "/" not in pattern.rstrip("/"):
         return fnmatch.fnmatchcase(PurePosixPath(rel_path).name, pattern) or fnmatch.fnmatchcase(rel_path, pattern)
-    return fnmatch.fnmatchcase(rel_path, pattern.lstrip("./")) or fnmatch.fnmatchcase(rel_path, pattern.rstrip("/") + "/*")
+    return fnmatch.fnmatchcase(rel_path, pattern) or fnmatch.fnmatchcase(rel_path, pattern.rstrip("/") + "/*")
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -106,8 +118,10 @@ def _settings_file_in(folder: Path) -> Optional[Path]:
         path = folder / name
         if not path.is_file():
             continue
-        if name == "pyproject.toml" and "provlint" not in _read_toml(path).get("tool", {}):
-            continue
+        if name == "pyproject.toml":
+            tool = _read_toml(path).get("tool", {})
+            if not isinstance(tool, dict) or "provlint" not in tool:
+                continue
         return path
     return None
 
@@ -170,16 +184,18 @@ def parse_settings(table: dict, *, path: Optional[Path] = None, base_dir: Option
 
 
 def with_overrides(settings: Settings, **overrides: Any) -> Settings:
-    """Command-line flags over the file: ``select`` replaces, ``extend_select``/``ignore`` add."""
+    """Command-line flags over the file. The rule selectors form a later layer than the file's,
+    so ``--select PL301`` enables PL301 even where the file ignores it, and ``--ignore PL3``
+    disables PL301 even where the file selects it exactly."""
     changes: dict[str, Any] = {}
     if overrides.get("target_version"):
         changes["target_version"] = _target_version(overrides["target_version"])
     if overrides.get("select"):
-        changes["select"] = _selectors(overrides["select"], "--select")
+        changes["cli_select"] = _selectors(overrides["select"], "--select")
     if overrides.get("extend_select"):
-        changes["extend_select"] = settings.extend_select + _selectors(overrides["extend_select"], "--extend-select")
+        changes["cli_extend_select"] = _selectors(overrides["extend_select"], "--extend-select")
     if overrides.get("ignore"):
-        changes["ignore"] = settings.ignore + _selectors(overrides["ignore"], "--ignore")
+        changes["cli_ignore"] = _selectors(overrides["ignore"], "--ignore")
     if overrides.get("fail_level"):
         changes["fail_level"] = _fail_level(overrides["fail_level"])
     return replace(settings, **changes)
@@ -228,10 +244,10 @@ def _strings(value: Any, key: str) -> list[str]:
 
 
 def _selectors(value: Any, key: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [v for v in value.split(",") if v.strip()]
+    # "PL301,PL101" is accepted wherever a list is, as ruff accepts it on the command line.
+    items = [part for item in _strings(value, key) for part in item.split(",") if part.strip()]
     try:
-        return tuple(validate_selector(s) for s in _strings(value, key))
+        return tuple(validate_selector(s) for s in items)
     except SelectorError as exc:
         raise SettingsError(f"`{key}`: {exc}") from None
 

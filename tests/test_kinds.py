@@ -24,7 +24,7 @@ CATALOG = load_catalog("1.5")
         ({"name": "my-app", "version": "1.0.0"}, DocumentKind.UNKNOWN),
         ({"network_config": {}}, DocumentKind.UPDATE_PROVIDER),
         ({"send_back_raw_response": True}, DocumentKind.UPDATE_PROVIDER),
-        ({"keys": []}, DocumentKind.UPDATE_PROVIDER),
+        ({"keys": []}, DocumentKind.UNKNOWN),
         ({}, DocumentKind.UNKNOWN),
         ([], DocumentKind.UNKNOWN),
         ("providers", DocumentKind.UNKNOWN),
@@ -33,3 +33,27 @@ CATALOG = load_catalog("1.5")
 )
 def test_detect_kind(data, kind):
     assert detect_kind(data, CATALOG) is kind
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"provider": {"aws": {}}, "resource": {}},       # Terraform JSON
+        {"service": "a", "provider": {"name": "aws"}},  # Serverless
+        {"apiVersion": 1, "providers": [{"name": "d"}]},  # Grafana provisioning
+        {"keys": [{"kty": "RSA", "n": "x", "e": "AQAB"}]},  # JWKS
+        {"name": "x", "config_hash": 5},
+    ],
+)
+def test_a_walk_skips_lookalikes_that_a_named_file_would_lint(data):
+    assert detect_kind(data, CATALOG, strict=True) is DocumentKind.UNKNOWN
+
+
+def test_strict_still_recognises_every_bifrost_shape():
+    for data, kind in [
+        ({"providers": {}}, DocumentKind.CONFIG),
+        ({"provider": "openai"}, DocumentKind.ADD_PROVIDER),
+        ({"name": "openai", "provider_status": "active"}, DocumentKind.PROVIDER_RESPONSE),
+        ({"network_config": {}}, DocumentKind.UPDATE_PROVIDER),
+    ]:
+        assert detect_kind(data, CATALOG, strict=True) is kind

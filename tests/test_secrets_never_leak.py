@@ -53,3 +53,25 @@ def test_output_file(tmp_path):
     run_provlint("check", "--isolated", "--output-format", "full", "--output-file", str(report), *FILES)
     assert "PL302" in report.read_text()
     assert_no_secret(report.read_text(), "--output-file")
+
+
+MALFORMED = {
+    # (file name, content, the secret in it): files where the engine cannot locate the secret.
+    "parse.json": ('{"providers": {"openai": {"keys": [{"name": "k", "value": "sk-LEAK1-abcdef", "weight": 1,}]}}}\n', "sk-LEAK1-abcdef"),
+    "parse.yaml": ("providers:\n  openai:\n    keys:\n      - {name: k, value: sk-LEAK7-yaml, weight: 1}}\n", "sk-LEAK7-yaml"),
+    "dup.json": ('{"providers": {"openai": {"keys": [{"name": "k", "value": "sk-LEAK2-dup", "value": "env.X", "weight": 1}]}}}\n', "sk-LEAK2-dup"),
+    "key.json": ('{"name": "k", "value": "sk-LEAK3-bare", "weight": 1}\n', "sk-LEAK3-bare"),
+    "number.json": ('{"proxy_config": {"type": "http", "url": "https://p:1", "password": 98127634}}\n', "98127634"),
+    "list.json": ('{"providers": {"openai": {"keys": [{"name": "k", "value": ["sk-LEAK4-list"], "weight": 1}]}}}\n', "sk-LEAK4-list"),
+    "url.json": ('{"network_config": {"base_url": "https://gw:LEAK5pw@h.example/v1",}}\n', "LEAK5pw"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MALFORMED))
+def test_secrets_the_engine_cannot_locate_are_masked_in_snippets(tmp_path, name):
+    content, secret = MALFORMED[name]
+    (tmp_path / name).write_text(content)
+    proc = run_provlint("check", "--isolated", "--select", "ALL", "--output-format", "full", name, cwd=tmp_path)
+    text = proc.stdout.decode() + proc.stderr.decode()
+    assert " | " in text, "a snippet was shown"
+    assert secret not in text

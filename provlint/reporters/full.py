@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from provlint.findings import Diagnostic, FileResult, Span
+from provlint.findings import Diagnostic, FileResult, Position, Span
 from provlint.reporters.base import Reporter
 from provlint.reporters.concise import concise_line
 from provlint.source.text import LineIndex
@@ -56,19 +57,52 @@ def snippet(lines: LineIndex, d: Diagnostic, secrets: list[Span] = ()) -> str:
     )
 
 
+# A safety net under the engine's secret spans: on any line shown, a value whose key names a
+# credential, and the user-info part of a URL, are masked even where the engine found nothing
+# (a file that does not parse, a duplicate key, a number where a password belongs).
+_SECRET_KEY = r"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|credential|authorization|value|username)[\w-]*"
+_SECRET_MEMBER = re.compile(
+    r"""(?P<key>["']?%s["']?\s*:\s*)(?P<value>"(?:[^"\\]|\\.)*"?|'[^']*'?|[^\s,}\]#][^,}\]#]*)""" % _SECRET_KEY,
+    re.IGNORECASE,
+)
+_URL_USERINFO = re.compile(r"[A-Za-z][\w+.-]*://(?P<userinfo>[^/\s@\"']+)@")
+_NOT_SECRET = re.compile(r"""^["']?(?:env\.[A-Za-z_]\w*["']?$|vault\.|true\b|false\b|null\b|~$|\{)""")
+
+
+def _lexical_secrets(text: str, line: int) -> list[Span]:
+    spans = []
+    for match in _SECRET_MEMBER.finditer(text):
+        value = match.group("value").rstrip()
+        if value and not _NOT_SECRET.match(value):
+            start = match.start("value") + 1
+            spans.append(Span(Position(line, start), Position(line, start + len(value))))
+    for match in _URL_USERINFO.finditer(text):
+        start = match.start("userinfo") + 1
+        spans.append(Span(Position(line, start), Position(line, match.end("userinfo") + 1)))
+    return spans
+
+
 def _mask(text: str, line: int, column: int, width: int, secrets) -> tuple[str, int, int]:
     """Replace each secret on this line (right to left, so earlier columns stay valid), keeping
     its quotes so the line still reads as code, and move the caret with the text."""
-    on_line = sorted({s for s in secrets if s.start.line == line}, key=lambda s: s.start.column, reverse=True)
-    for secret in on_line:
-        start = secret.start.column
-        end = secret.end.column if secret.end.line == line else len(text) + 1
+    ranges = sorted(
+        (s.start.column, s.end.column if s.end.line == line else len(text) + 1)
+        for s in [*secrets, *_lexical_secrets(text, line)]
+        if s.start.line == line
+    )
+    merged: list[list[int]] = []
+    for start, end in ranges:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
         token = text[start - 1 : end - 1]
         quote = token[0] if token[:1] in "\"'" and len(token) >= 2 and token[-1] == token[0] else ""
         masked = f"{quote}{REDACTED}{quote}"
         text = text[: start - 1] + masked + text[end - 1 :]
-        if start == column:
-            width = len(masked)
+        if start <= column < end:
+            column, width = start, len(masked)
         elif start < column:
             column += len(masked) - (end - start)
     return text, column, width

@@ -197,3 +197,13 @@ def test_a_newline_in_a_key_cannot_forge_a_finding_line(tmp_path):
     proc = run_provlint("check", "--isolated", "--select", "PL201", "--output-format", "concise", str(path))
     (line,) = out(proc).splitlines()
     assert line.startswith(f"{path}:1:16: PL201 [error] unknown provider `evil\\u000ax.json:1:1: PL000")
+
+
+def test_folder_walk_skips_other_tools_files_that_mention_providers(tmp_path):
+    write(tmp_path, "jwks.json", '{"keys":[{"kty":"RSA","n":"x","e":"AQAB"}]}')
+    write(tmp_path, "serverless.yml", "service: a\nprovider:\n  name: aws\n")
+    write(tmp_path, "main.tf.json", '{"provider":{"aws":{}},"resource":{}}')
+    write(tmp_path, "dash.yaml", "apiVersion: 1\nproviders:\n  - name: d\n")
+    write(tmp_path, "settings.json", '{\n // x\n "a": "provider"\n}\n')
+    proc = run_provlint("check", "--isolated", "--output-format", "concise", str(tmp_path))
+    assert (proc.returncode, out(proc)) == (0, "")

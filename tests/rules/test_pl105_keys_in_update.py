@@ -34,8 +34,10 @@ def test_keys_of_any_type_and_empty_keys_are_reported():
         assert [d.pointer for d in found] == ["/keys"], value
 
 
-def test_a_bare_keys_object_is_an_update_request():
-    assert codes_at(only(lint('{"keys": []}'), "PL105")) == [("PL105", 1, 2)]
+def test_keys_beside_settings_is_an_update_request_but_keys_alone_is_no_bifrost_shape():
+    assert codes_at(only(lint('{"keys": [], "network_config": {}}'), "PL105")) == [("PL105", 1, 2)]
+    # {"keys": [...]} alone is as likely a JWKS file: named explicitly it is PL003, not PL105.
+    assert [d.code for d in lint('{"keys": []}')] == ["PL003"]
 
 
 def test_config_file_and_response_are_not_requests():

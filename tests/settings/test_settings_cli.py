@@ -247,3 +247,55 @@ def test_yaml_ignore_comments(tmp_path):
 def test_yaml_disable_file(tmp_path):
     project(tmp_path, {"p.yaml": "# provlint: disable-file\nnetwork_config:\n  insecure_skip_verify: true\n"})
     assert check(tmp_path, "p.yaml")[:2] == (0, [])
+
+
+def test_globs_may_start_with_a_dot_folder_or_dot_slash(tmp_path):
+    project(tmp_path, {
+        "provlint.toml": '[per-file-ignores]\n".github/*.json" = ["PL301"]\n"./ops/*.json" = ["PL101"]\n',
+        ".github/c.json": SKIP_VERIFY,
+        "ops/d.json": SKIP_VERIFY,
+    })
+    assert codes(check(tmp_path, ".github/c.json")[1]) == ["PL101"]
+    assert codes(check(tmp_path, "ops/d.json")[1]) == ["PL301"]
+    project(tmp_path, {"provlint.toml": 'exclude = [".github/*"]\n'})
+    assert [line.split(":")[0] for line in check(tmp_path, ".")[1]] == ["ops/d.json", "ops/d.json"]
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_passed_over(tmp_path):
+    project(tmp_path, {"pyproject.toml": "tool = 1\n", "p.json": SKIP_VERIFY})
+    rc, lines, err = check(tmp_path, "p.json")
+    assert (rc, codes(lines), err) == (1, ["PL301", "PL101"], "")
+
+
+def test_command_line_is_a_later_layer_than_the_file(tmp_path):
+    # The file ignores PL301; --select PL301 on the command line still enables it (ruff's order).
+    project(tmp_path, {"provlint.toml": 'ignore = ["PL301"]\n', "p.json": SKIP_VERIFY})
+    assert codes(check(tmp_path, "--select", "PL301", "p.json")[1]) == ["PL301"]
+    # The file selects PL301 exactly; --ignore PL3 on the command line still disables it.
+    project(tmp_path, {"provlint.toml": 'select = ["PL301", "PL101"]\n', "p.json": SKIP_VERIFY})
+    assert codes(check(tmp_path, "--ignore", "PL3", "p.json")[1]) == ["PL101"]
+    # --extend-select adds to the file's selection, and beats the file's ignore.
+    project(tmp_path, {"provlint.toml": 'select = ["PL1"]\nignore = ["PL3"]\n', "p.json": SKIP_VERIFY})
+    assert codes(check(tmp_path, "--extend-select", "PL301", "p.json")[1]) == ["PL301", "PL101"]
+    # Per-file ignores still apply last.
+    project(tmp_path, {"provlint.toml": '[per-file-ignores]\n"p.json" = ["PL301"]\n', "p.json": SKIP_VERIFY})
+    assert codes(check(tmp_path, "--select", "PL301,PL101", "p.json")[1]) == ["PL101"]
+
+
+def test_an_exception_for_files_not_linted_in_this_run_is_not_reported_unused(tmp_path):
+    project(tmp_path, {
+        "provlint.toml": """
+            fail-level = "warning"
+
+            [[exceptions]]
+            files = "lab/*.json"
+            pointer = "/network_config"
+            rules = ["PL301"]
+            reason = "lab gateway"
+        """,
+        "prod/p.json": '{"network_config": {"max_retries": 1}}',
+        "lab/l.json": '{"network_config": {"max_retries": 1}}',
+    })
+    assert check(tmp_path, "prod/p.json")[:2] == (0, [])
+    rc, lines, _ = check(tmp_path, "lab/l.json")
+    assert rc == 1 and codes(lines) == ["PL902"]
