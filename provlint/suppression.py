@@ -19,6 +19,9 @@ from provlint.settings import WaivedFinding
 _COMMENT = re.compile(r"(?:^|\s)#\s*provlint:\s*(?P<what>disable-file|ignore\[(?P<rules>[^\]]*)\])")
 
 
+_QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
+
+
 @dataclass
 class IgnoreComment:
     line: int
@@ -41,7 +44,9 @@ class YamlWaivers:
 def yaml_waivers(text: str) -> YamlWaivers:
     waivers = YamlWaivers()
     for number, line in enumerate(text.splitlines(), start=1):
-        match = _COMMENT.search(line)
+        # Quoted text is blanked out (same length, so columns stay) so that a "# provlint:"
+        # inside a string value is no comment.
+        match = _COMMENT.search(_QUOTED.sub(lambda m: " " * len(m.group()), line))
         if not match:
             continue
         if match.group("what") == "disable-file":

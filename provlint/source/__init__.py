@@ -11,6 +11,22 @@ YAML_SUFFIXES = (".yaml", ".yml")
 LINTABLE_SUFFIXES = (".json",) + YAML_SUFFIXES
 
 
+# ruamel.yaml's pure-Python parser needs about 5 s per MB here; a gateway config is a few KB.
+# Past this size a YAML file is refused at once instead of holding a commit for minutes.
+YAML_MAX_BYTES = 4 * 1024 * 1024
+
+
+def _too_large(raw: bytes, path: str) -> Document:
+    from provlint.findings import Position, Span
+
+    message = (
+        f"the YAML file is {len(raw) / 1048576:.1f} MiB; provlint reads YAML up to "
+        f"{YAML_MAX_BYTES // 1048576} MiB (JSON has no such limit): split it or convert it to JSON"
+    )
+    start = Span(Position(1, 1), Position(1, 1))
+    return Document(path, "", Format.YAML, error=ParseError(message, start))
+
+
 def format_for(path: str) -> Format:
     return Format.YAML if PurePath(path).suffix.lower() in YAML_SUFFIXES else Format.JSON
 
@@ -19,6 +35,8 @@ def load_bytes(raw: bytes, path: str, fmt: Format | None = None) -> Document:
     """Parse ``raw``; never raises for bad input: a failure is ``Document.error``."""
     fmt = fmt or format_for(path)
     if fmt is Format.YAML:
+        if len(raw) > YAML_MAX_BYTES:
+            return _too_large(raw, path)
         from provlint.source.yaml_source import load_yaml  # ruamel.yaml only when YAML is linted
 
         return load_yaml(raw, path)

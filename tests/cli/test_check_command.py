@@ -207,3 +207,16 @@ def test_folder_walk_skips_other_tools_files_that_mention_providers(tmp_path):
     write(tmp_path, "settings.json", '{\n // x\n "a": "provider"\n}\n')
     proc = run_provlint("check", "--isolated", "--output-format", "concise", str(tmp_path))
     assert (proc.returncode, out(proc)) == (0, "")
+
+
+def test_a_yaml_file_over_the_size_limit_is_refused_at_once(tmp_path):
+    from provlint.source import YAML_MAX_BYTES
+
+    entry = "  p{n}:\n    keys: [{{name: k, value: env.K, weight: 1}}]\n"
+    text = "providers:\n" + "".join(entry.format(n=n) for n in range(YAML_MAX_BYTES // 40))
+    path = write(tmp_path, "big.yaml", text)
+    assert path.stat().st_size > YAML_MAX_BYTES
+    proc = run_provlint("check", "--isolated", "--output-format", "concise", str(path))
+    assert proc.returncode == 1
+    assert out(proc).startswith(f"{path}:1:1: PL001 [error] the YAML file is ")
+    assert "provlint reads YAML up to 4 MiB" in out(proc)

@@ -299,3 +299,8 @@ def test_an_exception_for_files_not_linted_in_this_run_is_not_reported_unused(tm
     assert check(tmp_path, "prod/p.json")[:2] == (0, [])
     rc, lines, _ = check(tmp_path, "lab/l.json")
     assert rc == 1 and codes(lines) == ["PL902"]
+
+
+def test_a_provlint_comment_inside_a_quoted_value_is_no_comment(tmp_path):
+    project(tmp_path, {"s.yaml": 'network_config:\n  insecure_skip_verify: true\n  base_url: "https://x/a # provlint: disable-file"\n'})
+    assert codes(check(tmp_path, "--select", "PL301", "s.yaml")[1]) == ["PL301"]
