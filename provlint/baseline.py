@@ -1,9 +1,12 @@
 """A baseline: findings a team accepts for now, keyed so that reformatting keeps them matched.
 
 An entry is (rule, path, JSON Pointer, fingerprint of the offending value); never a line
-number, so re-indenting a file or reordering its keys does not make old findings new. The
-fingerprint is a truncated SHA-256 over the rule, pointer and the value's canonical JSON, so the
-file holds no secret, only enough to notice that the value changed.
+number, so re-indenting a file or reordering its keys does not make old findings new. The path
+is relative to the baseline file's folder, so `a.json`, `./a.json` and `$PWD/a.json` are one
+file. The fingerprint is a truncated SHA-256 over the rule, pointer and the value's canonical
+JSON (for an object or array only its kind: the pointer already names the place, and a change
+deeper inside is not this finding's business), so the file holds no secret, only enough to
+notice that the value changed.
 """
 
 from __future__ import annotations
@@ -26,15 +29,34 @@ class BaselineError(ValueError):
 
 
 # A secret's fingerprint goes through a slow key-derivation function, so a leaked baseline does
-# not make guessing a weak password cheap; other values need no such care.
-_SECRET_ROUNDS = 200_000
+# not make guessing a weak password cheap; other values need no such care. The cost is kept low
+# enough that a baseline of a few hundred secret findings is still written and checked in well
+# under a second.
+_SECRET_ROUNDS = 10_000
+
+# A string value is treated as a secret, whatever the rule, when the last token of its pointer
+# (lower-cased) contains one of these: a finding about a header or field named like this (PL309
+# on `extra_headers/Authorization`) carries a credential even though the rule is not about it.
+SECRET_NAME_PARTS = ("password", "secret", "token", "key", "authorization", "credential")
+
+# What an object or array is fingerprinted as: not valid JSON, so no scalar can collide with it.
+_CONTAINER_KINDS = {dict: "\x01object", list: "\x01array"}
+
+
+def _encode(text: str) -> bytes:
+    # Parsed JSON may hold lone surrogates (a "\ud800" escape); they must not crash the fingerprint.
+    return text.encode("utf-8", "surrogatepass")
 
 
 def fingerprint(rule: str, pointer: str, value: Any, *, secret: bool = False) -> str:
-    canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-    material = f"{rule}\x00{pointer}\x00{canonical}".encode("utf-8")
+    kind = _CONTAINER_KINDS.get(type(value))
+    if kind is not None:
+        canonical = kind
+    else:
+        canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    material = _encode(f"{rule}\x00{pointer}\x00{canonical}")
     if secret:
-        digest = hashlib.pbkdf2_hmac("sha256", material, f"provlint:{rule}:{pointer}".encode(), _SECRET_ROUNDS).hex()
+        digest = hashlib.pbkdf2_hmac("sha256", material, _encode(f"provlint:{rule}:{pointer}"), _SECRET_ROUNDS).hex()
     else:
         digest = hashlib.sha256(material).hexdigest()
     return digest[:_FINGERPRINT_LENGTH]
@@ -42,6 +64,28 @@ def fingerprint(rule: str, pointer: str, value: Any, *, secret: bool = False) ->
 
 def normalise_path(path: str) -> str:
     return os.path.normpath(path).replace(os.sep, "/")
+
+
+def _real_folder(path: str) -> str:
+    return os.path.realpath(os.path.abspath(path))
+
+
+def relative_path(path: str, base: str) -> str:
+    """``path`` relative to the folder ``base``, with `/` separators, whatever form it was given in.
+
+    The folders are resolved (symlinks too) but not the file's own name, so a linted symlink
+    keeps its own key."""
+    absolute = os.path.abspath(path)
+    located = os.path.join(_real_folder(os.path.dirname(absolute)), os.path.basename(absolute))
+    try:
+        return normalise_path(os.path.relpath(located, _real_folder(base)))
+    except ValueError:  # another drive on Windows: no relative path exists
+        return normalise_path(located)
+
+
+def looks_secret(pointer: str, value: Any) -> bool:
+    name = jp.last(pointer).lower()
+    return isinstance(value, str) and any(part in name for part in SECRET_NAME_PARTS)
 
 
 @dataclass(frozen=True)
@@ -55,10 +99,16 @@ class Entry:
         return {"rule": self.rule, "path": self.path, "pointer": self.pointer, "fingerprint": self.fingerprint}
 
 
-def entry_for(diagnostic: Diagnostic, data: Any) -> Entry:
+def entry_for(diagnostic: Diagnostic, data: Any, base: str = ".") -> Entry:
+    """The entry for a finding, its path relative to ``base``, the baseline file's folder."""
     value = jp.resolve(data, diagnostic.pointer)
-    print_ = fingerprint(diagnostic.code, diagnostic.pointer, value, secret=diagnostic.secret)
-    return Entry(diagnostic.code, normalise_path(diagnostic.path), diagnostic.pointer, print_)
+    secret = diagnostic.secret or looks_secret(diagnostic.pointer, value)
+    print_ = fingerprint(diagnostic.code, diagnostic.pointer, value, secret=secret)
+    return Entry(diagnostic.code, relative_path(diagnostic.path, base), diagnostic.pointer, print_)
+
+
+def baseline_folder(path: str) -> str:
+    return os.path.dirname(os.path.abspath(path))
 
 
 @dataclass
@@ -74,30 +124,53 @@ class Baseline:
                 return True
         return False
 
-    def stale(self) -> list[tuple[int, Entry]]:
-        return [(i, e) for i, e in enumerate(self.entries) if i not in self.used]
+    def stale(self, linted: set[str]) -> list[tuple[int, Entry]]:
+        """Unmatched entries for files linted in this run (``linted`` holds their entry paths): a
+        run over some files says nothing about the others' entries."""
+        return [(i, e) for i, e in enumerate(self.entries) if i not in self.used and e.path in linted]
 
 
 def read_baseline(path: str) -> Baseline:
     try:
         with open(path, "rb") as handle:
             data = json.loads(handle.read().decode("utf-8"))
-        entries = [Entry(e["rule"], e["path"], e["pointer"], e["fingerprint"]) for e in data["findings"]]
-        if data.get("version") != BASELINE_VERSION:
-            raise BaselineError(f"{path}: unsupported baseline version {data.get('version')!r}")
-    except BaselineError:
-        raise
     except OSError as exc:
         raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
-    except (ValueError, KeyError, TypeError) as exc:
+    except ValueError as exc:
         raise BaselineError(f"{path} is not a provlint baseline file ({type(exc).__name__}: {exc})") from None
+    if isinstance(data, dict) and "version" in data and data["version"] != BASELINE_VERSION:
+        raise BaselineError(f"{path}: unsupported baseline version {data['version']!r}")
+    problem = _shape_problem(data)
+    if problem:
+        raise BaselineError(f"{path} is not a provlint baseline file ({problem})")
+    entries = [Entry(*(e[name] for name in _ENTRY_FIELDS)) for e in data["findings"]]
     return Baseline(path, entries)
+
+
+_ENTRY_FIELDS = ("rule", "path", "pointer", "fingerprint")
+
+
+def _shape_problem(data: Any) -> str:
+    if not isinstance(data, dict):
+        return "the top level is not an object"
+    if data.get("version") != BASELINE_VERSION:
+        return "no `version`"
+    if not isinstance(data.get("findings"), list):
+        return "`findings` is not an array"
+    for index, entry in enumerate(data["findings"]):
+        if not isinstance(entry, dict):
+            return f"findings[{index}] is not an object"
+        for name in _ENTRY_FIELDS:
+            if not isinstance(entry.get(name), str):
+                return f"findings[{index}].{name} is not a string"
+    return ""
 
 
 def render_baseline(entries: Iterable[Entry]) -> str:
     ordered = sorted(entries, key=lambda e: (e.path, e.pointer, e.rule, e.fingerprint))
     payload = {"version": BASELINE_VERSION, "tool": "provlint", "findings": [e.as_json() for e in ordered]}
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    # ASCII only: a lone surrogate in a pointer is written as a \ud800 escape, still valid JSON.
+    return json.dumps(payload, indent=2, ensure_ascii=True) + "\n"
 
 
 def write_baseline(path: str, entries: Iterable[Entry]) -> None:

@@ -4,6 +4,7 @@ checks (settings exceptions and baseline entries that matched nothing)."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from provlint.discovery import STDIN, InputFile, input_files
 from provlint.engine import PARSE_ERROR, UNUSED_SUPPRESSION, LintOptions, lint_bytes
 from provlint.findings import Diagnostic, FileResult, Position, Severity, Span
 from provlint.rules import Rule, find_rule
-from provlint.selection import enabled_rules
+from provlint.selection import layered_rules
 from provlint.settings import Settings, find_settings_file, load_settings_file, with_overrides
 from provlint.source import DocumentKind, format_for
 
@@ -53,10 +54,7 @@ class SettingsResolver:
 
 def options_for(settings: Settings, path: str, *, kind: Optional[DocumentKind], environment: Mapping[str, str]) -> LintOptions:
     off = {code for code, level in settings.severity if level == "off"}
-    rules = tuple(
-        r for r in enabled_rules(settings.select, settings.extend_select, settings.ignore + settings.ignores_for(path))
-        if r.code not in off
-    )
+    rules = tuple(r for r in layered_rules(settings.selection_layers(), settings.ignores_for(path)) if r.code not in off)
     return LintOptions(
         target_version=settings.target_version,
         kind=kind,
@@ -86,6 +84,7 @@ def lint_paths(
     environment = dict(os.environ) if environment is None else environment
     results: list[FileResult] = []
     used_settings: dict[Path, Settings] = {}
+    applicable: set = set()  # exceptions whose file glob matched a file of this run
     for item in input_files(paths):
         shown = stdin_filename or STDIN if item.path == STDIN else item.path
         settings = resolver.for_path(shown if item.path == STDIN else item.path)
@@ -94,10 +93,11 @@ def lint_paths(
         if settings.path is not None:
             used_settings[settings.path] = settings
         options = options_for(settings, shown, kind=kind, environment=environment)
+        applicable.update(options.exceptions)
         result = _lint_input(item, options, stdin, shown)
         if not result.skipped:
             results.append(result)
-    results.extend(_unused_exceptions(results, used_settings, resolver))
+    results.extend(_unused_exceptions(results, used_settings, applicable))
     if baseline is not None:
         results = _apply_baseline(results, baseline, resolver)
     return sorted(results, key=lambda r: r.path)
@@ -131,9 +131,15 @@ def _failed_to_parse(result: FileResult) -> bool:
 
 
 def _may_be_bifrost(raw: bytes, options: LintOptions) -> bool:
+    """Whether an unparseable walked file uses a Bifrost member name as a key (JSON or YAML),
+    so a broken gateway config is reported while a broken stranger that merely mentions
+    "provider" in a value stays quiet."""
     catalog = load_catalog(options.target_version)
-    markers = (b"provider", b"getbifrost") + tuple(f.encode() for f in catalog.settings_fields)
-    return any(marker in raw for marker in markers)
+    names = ("providers", "provider", *catalog.settings_fields)
+    pattern = re.compile(rb'(?:"(?:%s)"\s*:|^\s*(?:%s)\s*:)' % (
+        b"|".join(re.escape(n.encode()) for n in names), b"|".join(re.escape(n.encode()) for n in names)
+    ), re.MULTILINE)
+    return b"getbifrost" in raw or pattern.search(raw) is not None
 
 
 def _read_failure(path: str, exc: OSError, options: LintOptions) -> FileResult:
@@ -152,12 +158,14 @@ def _unused_rule(settings: Settings, path: str) -> Optional[tuple[Rule, LintOpti
     return (rule, options) if rule else None
 
 
-def _unused_exceptions(results: list[FileResult], used_settings: dict[Path, Settings], resolver) -> list[FileResult]:
+def _unused_exceptions(results: list[FileResult], used_settings: dict[Path, Settings], applicable: set) -> list[FileResult]:
+    """Exceptions that could have waived something in this run and waived nothing. One whose
+    files were not linted (pre-commit passes only changed files) says nothing either way."""
     waived = set().union(*(r.waived_by for r in results)) if results else set()
     reports = []
     for path, settings in used_settings.items():
         found = _unused_rule(settings, str(path))
-        unused = [e for e in settings.exceptions if e not in waived]
+        unused = [e for e in settings.exceptions if e in applicable and e not in waived]
         if not found or not unused:
             continue
         rule, options = found
@@ -195,11 +203,13 @@ def _exception_span(text: str, index: int) -> Span:
 
 
 def _apply_baseline(results: list[FileResult], baseline, resolver: SettingsResolver) -> list[FileResult]:
-    from provlint.baseline import entry_for
+    from provlint.baseline import baseline_folder, entry_for, relative_path
 
+    base = baseline_folder(baseline.path)
     for result in results:
-        result.diagnostics = [d for d in result.diagnostics if not baseline.match(entry_for(d, result.data))]
-    stale = baseline.stale()
+        result.diagnostics = [d for d in result.diagnostics if not baseline.match(entry_for(d, result.data, base))]
+    # Only entries for files linted in this run can be stale (pre-commit passes changed files only).
+    stale = baseline.stale({relative_path(result.path, base) for result in results})
     found = _unused_rule(resolver.for_path(baseline.path), baseline.path)
     if stale and found:
         rule, options = found

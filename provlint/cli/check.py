@@ -56,6 +56,8 @@ def check(paths, output_format, output_file, stdin_filename, kind, target_versio
         fail_usage("--config and --isolated exclude each other")
     if config_file and not os.path.isfile(config_file):
         fail_usage(f"settings file does not exist: {config_file}")
+    if baseline and write_baseline:
+        fail_usage("--baseline and --write-baseline exclude each other; use --write-baseline alone to refresh a baseline")
     paths = list(paths) or ["."]
     resolver = SettingsResolver(
         config_file=Path(config_file) if config_file else None,
@@ -67,7 +69,8 @@ def check(paths, output_format, output_file, stdin_filename, kind, target_versio
         if show_settings:
             from provlint.cli.show_settings import render_settings
 
-            click.echo(render_settings(resolver.for_path(stdin_filename or paths[0] if paths[0] == "-" else paths[0])), nl=False)
+            shown = (stdin_filename or paths[0]) if paths[0] == "-" else paths[0]
+            click.echo(render_settings(resolver.for_path(shown), shown), nl=False)
             sys.exit(0)
         environment = environment_from(env_file)
         recorded = _read_baseline(baseline) if baseline else None
@@ -102,9 +105,10 @@ def _read_baseline(path):
 
 
 def _write_baseline(path, results) -> None:
-    from provlint.baseline import entry_for, write_baseline
+    from provlint.baseline import baseline_folder, entry_for, write_baseline
 
-    entries = [entry_for(d, r.data) for r in results for d in r.diagnostics]
+    base = baseline_folder(path)
+    entries = [entry_for(d, r.data, base) for r in results for d in r.diagnostics]
     try:
         write_baseline(path, entries)
     except OSError as exc:
