@@ -2,8 +2,9 @@
 
 YAML 1.1 (PyYAML, Go's yaml.v2, many config generators) reads ``on``, ``off``, ``yes``,
 ``no``, ``y`` and ``n`` as booleans, numbers with a leading zero (``0755``) as octal and
-``12:30`` as the base-60 number 750; YAML 1.2 (provlint, ruamel.yaml, yaml.v3) reads the
-strings ``"on"`` and ``"12:30"`` and the decimal 755. Whatever converts the YAML into
+``12:30`` as the base-60 number 750, and also reads ``1_000``, ``0b101`` and ``0x1_F`` as
+numbers but ``0o7`` as text; YAML 1.2 (provlint, ruamel.yaml, yaml.v3) reads the strings
+``"on"``, ``"12:30"``, ``"1_000"`` and ``"0b101"``, the decimal 755 and the octal ``0o7`` (7). Whatever converts the YAML into
 Bifrost's config.json may be either kind, so the same file can configure two different
 things. Only YAML documents are checked; keys count too (``on:`` is the key true in 1.1).
 Quote the scalar, or write the value in a form both versions read alike (``true``, ``493``).
@@ -31,7 +32,7 @@ CODE = "PL004"
 NAME = "yaml-ambiguous-scalar"
 SEVERITY = Severity.WARNING
 TAGS = ("correctness",)
-FIX = "quote the scalar, or write it as `true`/`false` or a number without a leading zero"
+FIX = "quote the scalar, or write it as `true`/`false` or a plain decimal number without a leading zero"
 
 # The YAML 1.1 type repository (yaml.org/type/bool, int, float), exact spellings only.
 _YAML11_TRUE = frozenset("y Y yes Yes YES on On ON".split())
@@ -40,8 +41,13 @@ _YAML11_OCTAL = re.compile(r"([-+]?)0([0-7_]+)")
 _YAML11_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
 _YAML11_SEXAGESIMAL_INT = re.compile(r"([-+]?)([1-9][0-9_]*(?::[0-5]?[0-9])+)")
 _YAML11_SEXAGESIMAL_FLOAT = re.compile(r"([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)\.([0-9_]*)")
-# What YAML 1.2's core schema makes of the same spellings: a decimal integer or a string.
+_YAML11_BINARY = re.compile(r"([-+]?)0b([01_]+)")
+_YAML11_HEX = re.compile(r"([-+]?)0x([0-9a-fA-F_]+)")
+_YAML11_UNDERSCORED = re.compile(r"([-+]?)([1-9][0-9_]*)")
+# What YAML 1.2's core schema makes of the same spellings: an integer or a string.
 _YAML12_INT = re.compile(r"[-+]?[0-9]+")
+_YAML12_OCTAL = re.compile(r"0o([0-7]+)")
+_YAML12_HEX = re.compile(r"0x([0-9a-fA-F]+)")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -111,6 +117,31 @@ def _readings(text: str) -> Optional[tuple[str, str, str]]:
             yaml12,
             f"write the number without leading zeros if a number is meant, or quote it ({quoted})",
         )
+    if _YAML12_OCTAL.fullmatch(text):
+        # No `0o` in YAML 1.1: the text stays a string there.
+        return (
+            f'the string "{text}"',
+            yaml12,
+            f"write `{_yaml12_int(text)}` if a number is meant, or quote it ({quoted}) if the text is",
+        )
+    for pattern, kind, base in (
+        (_YAML11_BINARY, "binary ", 2), (_YAML11_HEX, "hexadecimal ", 16), (_YAML11_UNDERSCORED, "", 10),
+    ):
+        number = pattern.fullmatch(text)
+        if number is None:
+            continue
+        try:
+            value = int(number.group(2).replace("_", "") or "0", base)
+        except ValueError:  # past Python's limit on digits converted
+            return ("a number", yaml12, f"quote it ({quoted})")
+        value = -value if number.group(1) == "-" else value
+        if _yaml12_int(text) == value:
+            return None  # `0x1F`: the same number either way
+        return (
+            f"the {kind}number {value}",
+            yaml12,
+            f"write `{value}` if a number is meant, or quote it ({quoted}) if the text is",
+        )
     sexagesimal = _YAML11_SEXAGESIMAL_INT.fullmatch(text)
     if sexagesimal is not None:
         value = _base60(sexagesimal.group(2))
@@ -130,6 +161,7 @@ def _kind_of(reading: str) -> str:
     for prefix, kind in (
         ("the boolean", "a boolean"), ("the string", "a string"),
         ("the octal", "an octal number"), ("the base-60", "a base-60 number"),
+        ("the binary", "a binary number"), ("the hexadecimal", "a hexadecimal number"),
     ):
         if reading.startswith(prefix):
             return kind
@@ -137,9 +169,23 @@ def _kind_of(reading: str) -> str:
 
 
 def _yaml12_reading(text: str) -> str:
-    if _YAML12_INT.fullmatch(text):
-        return f"the number {int(text)}"
+    value = _yaml12_int(text)
+    if value is not None:
+        return f"the number {value}"
     return f'the string "{text}"'
+
+
+def _yaml12_int(text: str) -> Optional[int]:
+    """The integer the YAML 1.2 core schema reads, or None when it reads something else."""
+    if _YAML12_INT.fullmatch(text):
+        return int(text)
+    octal = _YAML12_OCTAL.fullmatch(text)
+    if octal is not None:
+        return int(octal.group(1), 8)
+    hexadecimal = _YAML12_HEX.fullmatch(text)
+    if hexadecimal is not None:
+        return int(hexadecimal.group(1), 16)
+    return None
 
 
 def _base60(text: str) -> int:

@@ -62,28 +62,52 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 def _problem(path: str) -> Optional[str]:
     """What is wrong with an override, or None. Never quotes the value: a URL may hold credentials."""
     if _SCHEME.match(path) or path.startswith("//"):
-        suggestion = _path_of(path)
-        hint = f"; did you mean `{suggestion}`?" if suggestion else ""
+        suggestion, dropped = _path_of(path)
+        hint = f"; did you mean `{suggestion}`?{_dropped_note(dropped)}" if suggestion else ""
         return (
             "contains a scheme or host: it must be only the absolute path, appended to "
             f"`network_config.base_url` (which holds the host){hint}"
         )
     if not path.startswith("/"):
         stripped = path.strip()
-        hint = f"; did you mean `/{stripped}`?" if stripped and not stripped.startswith("/") and " " not in stripped else ""
         if not stripped:
             return "is empty: it must be an absolute path starting with `/`"
+        relative, dropped = _split_off_query(stripped)
+        hint = ""
+        if relative and not relative.startswith("/") and not any(c in relative for c in " @"):
+            hint = f"; did you mean `/{relative}`?{_dropped_note(dropped)}"
         return f"must be an absolute path starting with `/`{hint}"
     return None
 
 
-def _path_of(url: str) -> Optional[str]:
-    """The path part of a URL given as an override, for a suggestion; None when it has none."""
+def _path_of(url: str) -> tuple[Optional[str], Optional[str]]:
+    """The path part of a URL given as an override, for a suggestion (None when it has none),
+    and what was dropped from it ("query string", "fragment", ...) or None.
+
+    Only the path is suggested: a query string or fragment may hold a credential.
+    """
     try:
         parts = urlsplit(url if not url.startswith("//") else "scheme:" + url)
     except ValueError:
-        return None
+        return None, None
     path = parts.path
-    if parts.query:
-        path += "?" + parts.query
-    return path if path.startswith("/") and path != "/" else None
+    if not path.startswith("/") or path == "/":
+        return None, None
+    dropped = [name for name, present in (("query string", parts.query), ("fragment", parts.fragment)) if present]
+    return path, " and ".join(dropped) or None
+
+
+def _split_off_query(path: str) -> tuple[str, Optional[str]]:
+    """A relative override without its query string and fragment, and what was dropped."""
+    head, _, fragment = path.partition("#")
+    head, _, query = head.partition("?")
+    dropped = [name for name, present in (("query string", query), ("fragment", fragment)) if present]
+    return head, " and ".join(dropped) or None
+
+
+def _dropped_note(dropped: Optional[str]) -> str:
+    # The query or fragment may carry a credential (`?api_key=...`), so it is never echoed.
+    if not dropped:
+        return ""
+    verb = "were" if " and " in dropped else "was"
+    return f" (the {dropped} {verb} dropped from the suggestion; keep credentials out of the override)"

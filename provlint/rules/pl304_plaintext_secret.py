@@ -6,13 +6,15 @@ the file never needs the secret itself. Checked: every key's ``value``; the secr
 key's sub-configs (the catalog's ``secret_fields``: Azure ``client_secret``, Bedrock
 ``access_key``/``secret_key``/``session_token``, Vertex ``auth_credentials``); and the values
 of credential-carrying ``network_config.extra_headers``. A header carries a credential when
-its name, split at ``-``/``_``, contains a word of the catalog's ``secret_header_words``
-(``authorization``, ``auth``, ``token``, ``secret``, ``password``, ``credential``, ``cookie``,
-``apikey``, ``key``, ...), e.g. ``Authorization``, ``x-api-key``, ``X-Auth-Token``,
-``Ocp-Apim-Subscription-Key`` (but not ``x-max-tokens``); the catalog's
-``non_secret_headers`` (``Idempotency-Key``) are exempt, and a header value that is only an
-auth scheme (``Bearer``) or a scheme plus a reference is not a literal secret. Proxy
-credentials are PL302's.
+its name (case-insensitive, ``_`` read as ``-``) is one of the catalog's
+``secret_header_names`` (``Authorization``, ``Proxy-Authorization``, ``x-api-key``,
+``api-key``, ``X-Auth-Token``, ``Cookie``, ``Ocp-Apim-Subscription-Key``, ...) or its last
+``-``-separated part is one of the catalog's ``secret_header_words`` (``X-Upstream-Token``,
+``X-Service-Key``, ``X-Client-Secret``, ``X-Db-Password``, ``X-ApiKey``); a credential word
+elsewhere in the name does not count (``X-Auth-Mode``, ``X-Token-Budget``, ``X-Max-Tokens``).
+The catalog's ``non_secret_headers`` (``Idempotency-Key``, ``Sec-WebSocket-Key``) are exempt,
+and a header value that is only an auth scheme (``Bearer``) or a scheme plus a reference is
+not a literal secret. Proxy credentials are PL302's.
 
 Quiet: references, Bifrost's redaction placeholders (``<REDACTED>``, masked values), empty
 values, and values matching the team's placeholder patterns (e.g. ``sk-123`` in examples).
@@ -84,11 +86,12 @@ def _headers(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
     headers = block(provider.settings, "network_config").get("extra_headers")
     if not isinstance(headers, dict):
         return
+    names = {_normalized(h) for h in ctx.catalog.get("secret_header_names", ())}
     words = {w.lower() for w in ctx.catalog.get("secret_header_words", ())}
-    exempt = {h.lower() for h in ctx.catalog.get("non_secret_headers", ())}
+    exempt = {_normalized(h) for h in ctx.catalog.get("non_secret_headers", ())}
     resolves = bool(ctx.catalog.get("extra_header_values_resolve_references", False))
     for name, value in headers.items():
-        if not isinstance(name, str) or not _is_credential_header(name, words, exempt):
+        if not isinstance(name, str) or not _is_credential_header(name, names, words, exempt):
             continue
         text = literal_text(value)
         if text is None or ctx.is_placeholder(text):
@@ -119,11 +122,17 @@ def _is_literal_secret(ctx: RuleContext, value: Any) -> bool:
     return text is not None and not ctx.is_placeholder(text)
 
 
-def _is_credential_header(name: str, words: set, exempt: set) -> bool:
-    lowered = name.strip().lower()
-    if lowered in exempt:
+def _is_credential_header(name: str, names: set, words: set, exempt: set) -> bool:
+    """A known credential header, or one whose last part is a credential word (``*-token``)."""
+    normalized = _normalized(name)
+    if not normalized or normalized in exempt:
         return False
-    return any(part in words for part in _NAME_PARTS.split(lowered) if part)
+    return normalized in names or normalized.rsplit("-", 1)[-1] in words
+
+
+def _normalized(name: str) -> str:
+    """``X_Api_Key `` -> ``x-api-key``: lower case, parts joined by ``-``."""
+    return "-".join(part for part in _NAME_PARTS.split(name.strip().lower()) if part)
 
 
 def _finding(pointer: str, field: str, variable: str) -> Finding:

@@ -54,11 +54,16 @@ _CORE_PATTERNS = (
 )
 _CORE_PATTERN_OF = dict(_CORE_PATTERNS)
 
-# Plain scalars a YAML 1.1 reader takes for a boolean, an octal or a base-60 number, while
-# YAML 1.2 reads a string or a decimal.
+# Plain scalars a YAML 1.1 reader takes for a boolean, an octal, a binary, an underscored or
+# a base-60 number, while YAML 1.2 reads a string or a decimal; and ``0o7``, a string in
+# YAML 1.1 but an octal integer in the 1.2 core schema. A superset: PL004 decides.
 _YAML11_DIFFERS = re.compile(
     r"(?i:y|yes|n|no|on|off)"
     r"|[-+]?0[0-9_]+"
+    r"|0o[0-7]+"
+    r"|[-+]?0b[01_]+"
+    r"|[-+]?0x[0-9a-fA-F_]*_[0-9a-fA-F_]*|[-+]0x[0-9a-fA-F_]+"
+    r"|[-+]?[1-9][0-9]*_[0-9_]*"
     r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"
     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*"
 )

@@ -114,3 +114,31 @@ def test_every_document_kind():
     assert codes_at(pl004(add, "add.yaml")) == [("PL004", 2, 24)]
     response = "name: openai\nprovider_status: active\nsend_back_raw_response: on\n"
     assert codes_at(pl004(response, "get.yaml")) == [("PL004", 3, 25)]
+
+
+def test_yaml12_octal_binary_hex_and_underscored_numbers():
+    (octal,) = pl004("a: 0o7\n", "x.yaml")
+    assert codes_at([octal]) == [("PL004", 1, 4)]
+    assert 'read the string "0o7", YAML 1.2 tools (provlint, yaml.v3) the number 7' in octal.message
+    assert 'write `7` if a number is meant, or quote it (`"0o7"`)' in octal.message
+    (thousand,) = pl004("a: 1_000\n", "x.yaml")
+    assert 'read the number 1000, YAML 1.2 tools (provlint, yaml.v3) the string "1_000"' in thousand.message
+    (binary,) = pl004("a: 0b101\n", "x.yaml")
+    assert 'read the binary number 5, YAML 1.2 tools (provlint, yaml.v3) the string "0b101"' in binary.message
+    (negative,) = pl004("a: -1_000\n", "x.yaml")
+    assert 'the number -1000, YAML 1.2 tools (provlint, yaml.v3) the string "-1_000"' in negative.message
+    (hexadecimal,) = pl004("a: 0x1_F\n", "x.yaml")
+    assert 'the hexadecimal number 31, YAML 1.2 tools (provlint, yaml.v3) the string "0x1_F"' in hexadecimal.message
+    (key,) = pl004("1_0: x\n", "x.yaml")
+    assert key.message.startswith("the key `1_0` reads differently") and "the number 10" in key.message
+
+
+def test_numbers_both_versions_read_alike_are_quiet():
+    assert pl004("a: 0x1F\nb: 1000\nc: '1_000'\nd: \"0o7\"\ne: 0o\nf: 1.5\n", "x.yaml") == []
+
+
+def test_secret_binary_value_is_not_echoed():
+    text = "providers:\n  openai:\n    keys:\n      - name: k\n        value: 0b1011_0110\n        weight: 1\n"
+    (found,) = pl004(text)
+    assert "1011" not in found.message and "182" not in found.message
+    assert "a binary number" in found.message and "a string" in found.message

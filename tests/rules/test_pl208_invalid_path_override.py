@@ -33,7 +33,25 @@ def test_full_url_is_reported_at_the_value_with_its_path_suggested():
 def test_credentials_in_a_url_are_never_echoed():
     (found,) = pl208(payload('{"embedding": "https://user:s3cret@llm.example.com/v1/embed?x=1"}'))
     assert "s3cret" not in found.message and "user" not in found.message
-    assert "did you mean `/v1/embed?x=1`?" in found.message
+    assert "did you mean `/v1/embed`? (the query string was dropped from the suggestion" in found.message
+    assert "x=1" not in found.message
+
+
+def test_a_secret_in_the_query_string_is_never_echoed():
+    (found,) = pl208(payload('{"chat_completion": "https://gw.example.com/v1/chat?api_key=AIzaLEAK99"}'))
+    assert "AIzaLEAK99" not in found.message and "api_key" not in found.message
+    assert found.message.endswith(
+        "did you mean `/v1/chat`? (the query string was dropped from the suggestion; keep "
+        "credentials out of the override)"
+    )
+    (fragment,) = pl208(payload('{"embedding": "//gw.example.com/v1/embed?key=AIzaLEAK99#tok=AIzaLEAK98"}'))
+    assert "AIzaLEAK9" not in fragment.message
+    assert "did you mean `/v1/embed`? (the query string and fragment were dropped" in fragment.message
+    (relative,) = pl208(payload('{"embedding": "v1/embed?api_key=AIzaLEAK99"}'))
+    assert "AIzaLEAK99" not in relative.message
+    assert "did you mean `/v1/embed`? (the query string was dropped" in relative.message
+    (userinfo,) = pl208(payload('{"embedding": "user:AIzaLEAK99@gw.example.com/v1"}'))
+    assert "AIzaLEAK99" not in userinfo.message and "did you mean" not in userinfo.message
 
 
 def test_scheme_relative_and_hostless_urls():

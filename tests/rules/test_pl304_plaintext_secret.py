@@ -230,3 +230,35 @@ def test_a_line_that_resolves_references_in_header_values_suggests_one(monkeypat
     assert [d.pointer for d in found] == ["/network_config/extra_headers/X-Api-Key"]
     assert '"env.OPENAI_X_API_KEY"' in found[0].message and "does not resolve" not in found[0].message
     no_secret_in(found, SECRET)
+
+
+def test_credential_words_elsewhere_in_a_header_name_are_quiet():
+    text = json.dumps({"provider": "openai", "network_config": {"extra_headers": {
+        "X-Auth-Mode": "oauth", "X-Token-Budget": "1000",
+    }}})
+    assert pl304(text) == []
+    headers = {
+        "X-Request-Id": "req-7f3a9c",
+        "X-Auth-Mode": "oauth",
+        "X-Token-Budget": "1000",
+        "X-Max-Tokens": "4096",
+        "Accept": "application/json",
+        "OpenAI-Organization": "org-platform",
+        "anthropic-version": "2023-06-01",
+        "Idempotency-Key": "abc-123",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+        "X-Key-Id": "k-2024",
+        "X-Secret-Rotation": "daily",
+    }
+    assert pl304(json.dumps({"provider": "openai", "network_config": {"extra_headers": headers}})) == []
+
+
+def test_credential_header_names_and_last_words():
+    names = (
+        "Proxy-Authorization", "apikey", "X-Goog-Api-Key", "x_api_key", "X-Access-Token",
+        "X-Service-Key", "X-Client-Secret", "X-Db-Password", "X-ApiKey", "X-Amz-Security-Token",
+    )
+    headers = {name: SECRET for name in names}
+    found = pl304(json.dumps({"provider": "openai", "network_config": {"extra_headers": headers}}))
+    assert [d.pointer.rsplit("/", 1)[-1] for d in found] == list(names)
+    no_secret_in(found, SECRET)

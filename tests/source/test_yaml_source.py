@@ -229,6 +229,20 @@ def test_yes_and_on_stay_strings_and_are_collected_as_ambiguous():
     ]
 
 
+def test_yaml11_and_yaml12_number_spellings_are_collected_as_ambiguous():
+    text = "a: 0o7\nb: 1_000\nc: 0b101\nd: 0x1_F\ne: 0x1F\nf: 1000\ng: '1_000'\n"
+    document = loaded(text)
+    assert document.data == {
+        "a": 7, "b": "1_000", "c": "0b101", "d": "0x1_F", "e": 31, "f": 1000, "g": "1_000",
+    }
+    assert document.positions.ambiguous_scalars() == [
+        ("/a", span(1, 4, 1, 7), "0o7"),
+        ("/b", span(2, 4, 2, 9), "1_000"),
+        ("/c", span(3, 4, 3, 9), "0b101"),
+        ("/d", span(4, 4, 4, 9), "0x1_F"),
+    ]
+
+
 def test_an_aliased_ambiguous_scalar_is_collected_once():
     document = loaded("a: &flag yes\nb: *flag\nc: *flag\n")
     assert document.data == {"a": "yes", "b": "yes", "c": "yes"}
