@@ -31,9 +31,10 @@ def test_root_pointer_prefixes_pointers_and_positions():
         "PL301", "/chart/bifrost/network_config/insecure_skip_verify", 1, 67)
 
 
-def test_root_pointer_that_is_missing_makes_an_unknown_document():
+def test_root_pointer_that_is_missing_makes_an_unknown_document_that_names_it():
     (found,) = lint(b'{"chart": {}}', root="/chart/bifrost")
-    assert found.code == "PL003"
+    assert (found.code, found.line, found.column) == ("PL003", 1, 1)
+    assert found.message.startswith("the settings' `roots` pointer `/chart/bifrost` names nothing in this file")
 
 
 def test_diagnostics_are_sorted_by_line_then_column():

@@ -29,7 +29,13 @@ FIX = "check the path, or pass --kind config|add-provider|update-provider|provid
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    if ctx.kind is DocumentKind.UNKNOWN:
+    if ctx.kind is DocumentKind.UNKNOWN and ctx.root and ctx.data is None:
+        yield Finding(
+            "",
+            f"the settings' `roots` pointer `{ctx.root}` names nothing in this file; fix the "
+            f"pointer or the file glob",
+        )
+    elif ctx.kind is DocumentKind.UNKNOWN:
         yield Finding(
             "",
             "not a Bifrost config file or provider API payload (no `providers`, `provider`, "
