@@ -33,7 +33,8 @@ def test_root_pointer_prefixes_pointers_and_positions():
 
 def test_root_pointer_that_is_missing_makes_an_unknown_document_that_names_it():
     (found,) = lint(b'{"chart": {}}', root="/chart/bifrost")
-    assert (found.code, found.line, found.column) == ("PL003", 1, 1)
+    # At the deepest member of the pointer that exists: the key "chart".
+    assert (found.code, found.line, found.column) == ("PL003", 1, 2)
     assert found.message.startswith("the settings' `roots` pointer `/chart/bifrost` names nothing in this file")
 
 
