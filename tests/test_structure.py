@@ -12,6 +12,7 @@ import pytest
 from provlint.catalog import load_catalog
 from provlint.source.document import DocumentKind
 from provlint.structure import StructureIssue, structure_issues
+from tests.paths import fixture
 
 CATALOG = load_catalog("1.5")
 REPO = Path(__file__).resolve().parents[1]
@@ -23,11 +24,6 @@ RESPONSE = DocumentKind.PROVIDER_RESPONSE
 
 PROXY_TYPES = "none, http, socks5, environment"
 SECRET_FORMS = "a string (plain text, env.NAME or vault.path) or an object with value, ref and type"
-
-
-def shared_path(*parts: str) -> Path:
-    """A file of the shared project material beside the repository (/work/shared)."""
-    return (REPO / ".." / "shared").resolve().joinpath(*parts)
 
 
 def triples(data, kind: DocumentKind = CONFIG) -> list[tuple[str, str, str]]:
@@ -494,13 +490,13 @@ BIFROST_EXAMPLES = {
 
 
 def test_every_bifrost_example_is_covered():
-    on_disk = sorted(p.name for p in shared_path("fixtures", "bifrost-examples").glob("*.json"))
+    on_disk = sorted(p.name for p in fixture("bifrost-examples").glob("*.json"))
     assert on_disk == sorted(BIFROST_EXAMPLES)
 
 
 @pytest.mark.parametrize("name", sorted(BIFROST_EXAMPLES))
 def test_bifrost_examples(name):
-    data = json.loads(shared_path("fixtures", "bifrost-examples", name).read_text(encoding="utf-8"))
+    data = json.loads(fixture("bifrost-examples", name).read_text(encoding="utf-8"))
     assert triples(data) == BIFROST_EXAMPLES[name]
 
 
@@ -512,7 +508,7 @@ def run_python(code: str) -> subprocess.CompletedProcess:
 
 
 def test_a_valid_config_file_does_not_import_pydantic():
-    path = shared_path("fixtures", "bifrost-examples", "examples__configs__loadtest__config.json")
+    path = fixture("bifrost-examples", "examples__configs__loadtest__config.json")
     result = run_python(
         "import sys, json\n"
         "from provlint.catalog import load_catalog\n"

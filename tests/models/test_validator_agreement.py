@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,16 +19,15 @@ from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
 from provlint.structure import structure_issues
 from provlint.validators import build, fast_accepts
+from tests.paths import fixture
 
 CATALOG = load_catalog("1.5")
 MODELS = models_for(CATALOG)
 KINDS = [k for k in DocumentKind if k is not DocumentKind.UNKNOWN]
 MARKER = "MARKER-not-to-be-echoed"
-REPO = Path(__file__).resolve().parents[2]
-
-
-def shared_path(*parts: str) -> Path:
-    return (REPO / ".." / "shared").resolve().joinpath(*parts)
+EXAMPLES = sorted(fixture("bifrost-examples").glob("*.json"))
+# an empty folder must fail the run, not quietly parametrise test_bifrost_examples_agree over nothing
+assert EXAMPLES, f"no Bifrost example configs in {fixture('bifrost-examples')}"
 
 
 def models_accept(data: Any, kind: DocumentKind) -> bool:
@@ -123,7 +121,7 @@ def test_the_hand_written_corpus_has_both_verdicts():
     assert verdicts == {True, False}
 
 
-@pytest.mark.parametrize("path", sorted(shared_path("fixtures", "bifrost-examples").glob("*.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_bifrost_examples_agree(path):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert fast(data, DocumentKind.CONFIG) == models_accept(data, DocumentKind.CONFIG)

@@ -111,18 +111,39 @@ def provlint_issues(file: str, doc: Any) -> set[tuple[str, str]]:
     return {(i.category, i.pointer) for i in structure_issues(doc, kind, CATALOG)}
 
 
+def with_integers_for_integral_floats(doc: Any, file: str) -> tuple[Any, set[tuple]]:
+    """``doc`` with every integral float the models refuse as an integer made that integer, and
+    the locations changed. JSON Schema cannot tell the two apart, so its verdict on ``doc`` must
+    be the models' verdict on the result."""
+    fixed, changed = copy.deepcopy(doc), set()
+    while True:
+        floats = {tuple(e["loc"]) for e in model_errors(fixed, file) if is_integral_float_for_an_int(e)} - changed
+        if not floats:
+            return fixed, changed
+        for loc in floats:
+            value = mutation.at(fixed, loc)  # a loc that is not a path in the document fails here
+            assert isinstance(value, float) and value.is_integer(), (loc, value)
+            mutation.at(fixed, loc[:-1])[loc[-1]] = int(value)
+        changed |= floats
+
+
 def assert_agree(file: str, doc: Any) -> None:
-    """Same verdict, same places; or exactly the documented difference."""
-    errors = model_errors(doc, file)
+    """Same verdict, same places; or exactly the documented difference: an integral float where
+    an integer belongs, which the schema counts as that integer and the models refuse."""
     schema_ok = VALIDATORS[file].is_valid(doc)
-    if schema_ok == (not errors):
-        if errors and file != PROVIDER_FILE:
-            # where the models also refuse an integral float, the schema (rightly) says nothing
-            floats = {("invalid", jp.from_parts(list(e["loc"]))) for e in errors if is_integral_float_for_an_int(e)}
-            assert schema_issues(file, doc) == provlint_issues(file, doc) - floats
-        return
-    assert schema_ok, f"the schema rejects a document the models accept: {doc!r}"
-    assert all(is_integral_float_for_an_int(e) for e in errors), errors
+    as_integers, changed = with_integers_for_integral_floats(doc, file)
+    assert VALIDATORS[file].is_valid(as_integers) == schema_ok, f"1.0 and 1 differ for the schema: {doc!r}"
+    errors = model_errors(as_integers, file)
+    if schema_ok:
+        assert errors == [], f"the models refuse more than integral floats: {errors}"
+    else:
+        assert errors, f"the schema rejects a document the models accept (integral floats aside): {doc!r}"
+    if file != PROVIDER_FILE:
+        # provlint's issues on the original are those on the integer form, plus one at each float
+        floats = {("invalid", jp.from_parts(list(loc))) for loc in changed}
+        assert provlint_issues(file, doc) == provlint_issues(file, as_integers) | floats
+        if not schema_ok:
+            assert schema_issues(file, doc) == provlint_issues(file, as_integers)
 
 
 # --- documents from the models' side --------------------------------------------------------
@@ -315,6 +336,18 @@ HAND_WRITTEN = [
 ]
 
 
+def test_an_integral_float_out_of_range_is_refused_by_both():
+    # a regression found by test_mutated_documents_from_the_models_get_the_same_verdict: -0.0 is an
+    # integer to the schema but below concurrency's minimum of 1, so both refuse it, at one place
+    doc = {"concurrency_and_buffer_size": {"concurrency": -0.0}, "config_hash": "", "description": "", "status": "",
+           "provider_status": "active", "name": ""}
+    assert not VALIDATORS[PROVIDER_RESPONSE_FILE].is_valid(doc)
+    (error,) = model_errors(doc, PROVIDER_RESPONSE_FILE)
+    assert is_integral_float_for_an_int(error)
+    assert schema_issues(PROVIDER_RESPONSE_FILE, doc) == {("invalid", "/concurrency_and_buffer_size/concurrency")}
+    assert_agree(PROVIDER_RESPONSE_FILE, doc)
+
+
 @pytest.mark.parametrize("file, doc, valid", HAND_WRITTEN, ids=lambda v: v if isinstance(v, str) else None)
 def test_hand_written_documents_agree(file, doc, valid):
     assert VALIDATORS[file].is_valid(doc) is valid
@@ -325,6 +358,7 @@ def test_hand_written_documents_agree(file, doc, valid):
 # --- Bifrost's own example configs ------------------------------------------------------------
 
 EXAMPLES = sorted(fixture("bifrost-examples").glob("*.json"))
+assert EXAMPLES, f"no Bifrost example configs in {fixture('bifrost-examples')}"  # never parametrise over nothing
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
