@@ -31,7 +31,6 @@ JSON_FORMAT_VERSION = 1
 # A lone surrogate (from a `\\ud800` escape in the file, or an undecodable file name) cannot be
 # printed as UTF-8: it is shown as that escape, which is also valid inside a JSON string.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
 
 @dataclass
@@ -182,7 +181,9 @@ def _print_text(report: Report) -> None:
 
 def _printable(text: str) -> str:
     """One row is one line: control characters (a newline in a provider id) are escaped too."""
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    from provlint.reporters.concise import one_line
+
+    return one_line(text)
 
 
 def _lone_surrogates_escaped(text: str) -> str:
