@@ -22,7 +22,7 @@ KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: a finding, not a usage error
 @click.option("--output-format", type=click.Choice(sorted(REPORTERS)), default=None,
               help="How to print findings (default: full on a terminal, github under GitHub Actions, concise otherwise).")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
