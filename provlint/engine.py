@@ -159,13 +159,4 @@ def failing(results: Iterable[FileResult]) -> bool:
     return any(result.fails() for result in results)
 
 
-def worst_severity(results: Iterable[FileResult]) -> Optional[Severity]:
-    worst: Optional[Severity] = None
-    for result in results:
-        for diagnostic in result.diagnostics:
-            if worst is None or diagnostic.severity.rank > worst.rank:
-                worst = diagnostic.severity
-    return worst
-
-
-__all__ = ["LintOptions", "lint_bytes", "lint_document", "lint_text", "failing", "worst_severity", "Finding"]
+__all__ = ["LintOptions", "lint_bytes", "lint_document", "lint_text", "failing", "Finding"]

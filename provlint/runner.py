@@ -4,14 +4,12 @@ checks (settings exceptions and baseline entries that matched nothing)."""
 from __future__ import annotations
 
 import os
-import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterable, Mapping, Optional
 
 from provlint.catalog import load_catalog
-from provlint.discovery import STDIN, InputFile, input_files
+from provlint.discovery import STDIN, InputFile, input_files, may_be_bifrost, read_regular_file
 from provlint.engine import PARSE_ERROR, UNUSED_SUPPRESSION, LintOptions, lint_bytes
 from provlint.findings import Diagnostic, FileResult, Position, Severity, Span
 from provlint.rules import Rule, find_rule
@@ -108,38 +106,18 @@ def _lint_input(item: InputFile, options: LintOptions, stdin: Optional[BinaryIO]
         raw = stdin.read() if stdin is not None else b""
         return lint_bytes(raw, shown, fmt=format_for(shown), options=options)
     try:
-        raw = _read_regular_file(item.path)
+        raw = read_regular_file(item.path)
     except OSError as exc:
         return _read_failure(item.path, exc, options)
     result = lint_bytes(raw, item.path, explicit=item.explicit, options=options)
-    if not item.explicit and _failed_to_parse(result) and not _may_be_bifrost(raw, options):
+    if not item.explicit and _failed_to_parse(result) and not may_be_bifrost(raw, load_catalog(options.target_version).settings_fields):
         # A walk lints only what looks like Bifrost; an unparseable stranger stays quiet.
         result.skipped = True
     return result
 
 
-def _read_regular_file(path: str) -> bytes:
-    # Opening a FIFO or a device would block or never end: refuse anything but a regular file.
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise OSError("not a regular file")
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
 def _failed_to_parse(result: FileResult) -> bool:
     return any(d.code == PARSE_ERROR for d in result.diagnostics)
-
-
-def _may_be_bifrost(raw: bytes, options: LintOptions) -> bool:
-    """Whether an unparseable walked file uses a Bifrost member name as a key (JSON or YAML),
-    so a broken gateway config is reported while a broken stranger that merely mentions
-    "provider" in a value stays quiet."""
-    catalog = load_catalog(options.target_version)
-    names = ("providers", "provider", *catalog.settings_fields)
-    pattern = re.compile(rb'(?:"(?:%s)"\s*:|^\s*(?:%s)\s*:)' % (
-        b"|".join(re.escape(n.encode()) for n in names), b"|".join(re.escape(n.encode()) for n in names)
-    ), re.MULTILINE)
-    return b"getbifrost" in raw or pattern.search(raw) is not None
 
 
 def _read_failure(path: str, exc: OSError, options: LintOptions) -> FileResult:

@@ -75,7 +75,7 @@ def waived_by_comment(diagnostic: Diagnostic, waivers: YamlWaivers) -> bool:
     return hit
 
 
-def waived_by_exception(diagnostic: Diagnostic, exception: WaivedFinding, pointer_root: str = "") -> bool:
+def waived_by_exception(diagnostic: Diagnostic, exception: WaivedFinding) -> bool:
     pointer = exception.pointer
     inside = diagnostic.pointer == pointer or diagnostic.pointer.startswith(pointer + "/") or pointer == ""
     return inside and _names(exception.rules, diagnostic)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
 import sys
 from dataclasses import dataclass, field
 from typing import Optional
@@ -14,7 +12,7 @@ import click
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, available_versions, load_catalog
 from provlint.cli.common import environment_from, fail_usage
-from provlint.discovery import STDIN, InputPathError, input_files
+from provlint.discovery import STDIN, InputPathError, input_files, may_be_bifrost, read_regular_file
 from provlint.hashing import (
     ALGORITHMS,
     BIFROST,
@@ -125,13 +123,13 @@ def _hash_file(path, explicit, report: Report, catalog, provider, environment) -
 
     shown = "<stdin>" if path == STDIN else path
     try:
-        raw = sys.stdin.buffer.read() if path == STDIN else _read_regular_file(path)
+        raw = sys.stdin.buffer.read() if path == STDIN else read_regular_file(path)
     except OSError as exc:
         report.errors.append((shown, f"cannot read the file: {exc.strerror or exc}"))
         return
     doc = load_bytes(raw, path, Format.JSON if path == STDIN else None)
     if not doc.ok:
-        if explicit or _may_be_bifrost(raw):
+        if explicit or may_be_bifrost(raw, catalog.settings_fields):
             where = doc.error.span.start
             report.errors.append((shown, f"cannot parse ({where.line}:{where.column}): {doc.error.message}"))
         return
@@ -150,19 +148,6 @@ def _hash_file(path, explicit, report: Report, catalog, provider, environment) -
                                      environment=environment, kind=entry.kind)
             report.rows.append(Row(shown, entry.provider, entry.pointer, kind, result,
                                    stated if isinstance(stated, str) and stated else None))
-
-
-def _read_regular_file(path: str) -> bytes:
-    # A FIFO or a device would block or never end: only regular files are read.
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise OSError("not a regular file")
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
-def _may_be_bifrost(raw: bytes) -> bool:
-    markers = (b"provider", b"getbifrost") + tuple(f.encode() for f in load_catalog().settings_fields)
-    return any(marker in raw for marker in markers)
 
 
 def _print_text(report: Report) -> None:

@@ -36,11 +36,6 @@ class LineIndex:
         return self.text[start:end].rstrip("\r\n")
 
 
-def point_span(text: str, offset: int) -> Span:
-    index = LineIndex(text)
-    return index.span(offset, min(offset + 1, len(text)) if text else offset)
-
-
 def decode(raw: bytes, *, allow_bom: bool) -> Union[str, ParseError]:
     """Strict UTF-8 decoding; every way it can fail is a ParseError with the place it failed."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
