@@ -113,27 +113,48 @@ def baseline_folder(path: str) -> str:
 
 @dataclass
 class Baseline:
+    """The entries of a baseline file, each with the span its reader recorded (for PL902), and
+    an index from entry to its positions, so matching costs O(1) per finding."""
+
     path: str
     entries: list[Entry]
+    spans: list = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+    _index: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for index, entry in enumerate(self.entries):
+            self._index.setdefault(entry, []).append(index)
+
+    @property
+    def folder(self) -> str:
+        return baseline_folder(self.path)
 
     def match(self, entry: Entry) -> bool:
-        for index, known in enumerate(self.entries):
-            if known == entry and index not in self.used:
+        for index in self._index.get(entry, ()):
+            if index not in self.used:
                 self.used.add(index)
                 return True
         return False
 
-    def stale(self, linted: set[str]) -> list[tuple[int, Entry]]:
-        """Unmatched entries for files linted in this run (``linted`` holds their entry paths): a
-        run over some files says nothing about the others' entries."""
-        return [(i, e) for i, e in enumerate(self.entries) if i not in self.used and e.path in linted]
+    def match_diagnostic(self, diagnostic: Diagnostic, data: Any) -> bool:
+        return self.match(entry_for(diagnostic, data, self.folder))
+
+    def stale(self, linted: set[str]) -> list[tuple[int, Entry, Any]]:
+        """(index, entry, span) of unmatched entries for files linted in this run (``linted``
+        holds their entry paths): a run over some files says nothing about the others'."""
+        return [
+            (i, e, self.spans[i] if i < len(self.spans) else None)
+            for i, e in enumerate(self.entries)
+            if i not in self.used and e.path in linted
+        ]
 
 
 def read_baseline(path: str) -> Baseline:
     try:
         with open(path, "rb") as handle:
-            data = json.loads(handle.read().decode("utf-8"))
+            raw = handle.read()
+        data = json.loads(raw.decode("utf-8"))
     except OSError as exc:
         raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
     except ValueError as exc:
@@ -144,7 +165,15 @@ def read_baseline(path: str) -> Baseline:
     if problem:
         raise BaselineError(f"{path} is not a provlint baseline file ({problem})")
     entries = [Entry(*(e[name] for name in _ENTRY_FIELDS)) for e in data["findings"]]
-    return Baseline(path, entries)
+    return Baseline(path, entries, _entry_spans(raw, path, len(entries)))
+
+
+def _entry_spans(raw: bytes, path: str, count: int) -> list:
+    """Where each entry starts in the file, recorded once while reading it (for PL902)."""
+    from provlint.source.json_source import load_json
+
+    doc = load_json(raw, path)
+    return [doc.span_of(f"/findings/{index}") for index in range(count)] if doc.ok else []
 
 
 _ENTRY_FIELDS = ("rule", "path", "pointer", "fingerprint")

@@ -1,39 +1,56 @@
-"""The pipeline: parse -> detect kind -> rules -> stamp code, severity and position -> waive -> sort.
+"""The finding lifecycle of one document, each stage a function with plain data between:
 
-This is the one place that turns what rules yield (a pointer and a message) into diagnostics
-with a file, a position and a severity; rules never see any of those.
+    run rules (each under a guard) -> drop superseded findings -> apply the selection
+    -> stamp -> waive -> sort
+
+``stamp`` is the one place that turns what a rule yields (a pointer and a message) into a
+Diagnostic with a rule, a severity, a file and a position, for every producer: rules, the
+parse step (PL001), the guard (PL000) and the waiver stage (PL902). Rules never see any of
+those, nor which other rules are selected.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping, Optional
+from datetime import datetime
+from typing import Iterable, Mapping, Optional
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, load_catalog
-from provlint.findings import Diagnostic, FileResult, Finding, Severity
-from provlint.rules import Rule, all_rules
+from provlint.findings import Diagnostic, FileResult, Finding, Position, Severity, Span
+from provlint.rules import Rule, all_rules, find_rule
 from provlint.rules.context import RuleContext
 from provlint.source import Document, DocumentKind, Format, detect_kind, load_bytes
-from provlint.suppression import first_matching, waived_by_comment, yaml_waivers
 
+INTERNAL_ERROR = "PL000"
 PARSE_ERROR = "PL001"
 UNUSED_SUPPRESSION = "PL902"
+# Reported whatever the selection: a file that could not be read or checked must never pass.
+ALWAYS_REPORTED = frozenset({INTERNAL_ERROR, PARSE_ERROR})
+FILE_START = Span(Position(1, 1), Position(1, 1))
 
 
 @dataclass
 class LintOptions:
-    """What one file is checked with: the Bifrost line, the rules in force, waivers."""
+    """What one file is checked with: the Bifrost line, the rules in force, waivers.
+
+    ``environment`` is what ``env.NAME`` references resolve against and ``now`` the time the
+    run judges certificates at; both are the caller's (the command line passes the process
+    environment and the wall clock), never read here.
+    """
 
     target_version: str = DEFAULT_TARGET_VERSION
     kind: Optional[DocumentKind] = None
     rules: Optional[tuple[Rule, ...]] = None
     severities: dict[str, Severity] = field(default_factory=dict)
     environment: Mapping[str, str] = field(default_factory=dict)
+    now: Optional[datetime] = None
     placeholder_patterns: tuple[str, ...] = ()
     root: str = ""
     exceptions: tuple = ()  # settings.WaivedFinding entries whose file glob matches this file
+    baseline: object = None  # baseline.Baseline of the run, or None
     fail_level: Severity = Severity.ERROR
+    used_exceptions: set = field(default_factory=set)  # filled by the waiver stage
 
     def enabled_rules(self) -> tuple[Rule, ...]:
         if self.rules is not None:
@@ -42,10 +59,8 @@ class LintOptions:
 
         return enabled_rules(None)
 
-    def severity_of(self, rule: Rule, finding: Optional[Finding] = None) -> Severity:
-        if rule.code in self.severities:
-            return self.severities[rule.code]
-        return (finding.severity if finding is not None else None) or rule.severity
+    def severity_of(self, rule: Rule) -> Severity:
+        return self.severities.get(rule.code, rule.severity)
 
 
 def lint_bytes(
@@ -64,31 +79,118 @@ def lint_text(text: str, path: str = "<text>", *, options: Optional[LintOptions]
 
 
 def lint_document(doc: Document, *, explicit: bool = True, options: Optional[LintOptions] = None) -> FileResult:
+    from provlint.waivers import waive
+
     options = options or LintOptions()
     catalog = load_catalog(options.target_version)
-    rules = options.enabled_rules()
+    selected = options.enabled_rules()
     result = FileResult(path=doc.path, text=doc.text, data=doc.data, fail_level=options.fail_level)
     ctx = RuleContext(
         document=doc,
         kind=DocumentKind.UNKNOWN,
         catalog=catalog,
         environment=options.environment,
+        now=options.now,
         placeholder_patterns=tuple(re.compile(p) for p in options.placeholder_patterns),
-        enabled_codes=frozenset(r.code for r in rules),
         root=options.root,
     )
-    if not doc.ok:
-        rules = tuple(r for r in rules if r.code == PARSE_ERROR)
-    else:
+    if doc.ok:
         ctx.kind = options.kind or detect_kind(ctx.data, catalog, strict=not explicit)
         if ctx.kind is DocumentKind.UNKNOWN and not explicit:
             result.skipped = True
             return result
-    diagnostics = list(_stamp(doc, rules, ctx, options))
-    result.diagnostics = sorted(_waive(doc, diagnostics, options, rules, result), key=Diagnostic.sort_key)
+        raw = run_rules(rules_to_run(selected), ctx)
+    else:
+        raw = run_rules((find_rule(PARSE_ERROR),), ctx)
+    raw = select(supersede(raw), selected)
+    diagnostics = [stamp(rule, finding, doc=doc, root=options.root, options=options) for rule, finding in raw]
+    kept, unused = waive(diagnostics, doc=doc, options=options)
+    unused_rule = find_rule(UNUSED_SUPPRESSION)
+    if unused_rule in selected:
+        kept.extend(stamp(unused_rule, finding, doc=doc, options=options) for finding in unused)
+    result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
     if result.diagnostics and doc.ok:
         result.secret_spans = _secret_spans(doc, ctx, options)
     return result
+
+
+# --- the stages -----------------------------------------------------------------------------
+
+Raw = list[tuple[Rule, Finding]]
+
+
+def rules_to_run(selected: Iterable[Rule]) -> tuple[Rule, ...]:
+    """The selected rules plus every rule that supersedes one of them: a superseding rule must
+    run to take its place even when it is not selected itself (its own findings are then
+    dropped by the selection)."""
+    selected = tuple(selected)
+    codes = {rule.code for rule in selected}
+    return selected + tuple(r for r in all_rules() if r.code not in codes and codes.intersection(r.supersedes))
+
+
+def run_rules(rules: Iterable[Rule], ctx: RuleContext) -> Raw:
+    """Every rule's findings; a rule that raises becomes one internal-error finding naming it,
+    and the other rules (and files) go on."""
+    found: Raw = []
+    for rule in rules:
+        try:
+            found.extend((rule, finding) for finding in rule.check(ctx))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the rest
+            found.append((find_rule(INTERNAL_ERROR), _internal_error(rule, exc)))
+    return found
+
+
+def _internal_error(rule: Rule, exc: Exception) -> Finding:
+    return Finding(
+        "",
+        f"internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}; the other rules "
+        f"ran. Please report this with the file that caused it",
+    )
+
+
+def supersede(raw: Raw) -> Raw:
+    """Drop a finding where a rule that supersedes its rule found something at the same pointer:
+    one problem, one finding, the more specific one."""
+    taken = {(code, finding.pointer) for rule, finding in raw for code in rule.supersedes}
+    return [(rule, finding) for rule, finding in raw if (rule.code, finding.pointer) not in taken]
+
+
+def select(raw: Raw, selected: Iterable[Rule]) -> Raw:
+    codes = {rule.code for rule in selected} | ALWAYS_REPORTED
+    return [(rule, finding) for rule, finding in raw if rule.code in codes]
+
+
+def stamp(
+    rule: Rule,
+    finding: Finding,
+    *,
+    options: LintOptions,
+    doc: Optional[Document] = None,
+    path: Optional[str] = None,
+    root: str = "",
+) -> Diagnostic:
+    """The only constructor of Diagnostic. A finding with its own span comes from the source
+    layer or a waiver loader and names the whole file; any other pointer is relative to the
+    Bifrost root inside ``doc``."""
+    pointer = finding.pointer if finding.span else root + finding.pointer
+    if finding.span is not None:
+        span = finding.span
+    elif doc is not None:
+        span = doc.span_of(pointer, finding.target)
+    else:
+        span = FILE_START
+    return Diagnostic(
+        code=rule.code,
+        name=rule.name,
+        severity=options.severity_of(rule),
+        path=path if path is not None else doc.path,
+        span=span,
+        pointer=pointer,
+        message=finding.message,
+        related=finding.related,
+        fix=finding.fix or rule.fix,
+        secret=finding.secret,
+    )
 
 
 # Rules that can recognise a literal secret. Whatever rules are selected, a reporter that shows
@@ -106,57 +208,17 @@ def _secret_spans(doc: Document, ctx: RuleContext, options: LintOptions) -> tupl
     return tuple(spans)
 
 
-def _stamp(doc: Document, rules: Iterable[Rule], ctx: RuleContext, options: LintOptions) -> Iterator[Diagnostic]:
-    for rule in rules:
-        for finding in rule.check(ctx):
-            # A finding with its own span comes from the source layer and names the whole file;
-            # any other pointer is relative to the Bifrost root inside the file.
-            pointer = finding.pointer if finding.span else options.root + finding.pointer
-            yield Diagnostic(
-                code=rule.code,
-                name=rule.name,
-                severity=options.severity_of(rule, finding),
-                path=doc.path,
-                span=finding.span or doc.span_of(pointer, finding.target),
-                pointer=pointer,
-                message=finding.message,
-                related=finding.related,
-                fix=finding.fix or rule.fix,
-                secret=finding.secret,
-            )
-
-
-def _waive(doc: Document, diagnostics: list[Diagnostic], options: LintOptions, rules, result: FileResult) -> Iterator[Diagnostic]:
-    """Drop what YAML comments or settings exceptions waive; report comments that waive nothing."""
-    waivers = yaml_waivers(doc.text) if doc.format is Format.YAML and "provlint:" in doc.text else None
-    if waivers is not None and waivers.disable_file:
-        return
-    for diagnostic in diagnostics:
-        if waivers is not None and waived_by_comment(diagnostic, waivers):
-            continue
-        exception = first_matching(diagnostic, options.exceptions)
-        if exception is not None:
-            result.waived_by.add(exception)
-            continue
-        yield diagnostic
-    unused = next((r for r in rules if r.code == UNUSED_SUPPRESSION), None)
-    if waivers is not None and unused is not None:
-        for comment in waivers.comments:
-            if not comment.used:
-                yield Diagnostic(
-                    code=unused.code,
-                    name=unused.name,
-                    severity=options.severity_of(unused),
-                    path=doc.path,
-                    span=comment.span,
-                    pointer="",
-                    message=f"`# provlint: ignore[{', '.join(comment.selectors)}]` waives no finding; remove it",
-                    fix="remove the comment",
-                )
-
-
 def failing(results: Iterable[FileResult]) -> bool:
     return any(result.fails() for result in results)
 
 
-__all__ = ["LintOptions", "lint_bytes", "lint_document", "lint_text", "failing", "Finding"]
+def exit_status(results: Iterable[FileResult]) -> int:
+    """2 when a rule failed internally (as ruff exits on an internal error), 1 when findings
+    fail the run, else 0."""
+    results = list(results)
+    if any(d.code == INTERNAL_ERROR for r in results for d in r.diagnostics):
+        return 2
+    return 1 if failing(results) else 0
+
+
+__all__ = ["LintOptions", "lint_bytes", "lint_document", "lint_text", "failing", "exit_status", "stamp", "Finding"]

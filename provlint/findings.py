@@ -44,10 +44,8 @@ class Finding:
     to an array element or to the root has no key and falls back to the value.
     ``span`` is given only by the source layer (parse errors, duplicate keys), which knows the
     exact place while no pointer can name it. ``secret`` marks a finding whose value is a
-    secret: reporters never show that value, not even in a source snippet. ``severity`` is set
-    only where one instance is worse or milder than the rule's usual case (RULES.md: proxy
-    credentials over plain HTTP, an expired rather than unreadable certificate); a severity
-    the user configured for the rule still wins.
+    secret: reporters never show that value, not even in a source snippet. A finding has no
+    severity of its own: a rule has one, and a case that deserves another is another rule.
     """
 
     pointer: str
@@ -57,7 +55,6 @@ class Finding:
     related: tuple[Span, ...] = ()
     fix: Optional[str] = None
     secret: bool = False
-    severity: Optional["Severity"] = None
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,11 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Optional
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, lintable_versions
-from provlint.findings import Severity
+from provlint.findings import Position, Severity, Span
 from provlint.selection import SelectorError, validate_selector
 
 SETTINGS_FILES = ("pyproject.toml", "provlint.toml", ".provlint.toml")
@@ -39,6 +38,8 @@ class WaivedFinding:
     rules: tuple[str, ...]
     reason: str
     index: int  # position in the file, to report it when it matches nothing
+    # Where its table header stands, recorded when the file is read (PL902 points there).
+    span: Optional[Span] = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,6 @@ def find_settings_file(start: Path) -> Optional[Path]:
     return None
 
 
-@lru_cache(maxsize=None)
 def _settings_file_in(folder: Path) -> Optional[Path]:
     for name in SETTINGS_FILES:
         path = folder / name
@@ -126,13 +126,33 @@ def _settings_file_in(folder: Path) -> Optional[Path]:
     return None
 
 
-@lru_cache(maxsize=None)
 def load_settings_file(path: Path) -> Settings:
+    """Read and validate one settings file. Not cached here: the caller's resolver caches it
+    for one run, so a long-lived process (an editor server) never sees a stale file."""
     data = _read_toml(path)
     table = data.get("tool", {}).get("provlint", {}) if path.name == "pyproject.toml" else data
     if not isinstance(table, dict):
         raise SettingsError(f"{path}: [tool.provlint] must be a table")
-    return parse_settings(table, path=path, base_dir=path.parent.resolve())
+    settings = parse_settings(table, path=path, base_dir=path.parent.resolve())
+    if not settings.exceptions:
+        return settings
+    spans = _exception_spans(path.read_text(encoding="utf-8", errors="replace"))
+    located = tuple(replace(e, span=spans[e.index] if e.index < len(spans) else None) for e in settings.exceptions)
+    return replace(settings, exceptions=located)
+
+
+_EXCEPTION_HEADERS = ("[[exceptions]]", "[[tool.provlint.exceptions]]")
+
+
+def _exception_spans(text: str) -> list[Span]:
+    """The span of each ``[[exceptions]]`` table header, in file order (tomllib keeps no
+    positions, so the reader records them once here)."""
+    spans = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().replace(" ", "") in _EXCEPTION_HEADERS:
+            start = len(line) - len(line.lstrip()) + 1
+            spans.append(Span(Position(number, start), Position(number, len(line.rstrip()) + 1)))
+    return spans
 
 
 def _read_toml(path: Path) -> dict:

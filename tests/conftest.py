@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import subprocess
 import sys
 from typing import Optional
@@ -13,8 +15,12 @@ from provlint.findings import Diagnostic
 from provlint.source.document import DocumentKind
 
 
+# The time the tests judge certificates at (the command line passes the wall clock).
+NOW = datetime.now(timezone.utc)
+
+
 def lint(text: str, path: str = "config.json", *, kind: Optional[str] = None, explicit: bool = True) -> list[Diagnostic]:
-    options = LintOptions(kind=DocumentKind(kind) if kind else None)
+    options = LintOptions(kind=DocumentKind(kind) if kind else None, now=NOW)
     return lint_bytes(text.encode("utf-8"), path, explicit=explicit, options=options).diagnostics
 
 

@@ -12,15 +12,17 @@ def lint(raw, **options):
     return lint_bytes(raw, "p.json", options=LintOptions(**options)).diagnostics
 
 
-def test_a_finding_may_raise_its_own_severity_but_configured_severity_wins():
-    (found,) = [d for d in lint(PROXY) if d.code == "PL305"]
-    assert found.severity is Severity.ERROR and find_rule("PL305").severity is Severity.WARNING
-    (configured,) = [d for d in lint(PROXY, severities={"PL305": Severity.INFO}) if d.code == "PL305"]
+def test_a_rule_has_one_severity_and_configured_severity_wins():
+    # Credentials through a plain-HTTP proxy are their own rule (PL312, error), not an
+    # error-level PL305 (warning): the table, `provlint rules` and the output agree.
+    (found,) = lint(PROXY)
+    assert (found.code, found.severity) == ("PL312", Severity.ERROR) == ("PL312", find_rule("PL312").severity)
+    (configured,) = lint(PROXY, severities={"PL312": Severity.INFO})
     assert configured.severity is Severity.INFO
 
 
-def test_only_enabled_rules_run():
-    rules = tuple(r for r in enabled_rules(None) if r.code != "PL305")
+def test_only_enabled_rules_report():
+    rules = tuple(r for r in enabled_rules(None) if r.code not in ("PL305", "PL312"))
     assert [d.code for d in lint(PROXY, rules=rules)] == []
 
 
@@ -56,3 +58,25 @@ def test_secret_spans_are_found_whatever_rules_run():
     result = lint_bytes(raw, "p.json", options=LintOptions(rules=rules))
     assert [d.code for d in result.diagnostics] == ["PL301"]
     assert [(s.start.line, s.start.column) for s in result.secret_spans] == [(1, 69)]
+
+
+def test_a_rule_that_raises_becomes_an_internal_error_finding_and_the_rest_runs():
+    from dataclasses import replace
+
+    def explode(ctx):
+        if "boom" in ctx.document.path:
+            raise KeyError("the rule's bug")
+        return iter(())
+
+    broken = replace(find_rule("PL308"), check=explode)
+    rules = (broken, find_rule("PL301"))
+    found = lint_bytes(b'{"network_config": {"insecure_skip_verify": true}}', "boom.json", options=LintOptions(rules=rules))
+    assert [(d.code, d.name, d.line, d.column) for d in found.diagnostics] == [
+        ("PL000", "internal-error", 1, 1), ("PL301", "insecure-skip-verify", 1, 45)]
+    assert "PL308 (raw-payload-storage): KeyError" in found.diagnostics[0].message
+
+
+def test_parse_errors_are_reported_whatever_is_selected_or_ignored():
+    broken = b'{"network_config": {"max_retries": 2,}}'
+    for rules in ((find_rule("PL301"),), ()):
+        assert [d.code for d in lint(broken, rules=rules)] == ["PL001"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -12,7 +13,7 @@ import click
 from provlint.catalog import lintable_versions
 from provlint.cli.common import environment_from, fail_usage, output_stream
 from provlint.discovery import InputPathError
-from provlint.engine import failing
+from provlint.engine import exit_status
 from provlint.reporters import REPORTERS, default_format, make_reporter
 from provlint.runner import SettingsResolver, lint_paths
 from provlint.settings import SettingsError
@@ -76,7 +77,8 @@ def check(paths, output_format, output_file, stdin_filename, kind, target_versio
         recorded = _read_baseline(baseline) if baseline else None
         results = lint_paths(
             paths, resolver=resolver, kind=DocumentKind(kind) if kind else None, environment=environment,
-            stdin=sys.stdin.buffer, stdin_filename=stdin_filename, baseline=recorded,
+            now=datetime.now(timezone.utc), stdin=sys.stdin.buffer, stdin_filename=stdin_filename,
+            baseline=recorded,
         )
     except (InputPathError, SettingsError) as exc:
         fail_usage(str(exc))
@@ -92,7 +94,8 @@ def check(paths, output_format, output_file, stdin_filename, kind, target_versio
             for result in results:
                 reporter.file(result)
             reporter.finish(results)
-    sys.exit(0 if exit_zero or not failing(results) else 1)
+    status = exit_status(results)
+    sys.exit(0 if exit_zero and status == 1 else status)
 
 
 def _read_baseline(path):

@@ -1,9 +1,11 @@
 """The rule registry: every rule module, listed explicitly, in code order.
 
 A rule module holds CODE, NAME, SEVERITY (the default), TAGS, a docstring with a failing and a
-passing example, an optional SECURITY_SEVERITY (SARIF score) and FIX hint, and ``check(ctx)``,
-a generator of Findings. It knows nothing of severities in force, positions or suppression:
-the engine stamps those.
+passing example, an optional SECURITY_SEVERITY (SARIF score) and FIX hint, an optional
+SUPERSEDES (codes of more general rules whose finding at the same pointer this rule's finding
+replaces: one problem, one finding), and ``check(ctx)``, a generator of Findings. It knows
+nothing of severities in force, positions, suppression or which other rules are selected: the
+engine does those.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Callable, Iterator, Optional
 from provlint.findings import Finding, Severity
 
 RULE_MODULES = (
+    "pl000_internal_error",
     "pl001_parse_error",
     "pl002_duplicate_key",
     "pl003_unknown_document",
@@ -48,6 +51,8 @@ RULE_MODULES = (
     "pl309_sensitive_extra_header",
     "pl310_invalid_ca_cert",
     "pl311_skip_verify_with_ca_cert",
+    "pl312_credentials_over_plain_http",
+    "pl313_expired_ca_cert",
     "pl401_backoff_order",
     "pl402_backoff_range",
     "pl403_timeout_range",
@@ -77,6 +82,7 @@ class Rule:
     check: Callable[..., Iterator[Finding]]
     security_severity: Optional[float] = None
     fix: Optional[str] = None
+    supersedes: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str:
@@ -99,6 +105,7 @@ def _rule_from(module: ModuleType) -> Rule:
         check=module.check,
         security_severity=getattr(module, "SECURITY_SEVERITY", None),
         fix=getattr(module, "FIX", None),
+        supersedes=tuple(getattr(module, "SUPERSEDES", ())),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional
 
@@ -40,17 +41,17 @@ class RuleContext:
     """Everything a rule may read. Rules never learn severities, file names or positions.
 
     ``environment`` is what ``env.NAME`` references resolve against (the process environment
-    or ``--env-file``); ``placeholder_patterns`` are the team's regexes for values that look
-    like secrets but are not; ``enabled_codes`` lets a general rule leave a case to a more
-    specific rule that is in force.
+    or ``--env-file``); ``now`` is the time of the run, passed in by the caller (certificate
+    validity); ``placeholder_patterns`` are the team's regexes for values that look like
+    secrets but are not.
     """
 
     document: Document
     kind: DocumentKind
     catalog: Catalog
     environment: Mapping[str, str] = field(default_factory=dict)
+    now: Optional[datetime] = None
     placeholder_patterns: tuple[re.Pattern, ...] = ()
-    enabled_codes: frozenset[str] = frozenset()
 
     root: str = ""  # JSON Pointer of the Bifrost config inside the file (settings `roots`)
 
@@ -66,13 +67,11 @@ class RuleContext:
         return structure_issues(self.data, self.kind, self.catalog)
 
     def structure_findings(self, category: str) -> Iterator[Finding]:
-        """The model-validation errors of one category (invalid, unknown, missing) as findings,
-        less those a more specific rule in force reports itself (rules/claims.py): one
-        problem, one finding."""
-        from provlint.rules.claims import claimed_by
-
+        """The model-validation errors of one category (invalid, unknown, missing) as findings.
+        Where a more specific rule reports the same member, the engine keeps only its finding
+        (the rule declares SUPERSEDES)."""
         for issue in self.structure:
-            if issue.category == category and claimed_by(issue, self) not in self.enabled_codes:
+            if issue.category == category:
                 yield Finding(issue.pointer, issue.message, target=issue.target)
 
     def is_placeholder(self, text: str) -> bool:

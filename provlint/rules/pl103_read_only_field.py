@@ -16,17 +16,30 @@ Passes::
     {"provider": "openai"}
 """
 
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from provlint.findings import Finding, Severity
-from provlint.rules.claims import Member, read_only_members
 from provlint.rules.context import RuleContext
+from provlint.source.document import DocumentKind
 
 CODE = "PL103"
 NAME = "read-only-field"
 SEVERITY = Severity.WARNING
 TAGS = ("correctness",)
 FIX = "remove the read-only field"
+# Fields the models do not know in a request are also unknown fields (PL101); this says more.
+SUPERSEDES = ("PL101",)
+
+# Documents a client writes: the fields a server owns do not belong in them.
+REQUEST_KINDS = (DocumentKind.ADD_PROVIDER, DocumentKind.UPDATE_PROVIDER)
+
+
+class Member(NamedTuple):
+    """One read-only member: its pointer, its key, and where it sits (a key of _IGNORED_IN)."""
+
+    pointer: str
+    key: str
+    where: str
 
 _IGNORED_IN = {
     "add-provider": "an add-provider request",
@@ -46,6 +59,29 @@ _NAMED_BY = {
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for member in read_only_members(ctx):
         yield Finding(member.pointer, _message(member), target="key")
+
+
+def read_only_members(ctx: RuleContext) -> Iterator[Member]:
+    provider_fields = ctx.catalog.response_only_fields
+    if ctx.kind in REQUEST_KINDS:
+        for provider in ctx.providers:
+            for key in provider.settings:
+                if key in provider_fields:
+                    yield Member(provider.at(key), key, ctx.kind.value)
+    elif ctx.kind is DocumentKind.CONFIG:
+        key_fields = tuple(ctx.catalog.get("key_response_only_fields", ()))
+        for provider in ctx.providers:
+            for key in provider.settings:
+                if key in provider_fields:
+                    yield Member(provider.at(key), key, "config")
+            keys = provider.settings.get("keys")
+            if not isinstance(keys, list):
+                continue
+            for index, entry in enumerate(keys):
+                if isinstance(entry, dict):
+                    for key in entry:
+                        if key in key_fields:
+                            yield Member(provider.at("keys", index, key), key, "config-key")
 
 
 def _message(member: Member) -> str:

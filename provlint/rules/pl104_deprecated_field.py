@@ -18,7 +18,6 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.claims import is_dropped
 from provlint.rules.context import RuleContext
 from provlint.source import pointer as jp
 
@@ -27,14 +26,16 @@ NAME = "deprecated-field"
 SEVERITY = Severity.WARNING
 TAGS = ("correctness",)
 FIX = "replace the legacy key with the field named in the message"
+# The models report the same key as unknown (PL101); this finding says more.
+SUPERSEDES = ("PL101",)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     dropped = ctx.catalog.dropped_fields
     for issue in ctx.structure:
-        if not is_dropped(issue, ctx):
+        key = jp.last(issue.pointer) if issue.category == "unknown" else None
+        if key not in dropped:
             continue
-        key = jp.last(issue.pointer)
         yield Finding(
             issue.pointer,
             f"`{key}` is a legacy field that Bifrost {ctx.catalog.version} no longer reads (it "

@@ -17,14 +17,17 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.claims import keys_in_request
 from provlint.rules.context import RuleContext
+from provlint.source.document import DocumentKind
 
 CODE = "PL105"
 NAME = "keys-in-update"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
 FIX = "remove `keys` and manage keys through /api/providers/{provider}/keys"
+
+# `keys` is also an unknown field of a request for the models (PL101); this says more.
+SUPERSEDES = ("PL101",)
 
 _EFFECT = {
     "add-provider": "the add-provider request takes no keys",
@@ -33,12 +36,13 @@ _EFFECT = {
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    member = keys_in_request(ctx)
-    if member is None:
+    if ctx.kind.value not in _EFFECT:
         return
-    yield Finding(
-        member.pointer,
-        f"`keys` does not belong in this request: {_EFFECT[member.where]}; remove it and add "
-        f"or change keys through /api/providers/{{provider}}/keys",
-        target="key",
-    )
+    for provider in ctx.providers:
+        if "keys" in provider.settings:
+            yield Finding(
+                provider.at("keys"),
+                f"`keys` does not belong in this request: {_EFFECT[ctx.kind.value]}; remove it and "
+                f"add or change keys through /api/providers/{{provider}}/keys",
+                target="key",
+            )

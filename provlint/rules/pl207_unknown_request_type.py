@@ -19,7 +19,6 @@ from typing import Iterator
 
 from provlint.catalog import available_versions, load_catalog
 from provlint.findings import Finding, Severity
-from provlint.rules.claims import Member, unknown_request_types
 from provlint.rules.context import RuleContext
 
 CODE = "PL207"
@@ -28,6 +27,10 @@ SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
 FIX = "use a request type of the target Bifrost line"
 
+# The models report an unknown key of `allowed_requests` too (PL101); this says more.
+SUPERSEDES = ("PL101",)
+REQUEST_TYPE_MAPS = ("allowed_requests", "request_path_overrides")
+
 _EFFECT = {
     "allowed_requests": "Bifrost ignores it, so the request type it was meant to allow stays refused",
     "request_path_overrides": "Bifrost never uses this override",
@@ -35,23 +38,27 @@ _EFFECT = {
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    for member in unknown_request_types(ctx):
-        yield Finding(member.pointer, _message(member, ctx), target="key")
+    known = set(ctx.catalog.request_types)
+    for provider in ctx.providers:
+        custom = provider.settings.get("custom_provider_config")
+        if not isinstance(custom, dict):
+            continue
+        for map_name in REQUEST_TYPE_MAPS:
+            entries = custom.get(map_name)
+            if isinstance(entries, dict):
+                for key in entries:
+                    if key not in known:
+                        pointer = provider.at("custom_provider_config", map_name, key)
+                        yield Finding(pointer, _message(key, map_name, ctx), target="key")
 
 
-def _message(member: Member, ctx: RuleContext) -> str:
+def _message(key: str, map_name: str, ctx: RuleContext) -> str:
     version = ctx.catalog.version
-    head = (
-        f"`{member.key}` in `{member.where}` is not a request type of Bifrost {version}: "
-        f"{_EFFECT[member.where]}"
-    )
-    lines = [
-        v for v in available_versions()
-        if v != version and member.key in load_catalog(v).request_types
-    ]
+    head = f"`{key}` in `{map_name}` is not a request type of Bifrost {version}: {_EFFECT[map_name]}"
+    lines = [v for v in available_versions() if v != version and key in load_catalog(v).request_types]
     if lines:
         return f"{head}; it is a request type of Bifrost {', '.join(lines)} only"
-    close = difflib.get_close_matches(member.key.lower(), ctx.catalog.request_types, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key.lower(), ctx.catalog.request_types, n=1, cutoff=0.6)
     if close:
         return f"{head}; did you mean `{close[0]}`?"
     return f"{head}; request types: {', '.join(ctx.catalog.request_types)}"

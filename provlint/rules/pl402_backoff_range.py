@@ -25,7 +25,6 @@ from fractions import Fraction
 from typing import Any, Iterator, Optional
 
 from provlint.findings import Finding, Severity
-from provlint.rules.claims import duration_string_backoffs
 from provlint.rules.context import RuleContext, block
 
 CODE = "PL402"
@@ -34,6 +33,8 @@ SEVERITY = Severity.ERROR
 TAGS = ("correctness", "reliability")
 FIX = "write the backoff as integer milliseconds within the bounds of the target Bifrost line"
 
+# A duration string is also a string where the models want an integer (PL100); this says more.
+SUPERSEDES = ("PL100",)
 BACKOFF_FIELDS = ("retry_backoff_initial", "retry_backoff_max")
 
 # Go's time.ParseDuration: an optional sign, then one or more <decimal number><unit>; "0" alone.
@@ -70,18 +71,19 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         network = block(provider.settings, "network_config")
         for field in BACKOFF_FIELDS:
             value = network.get(field)
-            ms = value if is_integer(value) else parse_go_duration_ms(value) if strings_allowed else None
+            pointer = provider.at("network_config", field)
+            if is_integer(value):
+                ms = value
+            else:
+                ms = parse_go_duration_ms(value)
+                if ms is not None and not strings_allowed:
+                    yield _duration_string(field, ms, pointer, ctx.catalog.version, low, high)
+                    continue
             if ms is None:
                 continue  # absent, or a type error for PL100
             problem = _out_of_bounds(ms, low, high)
             if problem:
-                yield Finding(
-                    provider.at("network_config", field),
-                    f"`{field}` is {ms} ms, {problem}; {_accepted(low, high)}",
-                )
-    # Duration strings where the line takes integers: claimed from PL100, so one finding each.
-    for member in duration_string_backoffs(ctx):
-        yield _duration_string(member.key, int(member.where), member.pointer, ctx.catalog.version, low, high)
+                yield Finding(pointer, f"`{field}` is {ms} ms, {problem}; {_accepted(low, high)}")
 
 
 def _duration_string(field: str, ms: int, pointer: str, version: str, low: Optional[int], high: Optional[int]) -> Finding:

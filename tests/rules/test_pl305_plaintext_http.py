@@ -73,28 +73,10 @@ def proxy_with_credentials():
     )
 
 
-def test_plain_http_proxy_with_credentials_says_they_travel_in_clear_text():
-    found = pl305(proxy_with_credentials())
-    assert codes_at(found) == [("PL305", 4, 12)]
-    assert "credentials" in found[0].message and "clear text" in found[0].message
-    for d in lint(proxy_with_credentials()):
-        assert PASSWORD not in d.message
-
-
-def test_plain_http_proxy_with_credentials_is_an_error():
-    assert pl305(proxy_with_credentials())[0].severity.value == "error"
-
-
-def test_credentials_as_references_or_in_the_url_count_too():
-    for proxy in (
-        {"type": "http", "url": "http://proxy.example:3128", "password": {"ref": "env.P", "type": "env", "value": ""}},
-        {"type": "socks5", "url": "http://proxy.example:3128", "username": "env.PROXY_USER"},
-        {"type": "http", "url": "http://svc:%s@proxy.example:3128" % PASSWORD},
-    ):
-        found = pl305(json.dumps({"proxy_config": proxy}))
-        assert len(found) == 1 and "clear text" in found[0].message
-        assert PASSWORD not in found[0].message
-        assert found[0].secret == ("@" in proxy["url"])
+def test_plain_http_proxy_with_credentials_is_pl312_not_pl305():
+    assert pl305(proxy_with_credentials()) == []
+    codes = [d.code for d in lint(proxy_with_credentials())]
+    assert "PL312" in codes and "PL305" not in codes
 
 
 def test_proxy_types_that_ignore_the_url_https_and_loopback_proxies_are_quiet():

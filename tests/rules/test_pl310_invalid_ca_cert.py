@@ -102,15 +102,9 @@ def test_a_private_key_is_reported_and_never_echoed():
             assert KEY_BODY not in d.message and "BEGIN PRIVATE KEY" not in d.message
 
 
-def test_expired_certificate_is_reported():
-    found = pl310(network(EXPIRED))
-    assert len(found) == 1
-    assert "expired on" in found[0].message and "CN=Old CA" in found[0].message
-    assert "certificate 2 of 2" in pl310(network(VALID + EXPIRED))[0].message
-
-
-def test_expired_certificate_is_a_warning():
-    assert pl310(network(EXPIRED))[0].severity.value == "warning"
+def test_an_expired_certificate_is_pl313_not_pl310():
+    assert pl310(network(EXPIRED)) == []
+    assert [d.code for d in lint(network(EXPIRED))] == ["PL313"]
 
 
 def test_proxy_ca_and_every_document_kind():
@@ -143,7 +137,7 @@ def test_wrong_types_do_not_raise():
 def test_yaml_block_scalar():
     body = textwrap.indent(VALID, "    ")
     assert pl310("network_config:\n  ca_cert_pem: |\n" + body, "p.yaml") == []
-    found = pl310("network_config:\n  ca_cert_pem: |\n" + textwrap.indent(EXPIRED, "    "), "p.yaml")
+    found = pl310("network_config:\n  ca_cert_pem: |\n" + textwrap.indent("not a certificate\n", "    "), "p.yaml")
     assert codes_at(found) == [("PL310", 2, 16)]
 
 

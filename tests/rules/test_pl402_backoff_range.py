@@ -82,16 +82,8 @@ def test_not_go_durations(text):
     assert parse_go_duration_ms(text) is None
 
 
-def test_duration_strings_are_claimed_from_pl100():
-    from provlint.catalog import load_catalog
-    from provlint.rules.claims import claimed_by, duration_string_backoffs
-    from provlint.rules.context import RuleContext
-    from provlint.source import detect_kind, load_bytes
-
+def test_a_duration_string_is_one_pl402_finding_and_a_wrong_string_stays_pl100():
     text = '{"network_config": {"retry_backoff_initial": "500ms", "retry_backoff_max": "fast"}}'
-    doc = load_bytes(text.encode(), "p.json")
-    catalog = load_catalog("1.5")
-    ctx = RuleContext(document=doc, kind=detect_kind(doc.data, catalog), catalog=catalog)
-    claims = {issue.pointer: claimed_by(issue, ctx) for issue in ctx.structure if issue.category == "invalid"}
-    assert claims == {"/network_config/retry_backoff_initial": "PL402", "/network_config/retry_backoff_max": None}
-    assert [(m.pointer, m.where) for m in duration_string_backoffs(ctx)] == [("/network_config/retry_backoff_initial", "500")]
+    found = [(d.code, d.pointer) for d in lint(text, kind="update-provider")]
+    assert found == [("PL402", "/network_config/retry_backoff_initial"), ("PL100", "/network_config/retry_backoff_max")]
+

@@ -1,0 +1,50 @@
+"""Literal ``ca_cert_pem`` values and their certificates (PL310, PL313).
+
+Parsing uses the ``cryptography`` package, imported only when a literal PEM is present.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from provlint.rules.context import block
+from provlint.rules.secrets import literal_text
+
+if TYPE_CHECKING:
+    from provlint.rules.context import RuleContext
+
+SECTIONS = ("network_config", "proxy_config")
+FIELD = "ca_cert_pem"
+CERT_BEGIN = "-----BEGIN CERTIFICATE-----"
+
+
+def ca_cert_texts(ctx: "RuleContext") -> Iterator[tuple[str, str, str]]:
+    """(pointer, field as shown in messages, literal text) of every literal ``ca_cert_pem``."""
+    for provider in ctx.providers:
+        for section in SECTIONS:
+            text = literal_text(block(provider.settings, section).get(FIELD))
+            if text is not None:
+                yield provider.at(section, FIELD), f"`{section}.{FIELD}`", text
+
+
+def load_certificates(text: str) -> Optional[list]:
+    """The certificates of a PEM text, or None when it holds no parseable certificate."""
+    if CERT_BEGIN not in text:
+        return None
+    from cryptography import x509
+
+    try:
+        return x509.load_pem_x509_certificates(text.encode("utf-8"))
+    except ValueError:
+        return None
+
+
+def validity(certificate) -> tuple[datetime, datetime]:
+    """(not before, not after) in UTC, whatever the cryptography version."""
+    before = getattr(certificate, "not_valid_before_utc", None)
+    after = getattr(certificate, "not_valid_after_utc", None)
+    if before is None or after is None:  # cryptography < 42
+        before = certificate.not_valid_before.replace(tzinfo=timezone.utc)
+        after = certificate.not_valid_after.replace(tzinfo=timezone.utc)
+    return before, after
