@@ -11,8 +11,6 @@ from typing import Any, Optional
 
 import pytest
 
-from provlint.engine import LintOptions, lint_bytes
-from provlint.rules import find_rule
 from provlint.source.document import DocumentKind
 from tests.paths import REPO
 
@@ -99,9 +97,16 @@ def editor_findings(diagnostics: list[dict]) -> list[tuple[str, int, int]]:
 
 
 def provlint_findings(path: Path, kind: DocumentKind, version: str = "1.5") -> list[tuple[str, int, int]]:
-    """What provlint reports as PL100/PL101/PL102 with only those rules in force (so no more
-    specific rule takes a finding over), as (code, line, column)."""
-    rules = tuple(find_rule(code) for code in STRUCTURAL)
-    options = LintOptions(target_version=version, kind=kind, rules=rules)
-    result = lint_bytes(path.read_bytes(), str(path), options=options)
-    return sorted((d.code, d.line, d.column) for d in result.diagnostics)
+    """What provlint's structural rules (PL100/PL101/PL102) find, before a more specific rule
+    supersedes any of them (the editor knows only the schema), as (code, line, column)."""
+    from provlint.catalog import load_catalog
+    from provlint.source import load_bytes
+    from provlint.structure import structure_issues
+
+    doc = load_bytes(path.read_bytes(), str(path))
+    codes = {"invalid": "PL100", "unknown": "PL101", "missing": "PL102"}
+    found = []
+    for issue in structure_issues(doc.data, kind, load_catalog(version)):
+        span = doc.span_of(issue.pointer, issue.target)
+        found.append((codes[issue.category], span.start.line, span.start.column))
+    return sorted(found)
