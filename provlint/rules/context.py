@@ -107,3 +107,8 @@ def block(settings: dict, name: str) -> dict:
     """A settings block as a dict, or {} when it is absent, null or of the wrong type."""
     value = settings.get(name)
     return value if isinstance(value, dict) else {}
+
+
+def is_integer(value: Any) -> bool:
+    """A JSON integer (Python's bool is an int, JSON's true is not)."""
+    return isinstance(value, int) and not isinstance(value, bool)

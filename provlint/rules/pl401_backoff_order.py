@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
-from provlint.rules.pl402_backoff_range import is_integer, parse_go_duration_ms
+from provlint.rules.context import RuleContext, block, is_integer
+from provlint.rules.pl402_backoff_range import parse_go_duration_ms
 
 CODE = "PL401"
 NAME = "backoff-order"

@@ -25,7 +25,7 @@ from fractions import Fraction
 from typing import Any, Iterator, Optional
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext, block, is_integer
 
 CODE = "PL402"
 NAME = "backoff-range"
@@ -57,10 +57,6 @@ def parse_go_duration_ms(text: Any) -> Optional[int]:
         total_ns += Fraction(number) * _UNIT_NS[unit]
     ms = int(total_ns / 10**6)  # truncates toward zero, like int64(d / time.Millisecond)
     return -ms if negative else ms
-
-
-def is_integer(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

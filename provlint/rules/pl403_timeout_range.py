@@ -18,8 +18,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
-from provlint.rules.pl402_backoff_range import is_integer
+from provlint.rules.context import RuleContext, block, is_integer
 
 CODE = "PL403"
 NAME = "timeout-range"

@@ -19,8 +19,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext
-from provlint.rules.pl402_backoff_range import is_integer
+from provlint.rules.context import RuleContext, is_integer
 
 CODE = "PL405"
 NAME = "concurrency-exceeds-buffer"
