@@ -112,7 +112,7 @@ def canonical_document(
 def effective_settings(entry: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
     """The settings the gateway runs with, defaults filled (``entry`` must be valid)."""
     from provlint.models import models_for
-    from provlint.models.locate import is_model, non_null, wire_fields
+    from provlint.structure.locate import is_model, non_null, wire_fields
 
     models = models_for(catalog)
     defaults = catalog.defaults
@@ -130,7 +130,7 @@ def effective_settings(entry: Mapping[str, Any], catalog: Catalog) -> dict[str, 
 
 
 def _block(field: str, model: type, raw: Mapping[str, Any], defaults: Mapping[str, Any], catalog: Catalog, models) -> dict[str, Any]:
-    from provlint.models.locate import tagged_members, wire_fields
+    from provlint.structure.locate import tagged_members, wire_fields
 
     block: dict[str, Any] = {}
     for member, info in wire_fields(model).items():
@@ -151,7 +151,7 @@ def _block(field: str, model: type, raw: Mapping[str, Any], defaults: Mapping[st
 
 
 def _annotation_is(annotation: Any, model: type) -> bool:
-    from provlint.models.locate import non_null
+    from provlint.structure.locate import non_null
 
     return non_null(annotation)[0] is model
 

@@ -12,8 +12,9 @@ from typing import Any, Optional
 from pydantic import ValidationError
 
 from provlint.catalog import Catalog
+from provlint.json_types import json_type
 from provlint.models import models_for
-from provlint.models.locate import Location, Step, literal_values, locate, non_null, wire_fields
+from provlint.structure.locate import Location, Step, literal_values, locate, non_null, wire_fields
 from provlint.models.secrets import SECRET_FORM_ERROR
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
@@ -163,23 +164,4 @@ def _did_you_mean(word: str, candidates: list[str]) -> str:
     return f"; did you mean `{match}`?" if match else ""
 
 
-def json_type(value: Any) -> str:
-    """The JSON type of a value, worded for a message ("a string", "null")."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, (list, tuple)):
-        return "an array"
-    return f"a {type(value).__name__}"
-
-
-__all__ = ["explain", "json_type", "ROOT_LABELS"]
+__all__ = ["explain", "ROOT_LABELS"]
