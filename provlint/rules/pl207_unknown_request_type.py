@@ -14,13 +14,13 @@ Passes::
     {"provider": "my-llm", "custom_provider_config": {"base_provider_type": "openai", "allowed_requests": {"chat_completion": true}}, "network_config": {"base_url": "https://llm.example.com"}}
 """
 
-import difflib
 from typing import Iterator
 
 from provlint.catalog import available_versions, load_catalog
 from provlint.findings import Finding, Severity
 from provlint.rules.claims import Member, unknown_request_types
 from provlint.rules.context import RuleContext
+from provlint.suggest import closest, did_you_mean
 
 CODE = "PL207"
 NAME = "unknown-request-type"
@@ -51,7 +51,7 @@ def _message(member: Member, ctx: RuleContext) -> str:
     ]
     if lines:
         return f"{head}; it is a request type of Bifrost {', '.join(lines)} only"
-    close = difflib.get_close_matches(member.key.lower(), ctx.catalog.request_types, n=1, cutoff=0.6)
+    close = closest(member.key, ctx.catalog.request_types)
     if close:
-        return f"{head}; did you mean `{close[0]}`?"
+        return head + did_you_mean(close)
     return f"{head}; request types: {', '.join(ctx.catalog.request_types)}"
