@@ -16,8 +16,10 @@ from collections.abc import Mapping
 from typing import Any, Callable, NamedTuple
 
 from provlint.catalog import Catalog
+from provlint.go_duration import INT64_MAX, INT64_MIN, InvalidDuration
+from provlint.go_strings import go_string_text
 from provlint.hashing import gojson
-from provlint.hashing.durations import INT64_MAX, INT64_MIN, InvalidDuration, backoff_milliseconds
+from provlint.hashing.durations import backoff_milliseconds
 from provlint.hashing.secrets import ENV, InvalidSecret, read_secret, resolved_value, secret_as_string
 from provlint.json_types import json_type
 
@@ -63,7 +65,7 @@ def bifrost_parts(
                 _pointer(field),
             )
 
-    parts = [go_lower(gojson.go_string_text(provider)).encode("utf-8")]
+    parts = [go_lower(go_string_text(provider)).encode("utf-8")]
     for block in spec["blocks"]:
         raw = settings.get(block["field"])
         if raw is None:

@@ -34,8 +34,9 @@ from typing import Any, Optional
 
 from provlint.catalog import Catalog
 from provlint.hashing.bifrost import NotHashable, go_lower
-from provlint.hashing.durations import INT64_MAX, INT64_MIN, InvalidDuration, backoff_milliseconds
-from provlint.hashing.gojson import go_string_text
+from provlint.go_duration import INT64_MAX, INT64_MIN, InvalidDuration
+from provlint.go_strings import go_string_text
+from provlint.hashing.durations import backoff_milliseconds
 from provlint.hashing.secrets import InvalidSecret, read_secret, secret_as_string
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind

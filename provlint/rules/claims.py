@@ -107,14 +107,15 @@ def duration_string_backoffs(ctx: "RuleContext") -> Iterator[Member]:
     """
     if ctx.catalog.get("duration_strings", False):
         return
-    from provlint.rules.pl402_backoff_range import BACKOFF_FIELDS, parse_go_duration_ms
+    from provlint.go_duration import duration_milliseconds
+    from provlint.rules.pl402_backoff_range import BACKOFF_FIELDS
 
     for provider in ctx.providers:
         network = provider.settings.get("network_config")
         if not isinstance(network, dict):
             continue
         for field in BACKOFF_FIELDS:
-            ms = parse_go_duration_ms(network.get(field))
+            ms = duration_milliseconds(network.get(field))
             if ms is not None:
                 yield Member(provider.at("network_config", field), field, str(ms))
 
