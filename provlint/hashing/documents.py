@@ -11,9 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional
 
-from provlint.catalog import Catalog, available_versions, load_catalog
 from provlint.hashing.bifrost import go_lower
-from provlint.source import detect_kind
 from provlint.source.document import DocumentKind
 from provlint.source.providers import provider_slots
 
@@ -38,21 +36,6 @@ class ProviderEntry:
     kind: DocumentKind
     settings: Any
     problem: Optional[str] = None
-
-
-def document_kind(data: Any, catalog: Catalog) -> DocumentKind:
-    """The document's kind under ``catalog``, else under any other line's catalog.
-
-    A catalog that carries only hashing facts (2.0 so far) lists no settings fields, so it
-    cannot recognise a bare settings body by itself.
-    """
-    kind = detect_kind(data, catalog)
-    for version in available_versions():
-        if kind is not DocumentKind.UNKNOWN:
-            break
-        if version != catalog.version:
-            kind = detect_kind(data, load_catalog(version))
-    return kind
 
 
 def provider_entries(data: Any, kind: DocumentKind, provider: Optional[str] = None) -> Iterator[ProviderEntry]:
