@@ -83,15 +83,18 @@ def test_the_cutoff_holds_both_ways_round(word, candidates):
             assert difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= CUTOFF
 
 
-def test_pl207_in_1_5_no_longer_suggests_an_unrelated_type():
+def test_pl207_in_1_5_suggests_the_later_lines_type_not_an_unrelated_one():
     text = (
         '{"provider": "my-llm", "network_config": {"base_url": "https://llm.example.com"},\n'
         '"custom_provider_config": {"base_provider_type": "openai",\n'
         '"allowed_requests": {"responses_retreive": true}}}\n'
     )
     (found,) = [d for d in lint(text) if d.code == "PL207"]
-    assert "did you mean" not in found.message
-    assert "; request types: list_models, " in found.message
+    assert found.message.endswith(
+        "stays refused; did you mean `responses_retrieve`? (a request type of Bifrost 2.0 only)"
+    )
+    (other,) = [d for d in lint(text.replace("responses_retreive", "telepathy")) if d.code == "PL207"]
+    assert "did you mean" not in other.message and "; request types: list_models, " in other.message
 
 
 def test_pl201_suggests_or_lists():

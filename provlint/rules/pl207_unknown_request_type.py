@@ -45,13 +45,19 @@ def _message(member: Member, ctx: RuleContext) -> str:
         f"`{member.key}` in `{member.where}` is not a request type of Bifrost {version}: "
         f"{_EFFECT[member.where]}"
     )
-    lines = [
-        v for v in available_versions()
-        if v != version and member.key in load_catalog(v).request_types
-    ]
+    lines = _lines_with(member.key, version)
     if lines:
         return f"{head}; it is a request type of Bifrost {', '.join(lines)} only"
     close = closest(member.key, ctx.catalog.request_types)
     if close:
         return head + did_you_mean(close)
+    # A misspelling of a later line's type: say both, so the fix is not a third wrong name.
+    others = [t for v in available_versions() if v != version for t in load_catalog(v).request_types]
+    close = closest(member.key, others)
+    if close:
+        return f"{head}{did_you_mean(close)} (a request type of Bifrost {', '.join(_lines_with(close, version))} only)"
     return f"{head}; request types: {', '.join(ctx.catalog.request_types)}"
+
+
+def _lines_with(request_type: str, version: str) -> list[str]:
+    return [v for v in available_versions() if v != version and request_type in load_catalog(v).request_types]
