@@ -33,8 +33,17 @@ def closest(word: str, candidates: Iterable[str]) -> Optional[str]:
     """
     best: Optional[str] = None
     best_score = CUTOFF
+    folded = word.casefold()
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(folded)  # difflib caches what it learns of the second sequence
     for candidate in candidates:
-        score = similarity(word, candidate)
+        matcher.set_seq1(candidate.casefold())
+        # Upper bounds of the ratio, the same both ways round: most candidates end here, cheaply.
+        if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
+            continue
+        score = matcher.ratio()
+        if score >= best_score:
+            score = min(score, difflib.SequenceMatcher(None, folded, matcher.a).ratio())
         if score >= best_score and (best is None or score > best_score) and not _swaps_a_part(word, candidate):
             best, best_score = candidate, score
     return best

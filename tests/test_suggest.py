@@ -110,3 +110,12 @@ def test_no_other_module_suggests_names_itself():
         text = path.read_text(encoding="utf-8")
         if path.name != "suggest.py":
             assert "get_close_matches" not in text and "did you mean" not in text, path
+
+
+@given(NAMES, st.lists(NAMES, max_size=8))
+def test_the_cheap_upper_bounds_never_drop_the_best_candidate(word, candidates):
+    from provlint.suggest import _swaps_a_part, similarity
+
+    fair = [(similarity(word, c), -i, c) for i, c in enumerate(candidates) if not _swaps_a_part(word, c)]
+    best = max((f for f in fair if f[0] >= CUTOFF), default=None)
+    assert closest(word, candidates) == (best[2] if best else None)
