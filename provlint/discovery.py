@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -47,21 +45,3 @@ def _walk(root: str) -> Iterator[str]:
         for name in names:
             if Path(name).suffix.lower() in LINTABLE_SUFFIXES:
                 yield os.path.normpath(os.path.join(folder, name))
-
-
-def read_regular_file(path: str) -> bytes:
-    """The file's bytes. Opening a FIFO or a device would block or never end, so anything but a
-    regular file is refused with an OSError like any other unreadable file."""
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise OSError("not a regular file")
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
-def may_be_bifrost(raw: bytes, member_names: Iterable[str]) -> bool:
-    """Whether an unparseable walked file uses a Bifrost member name as a key (JSON or YAML),
-    so a broken gateway config is reported while a broken stranger that merely mentions
-    "provider" in a value stays quiet."""
-    names = b"|".join(re.escape(n.encode()) for n in ("providers", "provider", *member_names))
-    key = re.compile(rb'"(?:%s)"\s*:|^\s*(?:%s)\s*:' % (names, names), re.MULTILINE)
-    return b"getbifrost" in raw or key.search(raw) is not None

@@ -4,20 +4,22 @@ checks (settings exceptions and baseline entries that matched nothing)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Iterable, Mapping, Optional
 
 from provlint.catalog import load_catalog
-from provlint.discovery import STDIN, InputFile, input_files, may_be_bifrost, read_regular_file
 from provlint.baseline import relative_path
-from provlint.engine import PARSE_ERROR, UNUSED_SUPPRESSION, LintOptions, lint_bytes, stamp
+from provlint.discovery import STDIN, InputFile, input_files
+from provlint.engine import PARSE_ERROR, UNUSED_SUPPRESSION, LintOptions, lint_document, stamp
 from provlint.findings import Diagnostic, FileResult, Finding, Severity
+from provlint.inputs import JudgedInput, Verdict, judge_input
 from provlint.rules import find_rule
+from provlint.rules.pl003_unknown_document import CODE as UNKNOWN_DOCUMENT
 from provlint.selection import layered_rules
 from provlint.settings import Settings, find_settings_file, load_settings_file, with_overrides
-from provlint.source import DocumentKind, format_for
+from provlint.source import DocumentKind
 from provlint.waivers import stale_baseline_findings, unused_exception_findings
 
 
@@ -136,28 +138,25 @@ def _unused_waivers(settings: Settings, path: str, shown: str, findings: list) -
 
 
 def _lint_input(item: InputFile, options: LintOptions, stdin: Optional[BinaryIO], shown: str) -> FileResult:
-    if item.path == STDIN:
-        raw = stdin.read() if stdin is not None else b""
-        return lint_bytes(raw, shown, fmt=format_for(shown), options=options)
-    try:
-        raw = read_regular_file(item.path)
-    except OSError as exc:
-        return _read_failure(item.path, exc, options)
-    result = lint_bytes(raw, item.path, explicit=item.explicit, options=options)
-    if not item.explicit and _failed_to_parse(result) and not may_be_bifrost(raw, load_catalog(options.target_version).settings_fields):
-        # A walk lints only what looks like Bifrost; an unparseable stranger stays quiet.
-        result.skipped = True
-    return result
+    """Judge the input first (inputs.judge_input), then lint only what is Bifrost's."""
+    catalog = load_catalog(options.target_version)
+    judged = judge_input(item, shown, (catalog,), kind=options.kind, root=options.root, stdin=stdin)
+    if judged.verdict is Verdict.SKIPPED:
+        return FileResult(shown, skipped=True)
+    if judged.verdict is Verdict.UNREADABLE:
+        return _read_failure(judged, options)
+    if judged.verdict is Verdict.STRANGER:
+        # No rule judges a file that is not Bifrost's: it gets PL003 (if selected) and nothing else.
+        rules = tuple(r for r in options.enabled_rules() if r.code == UNKNOWN_DOCUMENT)
+        options = replace(options, kind=DocumentKind.UNKNOWN, rules=rules)
+    elif judged.verdict is Verdict.BIFROST:
+        options = replace(options, kind=judged.kind)
+    return lint_document(judged.document, explicit=judged.explicit, options=options)
 
 
-def _failed_to_parse(result: FileResult) -> bool:
-    return any(d.code == PARSE_ERROR for d in result.diagnostics)
-
-
-def _read_failure(path: str, exc: OSError, options: LintOptions) -> FileResult:
-    reason = exc.strerror or str(exc)
-    diagnostic = stamp(find_rule(PARSE_ERROR), Finding("", f"cannot read the file: {reason}"), options=options, path=path)
-    return FileResult(path, [diagnostic], fail_level=options.fail_level)
+def _read_failure(judged: JudgedInput, options: LintOptions) -> FileResult:
+    diagnostic = stamp(find_rule(PARSE_ERROR), Finding("", judged.reason), options=options, path=judged.path)
+    return FileResult(judged.path, [diagnostic], fail_level=options.fail_level)
 
 
 def display_path(path: Path) -> str:

@@ -20,8 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+from provlint.json_types import json_type
 from provlint.source import pointer as jp
 from provlint.structure import StructureIssue
+from provlint.suggest import suggestion_for
 
 SCHEMA_FOLDER = Path(__file__).parent / "catalog" / "bifrost-schemas"
 # Sections provlint checks with its own models, never twice.
@@ -159,16 +161,10 @@ def _label(pointer: str) -> str:
 
 
 def _unknown(key: str, where: str, known: list[str]) -> str:
-    from provlint.models.explain import closest
-
-    match = closest(key, known)
-    hint = f"; did you mean `{match}`?" if match else ""
-    return f"unknown field `{key}` in {_label(where).strip('`')}{hint} (Bifrost's schema)"
+    return f"unknown field `{key}` in {_label(where).strip('`')}{suggestion_for(key, known)} (Bifrost's schema)"
 
 
 def _invalid(where: str, error) -> str:
-    from provlint.models.explain import json_type
-
     kind = type(error.kind).__name__
     value = _value_of(error)
     if kind == "Type":

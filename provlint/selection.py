@@ -7,11 +7,11 @@ keeps it. On a tie, ``ignore`` wins.
 
 from __future__ import annotations
 
-import difflib
 from functools import lru_cache
 from typing import Iterable, Optional
 
 from provlint.rules import Rule, all_rules
+from provlint.suggest import closest, did_you_mean
 
 ALL = "ALL"
 # Rules a team must ask for: PL901 reads the environment of the machine that runs provlint;
@@ -44,8 +44,8 @@ def validate_selector(selector: str) -> str:
     if any(specificity(selector, rule) is not None for rule in rules):
         return selector
     candidates = [r.code for r in rules] + [r.name for r in rules]
-    close = difflib.get_close_matches(selector, candidates, n=1, cutoff=0.6)
-    hint = f"; did you mean `{close[0]}`?" if close else "; run `provlint rules` for the list"
+    close = closest(selector, candidates)
+    hint = did_you_mean(close) if close else "; run `provlint rules` for the list"
     raise SelectorError(f"unknown rule or rule prefix `{selector}`{hint}")
 
 

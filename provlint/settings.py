@@ -8,7 +8,6 @@ SettingsError (the CLI exits 2) with a did-you-mean, never a silently ignored se
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
@@ -20,6 +19,7 @@ from typing import Any, Optional
 from provlint.catalog import DEFAULT_TARGET_VERSION, lintable_versions
 from provlint.findings import Position, Severity, Span
 from provlint.selection import SelectorError, validate_selector
+from provlint.suggest import suggestion_for
 
 SETTINGS_FILES = ("pyproject.toml", "provlint.toml", ".provlint.toml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
@@ -179,7 +179,7 @@ def parse_settings(table: dict, *, path: Optional[Path] = None, base_dir: Option
     where = f"{path}: " if path else ""
     for key in table:
         if key not in _KEYS:
-            raise SettingsError(f"{where}unknown setting `{key}`{_did_you_mean(key, _KEYS)}")
+            raise SettingsError(f"{where}unknown setting `{key}`{suggestion_for(key, _KEYS)}")
     try:
         return Settings(
             path=path,
@@ -221,11 +221,6 @@ def with_overrides(settings: Settings, **overrides: Any) -> Settings:
     return replace(settings, **changes)
 
 
-def _did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
-
-
 def _target_version(value: Any) -> str:
     versions = lintable_versions()
     if str(value) not in versions:
@@ -237,7 +232,7 @@ def _fail_level(value: Any) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise SettingsError(f"`fail-level` must be error, warning or info, not {value!r}{_did_you_mean(str(value), ('error', 'warning', 'info'))}") from None
+        raise SettingsError(f"`fail-level` must be error, warning or info, not {value!r}{suggestion_for(str(value), ('error', 'warning', 'info'))}") from None
 
 
 def _table(value: Any, key: str) -> dict:
@@ -280,10 +275,10 @@ def _severity_entry(rule: str, value: Any) -> tuple[str, str]:
         from provlint.rules import all_rules
 
         names = [r.code for r in all_rules()] + [r.name for r in all_rules()]
-        raise SettingsError(f"`severity`: unknown rule `{rule}`{_did_you_mean(rule, names)}")
+        raise SettingsError(f"`severity`: unknown rule `{rule}`{suggestion_for(rule, names)}")
     if value not in SEVERITY_VALUES:
         raise SettingsError(
-            f"`severity.{rule}` must be one of {', '.join(SEVERITY_VALUES)}, not {value!r}{_did_you_mean(str(value), SEVERITY_VALUES)}"
+            f"`severity.{rule}` must be one of {', '.join(SEVERITY_VALUES)}, not {value!r}{suggestion_for(str(value), SEVERITY_VALUES)}"
         )
     return (found.code, value)
 
@@ -310,7 +305,7 @@ def _exception(index: int, entry: Any) -> WaivedFinding:
     entry = _table(entry, key)
     for name in entry:
         if name not in _EXCEPTION_KEYS:
-            raise SettingsError(f"`{key}`: unknown key `{name}`{_did_you_mean(name, _EXCEPTION_KEYS)}")
+            raise SettingsError(f"`{key}`: unknown key `{name}`{suggestion_for(name, _EXCEPTION_KEYS)}")
     reason = entry.get("reason")
     if not isinstance(reason, str) or not reason.strip():
         raise SettingsError(f"`{key}` needs a `reason`: say why the finding is acceptable")

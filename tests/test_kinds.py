@@ -41,6 +41,7 @@ def test_detect_kind(data, kind):
         {"provider": {"aws": {}}, "resource": {}},       # Terraform JSON
         {"service": "a", "provider": {"name": "aws"}},  # Serverless
         {"apiVersion": 1, "providers": [{"name": "d"}]},  # Grafana provisioning
+        {"providers": [{"name": "d"}]},  # Grafana provisioning without apiVersion (providers is a config section)
         {"keys": [{"kty": "RSA", "n": "x", "e": "AQAB"}]},  # JWKS
         {"name": "x", "config_hash": 5},
     ],

@@ -5,62 +5,19 @@ from __future__ import annotations
 import json
 import re
 import sys
-from dataclasses import dataclass, field
-from typing import Optional
 
 import click
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, available_versions, load_catalog
 from provlint.cli.common import environment_from, fail_usage
-from provlint.discovery import STDIN, InputPathError, input_files, may_be_bifrost, read_regular_file
-from provlint.hashing import (
-    ALGORITHMS,
-    BIFROST,
-    HashResult,
-    available_algorithms,
-    config_hash,
-    unavailable_reason,
-)
-from provlint.source import Format, load_bytes
-from provlint.source.document import DocumentKind
+from provlint.discovery import InputPathError
+from provlint.hashing import ALGORITHMS, BIFROST
+from provlint.hashing.run import BOTH, Report, Row, hash_paths, plan
 
-BOTH = "both"
 JSON_FORMAT_VERSION = 1
 # A lone surrogate (from a `\\ud800` escape in the file, or an undecodable file name) cannot be
 # printed as UTF-8: it is shown as that escape, which is also valid inside a JSON string.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-@dataclass
-class Row:
-    """One provider under one algorithm."""
-
-    file: str
-    provider: Optional[str]
-    pointer: str  # of the provider entry in the file
-    kind: DocumentKind
-    result: HashResult
-    stated: Optional[str] = None  # the entry's own config_hash, if it has one
-
-    @property
-    def reason_pointer(self) -> Optional[str]:
-        return None if self.result.ok else self.pointer + self.result.pointer
-
-    @property
-    def matches(self) -> Optional[bool]:
-        if self.result.algorithm != BIFROST or self.stated is None or not self.result.ok:
-            return None
-        return self.stated == self.result.value
-
-
-@dataclass
-class Report:
-    target: str
-    requested: str
-    algorithms: tuple[str, ...]
-    unavailable: list[tuple[str, str]]
-    rows: list[Row] = field(default_factory=list)
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
 
 
 @click.command("hash")
@@ -86,68 +43,23 @@ def hash_command(paths, provider, algorithm, target_version, env_file, output_fo
     hash, 1 when one has not, 2 on a usage error.
     """
     catalog = load_catalog(target_version)
-    report = _plan(catalog, algorithm)
+    report = plan(catalog, algorithm)
     if algorithm != BOTH and algorithm not in report.algorithms:
         (reason,) = [r for a, r in report.unavailable if a == algorithm]
         others = " and ".join(report.algorithms) or "no other"
         click.echo(f"provlint: note: {reason}; giving the {others} hash instead", err=True)
     environment = environment_from(env_file) if env_file or BIFROST in report.algorithms else {}
     try:
-        files = input_files(list(paths) or ["."])
+        hash_paths(paths, report, catalog, provider=provider, environment=environment, stdin=getattr(sys.stdin, "buffer", None))
     except InputPathError as exc:
         fail_usage(str(exc))
-    for item in files:
-        _hash_file(item.path, item.explicit, report, catalog, provider, environment)
     if provider and not report.rows and not report.errors:
         fail_usage(f"no provider `{provider}` in the given files")
     if output_format == "json":
         click.echo(_lone_surrogates_escaped(json.dumps(_as_json(report), indent=2, ensure_ascii=False)))
     else:
         _print_text(report)
-    failed = report.errors or any(not row.result.ok for row in report.rows)
-    sys.exit(1 if failed else 0)
-
-
-def _plan(catalog, algorithm: str) -> Report:
-    requested = ALGORITHMS if algorithm == BOTH else (algorithm,)
-    unavailable = [(a, unavailable_reason(a, catalog)) for a in ALGORITHMS if unavailable_reason(a, catalog)]
-    chosen = tuple(a for a in requested if unavailable_reason(a, catalog) is None)
-    if not chosen:
-        # HASHING.md: asked for an algorithm the line does not have, say so and give the other.
-        chosen = available_algorithms(catalog)
-    return Report(catalog.version, algorithm, chosen, unavailable)
-
-
-def _hash_file(path, explicit, report: Report, catalog, provider, environment) -> None:
-    from provlint.hashing.documents import document_kind, provider_entries
-
-    shown = "<stdin>" if path == STDIN else path
-    try:
-        raw = sys.stdin.buffer.read() if path == STDIN else read_regular_file(path)
-    except OSError as exc:
-        report.errors.append((shown, f"cannot read the file: {exc.strerror or exc}"))
-        return
-    doc = load_bytes(raw, path, Format.JSON if path == STDIN else None)
-    if not doc.ok:
-        if explicit or may_be_bifrost(raw, catalog.settings_fields):
-            where = doc.error.span.start
-            report.errors.append((shown, f"cannot parse ({where.line}:{where.column}): {doc.error.message}"))
-        return
-    kind = document_kind(doc.data, catalog)
-    if kind is DocumentKind.UNKNOWN:
-        if explicit:
-            report.errors.append((shown, "not a Bifrost config file, provider request or provider response"))
-        return
-    for entry in provider_entries(doc.data, kind, provider):
-        stated = entry.settings.get("config_hash") if isinstance(entry.settings, dict) else None
-        for algorithm in report.algorithms:
-            if entry.problem:
-                result = HashResult(entry.provider, algorithm, catalog.version, reason=entry.problem)
-            else:
-                result = config_hash(entry.provider, entry.settings, algorithm=algorithm, catalog=catalog,
-                                     environment=environment, kind=entry.kind)
-            report.rows.append(Row(shown, entry.provider, entry.pointer, kind, result,
-                                   stated if isinstance(stated, str) and stated else None))
+    sys.exit(1 if report.failed else 0)
 
 
 def _print_text(report: Report) -> None:

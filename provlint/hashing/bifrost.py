@@ -16,9 +16,12 @@ from collections.abc import Mapping
 from typing import Any, Callable, NamedTuple
 
 from provlint.catalog import Catalog
+from provlint.go_duration import INT64_MAX, INT64_MIN, InvalidDuration
+from provlint.go_strings import go_string_text
 from provlint.hashing import gojson
-from provlint.hashing.durations import INT64_MAX, INT64_MIN, InvalidDuration, backoff_milliseconds
+from provlint.hashing.durations import backoff_milliseconds
 from provlint.hashing.secrets import ENV, InvalidSecret, read_secret, resolved_value, secret_as_string
+from provlint.json_types import json_type
 
 
 class NotHashable(ValueError):
@@ -52,9 +55,9 @@ def bifrost_parts(
     """The byte strings Bifrost hashes, in order (their concatenation is what is hashed)."""
     spec = _hash_spec(catalog)
     if not isinstance(provider, str):
-        raise NotHashable(f"the provider id must be a string, got {_describe(provider)}")
+        raise NotHashable(f"the provider id must be a string, got {json_type(provider)}")
     if not isinstance(settings, Mapping):
-        raise NotHashable(f"a provider entry must be an object, got {_describe(settings)}")
+        raise NotHashable(f"a provider entry must be an object, got {json_type(settings)}")
     for field in spec["unsupported_fields"]:
         if settings.get(field) is not None:
             raise NotHashable(
@@ -62,7 +65,7 @@ def bifrost_parts(
                 _pointer(field),
             )
 
-    parts = [go_lower(gojson.go_string_text(provider)).encode("utf-8")]
+    parts = [go_lower(go_string_text(provider)).encode("utf-8")]
     for block in spec["blocks"]:
         raw = settings.get(block["field"])
         if raw is None:
@@ -131,7 +134,7 @@ def _hash_spec(catalog: Catalog) -> Mapping[str, Any]:
 def _block_value(block: Mapping[str, Any], raw: Any, env: Mapping[str, str], catalog: Catalog) -> gojson.GoStruct:
     field = block["field"]
     if not isinstance(raw, Mapping):
-        raise NotHashable(f"expected an object, got {_describe(raw)}", _pointer(field))
+        raise NotHashable(f"expected an object, got {json_type(raw)}", _pointer(field))
     members = []
     for member in block["members"]:
         name = member["name"]
@@ -159,7 +162,7 @@ def _read_string(raw: Any, pointer: str, *_: Any) -> str:
     if raw is None:
         return ""
     if not isinstance(raw, str):
-        raise NotHashable(f"expected a string, got {_describe(raw)}", pointer)
+        raise NotHashable(f"expected a string, got {json_type(raw)}", pointer)
     return raw
 
 
@@ -167,7 +170,7 @@ def _read_int(raw: Any, pointer: str, *_: Any) -> int:
     if raw is None:
         return 0
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise NotHashable(f"expected an integer, got {_describe(raw)}", pointer)
+        raise NotHashable(f"expected an integer, got {json_type(raw)}", pointer)
     if not INT64_MIN <= raw <= INT64_MAX:
         raise NotHashable(f"{raw} does not fit a Go int", pointer)
     return int(raw)
@@ -177,7 +180,7 @@ def _read_bool(raw: Any, pointer: str, *_: Any) -> bool:
     if raw is None:
         return False
     if not isinstance(raw, bool):
-        raise NotHashable(f"expected true or false, got {_describe(raw)}", pointer)
+        raise NotHashable(f"expected true or false, got {json_type(raw)}", pointer)
     return raw
 
 
@@ -186,7 +189,7 @@ def _read_duration_ms(raw: Any, pointer: str, *_: Any) -> int:
         return 0
     if isinstance(raw, bool) or not isinstance(raw, (int, str)):
         raise NotHashable(
-            f'expected a duration string (e.g. "500ms") or integer milliseconds, got {_describe(raw)}',
+            f'expected a duration string (e.g. "500ms") or integer milliseconds, got {json_type(raw)}',
             pointer,
         )
     if isinstance(raw, int) and not INT64_MIN <= raw <= INT64_MAX:
@@ -207,11 +210,11 @@ def _read_map(value_reader: Callable[[Any, str], Any]) -> Callable[..., dict[str
         if raw is None:
             return None
         if not isinstance(raw, Mapping):
-            raise NotHashable(f"expected an object, got {_describe(raw)}", pointer)
+            raise NotHashable(f"expected an object, got {json_type(raw)}", pointer)
         result = {}
         for key, item in raw.items():
             if not isinstance(key, str):
-                raise NotHashable(f"keys must be strings, got {_describe(key)}", pointer)
+                raise NotHashable(f"keys must be strings, got {json_type(key)}", pointer)
             # A null map value decodes to the element's zero value in Go.
             result[key] = value_reader(item, _pointer_append(pointer, key))
         return result
@@ -252,7 +255,7 @@ def _read_request_type_flags(
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
-        raise NotHashable(f"expected an object, got {_describe(raw)}", pointer)
+        raise NotHashable(f"expected an object, got {json_type(raw)}", pointer)
     # Every request type of the line is a struct member; keys Bifrost does not know are ignored.
     return gojson.GoStruct.of(
         (name, _read_bool(raw.get(name), _pointer_append(pointer, name))) for name in catalog.request_types
@@ -278,23 +281,3 @@ def _pointer(*tokens: str) -> str:
 
 def _pointer_append(pointer: str, token: str) -> str:
     return pointer + _pointer(token)
-
-
-def _describe(value: Any) -> str:
-    # The JSON type only, never the value: a reason may be printed, and the value may be a
-    # secret (a proxy URL with credentials given where an object belongs, say).
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, Mapping):
-        return "an object"
-    if isinstance(value, (list, tuple)):
-        return "an array"
-    return type(value).__name__

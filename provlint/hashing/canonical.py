@@ -34,8 +34,9 @@ from typing import Any, Optional
 
 from provlint.catalog import Catalog
 from provlint.hashing.bifrost import NotHashable, go_lower
-from provlint.hashing.durations import INT64_MAX, INT64_MIN, InvalidDuration, backoff_milliseconds
-from provlint.hashing.gojson import go_string_text
+from provlint.go_duration import INT64_MAX, INT64_MIN, InvalidDuration
+from provlint.go_strings import go_string_text
+from provlint.hashing.durations import backoff_milliseconds
 from provlint.hashing.secrets import InvalidSecret, read_secret, secret_as_string
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
@@ -112,7 +113,7 @@ def canonical_document(
 def effective_settings(entry: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
     """The settings the gateway runs with, defaults filled (``entry`` must be valid)."""
     from provlint.models import models_for
-    from provlint.models.locate import is_model, non_null, wire_fields
+    from provlint.structure.locate import is_model, non_null, wire_fields
 
     models = models_for(catalog)
     defaults = catalog.defaults
@@ -130,7 +131,7 @@ def effective_settings(entry: Mapping[str, Any], catalog: Catalog) -> dict[str, 
 
 
 def _block(field: str, model: type, raw: Mapping[str, Any], defaults: Mapping[str, Any], catalog: Catalog, models) -> dict[str, Any]:
-    from provlint.models.locate import tagged_members, wire_fields
+    from provlint.structure.locate import tagged_members, wire_fields
 
     block: dict[str, Any] = {}
     for member, info in wire_fields(model).items():
@@ -151,7 +152,7 @@ def _block(field: str, model: type, raw: Mapping[str, Any], defaults: Mapping[st
 
 
 def _annotation_is(annotation: Any, model: type) -> bool:
-    from provlint.models.locate import non_null
+    from provlint.structure.locate import non_null
 
     return non_null(annotation)[0] is model
 

@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional
 
-from provlint.catalog import Catalog, available_versions, load_catalog
 from provlint.hashing.bifrost import go_lower
-from provlint.source import detect_kind
-from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
+from provlint.source.providers import provider_slots
 
 NO_PROVIDER_ID = {
     DocumentKind.UPDATE_PROVIDER: "a bare update-provider body names its provider only in the request "
@@ -40,21 +38,6 @@ class ProviderEntry:
     problem: Optional[str] = None
 
 
-def document_kind(data: Any, catalog: Catalog) -> DocumentKind:
-    """The document's kind under ``catalog``, else under any other line's catalog.
-
-    A catalog that carries only hashing facts (2.0 so far) lists no settings fields, so it
-    cannot recognise a bare settings body by itself.
-    """
-    kind = detect_kind(data, catalog)
-    for version in available_versions():
-        if kind is not DocumentKind.UNKNOWN:
-            break
-        if version != catalog.version:
-            kind = detect_kind(data, load_catalog(version))
-    return kind
-
-
 def provider_entries(data: Any, kind: DocumentKind, provider: Optional[str] = None) -> Iterator[ProviderEntry]:
     """Every provider entry of a document of ``kind``, in document order.
 
@@ -68,26 +51,12 @@ def provider_entries(data: Any, kind: DocumentKind, provider: Optional[str] = No
 
 
 def _entries(data: Any, kind: DocumentKind, provider: Optional[str]) -> Iterator[ProviderEntry]:
-    if kind is DocumentKind.CONFIG:
-        providers = data.get("providers") if isinstance(data, dict) else None
-        if providers is None:
-            return
-        if not isinstance(providers, dict):
-            yield ProviderEntry(None, "/providers", kind, providers, "`providers` must be an object")
-            return
-        for name, entry in providers.items():
-            problem = None if isinstance(entry, dict) else "a provider entry must be an object"
-            yield ProviderEntry(name, jp.join("/providers", name), kind, entry, problem)
-        return
-    if kind is DocumentKind.ADD_PROVIDER:
-        name = data.get("provider")
-        ok = isinstance(name, str) and name != ""
-        yield ProviderEntry(name if ok else None, "", kind, data, None if ok else NO_PROVIDER_ID[kind])
-        return
-    if kind is DocumentKind.PROVIDER_RESPONSE:
-        name = data.get("name")
-        name = name if isinstance(name, str) and name != "" else provider
-        yield ProviderEntry(name, "", kind, data, None if name else NO_PROVIDER_ID[kind])
-        return
-    if kind is DocumentKind.UPDATE_PROVIDER:
-        yield ProviderEntry(provider, "", kind, data, None if provider else NO_PROVIDER_ID[kind])
+    for slot in provider_slots(data, kind):
+        if kind is DocumentKind.CONFIG or slot.problem:
+            yield ProviderEntry(slot.name, slot.pointer, kind, slot.settings, slot.problem)
+            continue
+        # A single-provider document: its own id when it has one, else the one given.
+        name = slot.name if isinstance(slot.name, str) and slot.name != "" else None
+        if kind is not DocumentKind.ADD_PROVIDER:
+            name = name or provider
+        yield ProviderEntry(name, slot.pointer, kind, slot.settings, None if name else NO_PROVIDER_ID[kind])

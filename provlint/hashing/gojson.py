@@ -18,12 +18,11 @@ lone surrogate (``json.loads('"\\\\ud800"')``): those become U+FFFD here, as Go 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+from provlint.go_strings import go_string_text
 
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _PLAIN_TABLE = {code: f"\\u{code:04x}" for code in range(0x20)}
@@ -44,11 +43,6 @@ class GoStruct:
     @classmethod
     def of(cls, members: Iterable[tuple[str, Any]]) -> GoStruct:
         return cls(tuple(members))
-
-
-def go_string_text(text: str) -> str:
-    """``text`` as Go holds it after decoding: lone surrogates replaced by U+FFFD."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def quote(text: str, *, html_escape: bool = False) -> str:

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from provlint.json_types import json_type
+
 ENV_PREFIX = "env."
 VAULT_PREFIX = "vault."
 PLAIN_TEXT = "plain_text"
@@ -61,7 +63,7 @@ def read_secret(raw: Any) -> Secret:
         return Secret(ref=raw) if _reference_kind(raw) else Secret(literal=raw)
     if isinstance(raw, Mapping):
         return _read_secret_object(raw)
-    raise InvalidSecret(f"expected a string or a secret object, got {_describe(raw)}")
+    raise InvalidSecret(f"expected a string or a secret object, got {json_type(raw)}")
 
 
 def _read_secret_object(raw: Mapping[str, Any]) -> Secret:
@@ -95,23 +97,8 @@ def _optional(raw: Mapping[str, Any], name: str, kind: type) -> Any:
     if member is None:
         return None
     if not isinstance(member, kind):
-        raise InvalidSecret(f"{name!r} must be a {kind.__name__}, got {_describe(member)}")
+        raise InvalidSecret(f"{name!r} must be a {kind.__name__}, got {json_type(member)}")
     return member
-
-
-def _describe(value: Any) -> str:
-    # The JSON type only: the value may be the secret itself.
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, Mapping):
-        return "an object"
-    if isinstance(value, (list, tuple)):
-        return "an array"
-    return type(value).__name__
 
 
 def secret_as_string(secret: Secret) -> str:

@@ -6,34 +6,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from provlint.catalog import Catalog
 from provlint.findings import Finding
 from provlint.source import pointer as jp
 from provlint.source.document import Document, DocumentKind
+from provlint.source.providers import ProviderView, provider_views
 
 if TYPE_CHECKING:
     from provlint.structure import StructureIssue
-
-
-@dataclass(frozen=True)
-class ProviderView:
-    """One provider's settings inside a document, wherever the document keeps them.
-
-    ``pointer`` locates the settings object; ``name_pointer``/``name_target`` locate the
-    provider id (a config file's map key, a payload's ``provider`` or a response's ``name``).
-    ``name`` is None for an update payload, which names its provider in the URL.
-    """
-
-    pointer: str
-    name: Optional[str]
-    name_pointer: str
-    name_target: str
-    settings: dict
-
-    def at(self, *tokens: Any) -> str:
-        return jp.join(self.pointer, *tokens)
 
 
 @dataclass
@@ -79,28 +61,7 @@ class RuleContext:
 
     @cached_property
     def providers(self) -> list[ProviderView]:
-        return list(_provider_views(self.data, self.kind))
-
-
-def _provider_views(data: Any, kind: DocumentKind) -> Iterator[ProviderView]:
-    if not isinstance(data, dict):
-        return
-    if kind is DocumentKind.CONFIG:
-        providers = data.get("providers")
-        if not isinstance(providers, dict):
-            return
-        for name, entry in providers.items():
-            if isinstance(entry, dict):
-                where = jp.join("/providers", name)
-                yield ProviderView(where, name, where, "key", entry)
-    elif kind is DocumentKind.ADD_PROVIDER:
-        name = data.get("provider")
-        yield ProviderView("", name if isinstance(name, str) else None, "/provider", "value", data)
-    elif kind is DocumentKind.PROVIDER_RESPONSE:
-        name = data.get("name")
-        yield ProviderView("", name if isinstance(name, str) else None, "/name", "value", data)
-    elif kind is DocumentKind.UPDATE_PROVIDER:
-        yield ProviderView("", None, "", "value", data)
+        return list(provider_views(self.data, self.kind))
 
 
 def block(settings: dict, name: str) -> dict:
@@ -112,3 +73,6 @@ def block(settings: dict, name: str) -> dict:
 def is_integer(value: Any) -> bool:
     """A JSON integer (Python's bool is an int, JSON's true is not)."""
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+__all__ = ["ProviderView", "RuleContext", "block", "is_integer"]  # ProviderView: rule modules import it from here

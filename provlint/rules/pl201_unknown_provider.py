@@ -14,12 +14,12 @@ Passes::
     {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1}]}}}
 """
 
-import difflib
 from typing import Iterator
 
 from provlint.catalog import available_versions, load_catalog
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+from provlint.suggest import closest, did_you_mean
 
 CODE = "PL201"
 NAME = "unknown-provider"
@@ -47,9 +47,9 @@ def _message(name: str, ctx: RuleContext) -> str:
             f"{head}: it is a provider of Bifrost {', '.join(other_lines)} only; set "
             f"target-version to that line, or add `custom_provider_config` to make it a custom provider"
         )
-    close = difflib.get_close_matches(name.lower(), ctx.catalog.provider_ids, n=1, cutoff=0.75)
+    close = closest(name, ctx.catalog.provider_ids)
     if close:
-        return f"{head}; did you mean `{close[0]}`?"
+        return head + did_you_mean(close)
     return (
         f"{head}; known providers: {', '.join(ctx.catalog.provider_ids)}; a custom provider "
         f"needs `custom_provider_config`"

@@ -14,12 +14,12 @@ Passes::
     {"provider": "my-llm", "custom_provider_config": {"base_provider_type": "openai", "allowed_requests": {"chat_completion": true}}, "network_config": {"base_url": "https://llm.example.com"}}
 """
 
-import difflib
 from typing import Iterator
 
 from provlint.catalog import available_versions, load_catalog
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+from provlint.suggest import closest, did_you_mean
 
 CODE = "PL207"
 NAME = "unknown-request-type"
@@ -54,11 +54,23 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 def _message(key: str, map_name: str, ctx: RuleContext) -> str:
     version = ctx.catalog.version
-    head = f"`{key}` in `{map_name}` is not a request type of Bifrost {version}: {_EFFECT[map_name]}"
-    lines = [v for v in available_versions() if v != version and key in load_catalog(v).request_types]
+    head = (
+        f"`{key}` in `{map_name}` is not a request type of Bifrost {version}: "
+        f"{_EFFECT[map_name]}"
+    )
+    lines = _lines_with(key, version)
     if lines:
         return f"{head}; it is a request type of Bifrost {', '.join(lines)} only"
-    close = difflib.get_close_matches(key.lower(), ctx.catalog.request_types, n=1, cutoff=0.6)
+    close = closest(key, ctx.catalog.request_types)
     if close:
-        return f"{head}; did you mean `{close[0]}`?"
+        return head + did_you_mean(close)
+    # A misspelling of a later line's type: say both, so the fix is not a third wrong name.
+    others = [t for v in available_versions() if v != version for t in load_catalog(v).request_types]
+    close = closest(key, others)
+    if close:
+        return f"{head}{did_you_mean(close)} (a request type of Bifrost {', '.join(_lines_with(close, version))} only)"
     return f"{head}; request types: {', '.join(ctx.catalog.request_types)}"
+
+
+def _lines_with(request_type: str, version: str) -> list[str]:
+    return [v for v in available_versions() if v != version and request_type in load_catalog(v).request_types]

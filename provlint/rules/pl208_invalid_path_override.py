@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext, block
+from provlint.suggest import did_you_mean
 
 CODE = "PL208"
 NAME = "invalid-path-override"
@@ -63,7 +64,7 @@ def _problem(path: str) -> Optional[str]:
     """What is wrong with an override, or None. Never quotes the value: a URL may hold credentials."""
     if _SCHEME.match(path) or path.startswith("//"):
         suggestion, dropped = _path_of(path)
-        hint = f"; did you mean `{suggestion}`?{_dropped_note(dropped)}" if suggestion else ""
+        hint = did_you_mean(suggestion) + _dropped_note(dropped) if suggestion else ""
         return (
             "contains a scheme or host: it must be only the absolute path, appended to "
             f"`network_config.base_url` (which holds the host){hint}"
@@ -75,7 +76,7 @@ def _problem(path: str) -> Optional[str]:
         relative, dropped = _split_off_query(stripped)
         hint = ""
         if relative and not relative.startswith("/") and not any(c in relative for c in " @"):
-            hint = f"; did you mean `/{relative}`?{_dropped_note(dropped)}"
+            hint = did_you_mean(f"/{relative}") + _dropped_note(dropped)
         return f"must be an absolute path starting with `/`{hint}"
     return None
 

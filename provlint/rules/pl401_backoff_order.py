@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from provlint.findings import Finding, Severity
+from provlint.go_duration import duration_milliseconds
 from provlint.rules.context import RuleContext, block, is_integer
-from provlint.rules.pl402_backoff_range import parse_go_duration_ms
 
 CODE = "PL401"
 NAME = "backoff-order"
@@ -75,7 +75,7 @@ def _written_ms(value: Any, strings_allowed: bool) -> Any:
     if is_integer(value):
         return value if value > 0 else None
     if strings_allowed:
-        ms: Optional[int] = parse_go_duration_ms(value)
+        ms: Optional[int] = duration_milliseconds(value)
         if ms is not None:
             return ms if ms > 0 else None
     return _UNJUDGED

@@ -20,11 +20,10 @@ Passes::
 
 from __future__ import annotations
 
-import re
-from fractions import Fraction
 from typing import Any, Iterator, Optional
 
 from provlint.findings import Finding, Severity
+from provlint.go_duration import duration_milliseconds
 from provlint.rules.context import RuleContext, block, is_integer
 
 CODE = "PL402"
@@ -36,27 +35,6 @@ FIX = "write the backoff as integer milliseconds within the bounds of the target
 # A duration string is also a string where the models want an integer (PL100); this says more.
 SUPERSEDES = ("PL100",)
 BACKOFF_FIELDS = ("retry_backoff_initial", "retry_backoff_max")
-
-# Go's time.ParseDuration: an optional sign, then one or more <decimal number><unit>; "0" alone.
-_UNIT_NS = {"ns": 1, "us": 10**3, "µs": 10**3, "μs": 10**3, "ms": 10**6, "s": 10**9, "m": 60 * 10**9, "h": 3600 * 10**9}
-_PART = re.compile(r"(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)")
-_DURATION = re.compile(r"^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$")
-
-
-def parse_go_duration_ms(text: Any) -> Optional[int]:
-    """The milliseconds of a Go duration string (truncated, as Bifrost writes them back), or None."""
-    if not isinstance(text, str):
-        return None
-    if text in ("0", "+0", "-0"):
-        return 0
-    if not _DURATION.match(text):
-        return None
-    negative = text.startswith("-")
-    total_ns = Fraction(0)
-    for number, unit in _PART.findall(text.lstrip("+-")):
-        total_ns += Fraction(number) * _UNIT_NS[unit]
-    ms = int(total_ns / 10**6)  # truncates toward zero, like int64(d / time.Millisecond)
-    return -ms if negative else ms
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -71,7 +49,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if is_integer(value):
                 ms = value
             else:
-                ms = parse_go_duration_ms(value)
+                ms = duration_milliseconds(value)
                 if ms is not None and not strings_allowed:
                     yield _duration_string(field, ms, pointer, ctx.catalog.version, low, high)
                     continue

@@ -23,9 +23,10 @@ def detect_kind(data: Any, catalog: Catalog, *, strict: bool = False) -> Documen
     schema = data.get("$schema")
     if isinstance(schema, str) and schema.rstrip("/#") in catalog.schema_urls:
         return DocumentKind.CONFIG
-    if "providers" in data and (not strict or isinstance(data["providers"], dict)):
-        return DocumentKind.CONFIG
-    if _only_config_sections(data, catalog):
+    if "providers" in data:
+        if not strict or isinstance(data["providers"], dict):
+            return DocumentKind.CONFIG
+    elif _only_config_sections(data, catalog):
         return DocumentKind.CONFIG
     has_settings = any(f in data for f in catalog.settings_fields)
     if "provider" in data and (not strict or isinstance(data["provider"], str)):

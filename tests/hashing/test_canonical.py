@@ -367,7 +367,7 @@ def test_writing_out_defaults_or_omitting_them_never_changes_the_hash(entry, dat
 
 def _members():
     from provlint.models import models_for
-    from provlint.models.locate import wire_fields
+    from provlint.structure.locate import wire_fields
 
     models = models_for(CATALOG)
     blocks = {

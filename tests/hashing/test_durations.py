@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from provlint.hashing.durations import InvalidDuration, backoff_milliseconds, parse_go_duration
+from provlint.go_duration import InvalidDuration, parse_go_duration
+from provlint.hashing.durations import backoff_milliseconds
 
 NS, US, MS, S = 1, 1_000, 1_000_000, 1_000_000_000
 M, H = 60 * S, 3600 * S

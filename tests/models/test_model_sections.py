@@ -233,7 +233,7 @@ def test_a_catalog_whose_settings_fields_the_models_do_not_know_is_refused():
 
 
 CODE_FILES = sorted(
-    [*PACKAGE.joinpath("models").glob("*.py"), PACKAGE / "structure.py",
+    [*PACKAGE.joinpath("models").glob("*.py"), *PACKAGE.joinpath("structure").glob("*.py"),
      *PACKAGE.joinpath("validators").glob("*.py")]
 )
 

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from provlint.catalog import load_catalog
 from tests import mutation
 from provlint.models import models_for
-from provlint.models.locate import wire_fields
+from provlint.structure.locate import wire_fields
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
 from provlint.structure import structure_issues

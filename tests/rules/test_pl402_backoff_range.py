@@ -1,6 +1,6 @@
 import pytest
 
-from provlint.rules.pl402_backoff_range import parse_go_duration_ms
+from provlint.go_duration import duration_milliseconds
 from tests.conftest import codes_at, lint
 
 
@@ -74,12 +74,12 @@ def test_every_document_kind_and_yaml():
      ("2000000ns", 2), ("1µs", 0), ("0", 0), ("+1s", 1000), ("-1s", -1000)],
 )
 def test_go_duration_parsing(text, ms):
-    assert parse_go_duration_ms(text) == ms
+    assert duration_milliseconds(text) == ms
 
 
 @pytest.mark.parametrize("text", ["", "500", "ms", "5 s", "1d", "1.2.3s", "s5", None, 500])
 def test_not_go_durations(text):
-    assert parse_go_duration_ms(text) is None
+    assert duration_milliseconds(text) is None
 
 
 def test_a_duration_string_is_one_pl402_finding_and_a_wrong_string_stays_pl100():

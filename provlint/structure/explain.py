@@ -6,17 +6,18 @@ the value is only used for its JSON type and to find a close match among allowed
 
 from __future__ import annotations
 
-import difflib
-from typing import Any, Optional
+from typing import Any
 
 from pydantic import ValidationError
 
 from provlint.catalog import Catalog
+from provlint.json_types import json_type
 from provlint.models import models_for
-from provlint.models.locate import Location, Step, literal_values, locate, non_null, wire_fields
+from provlint.structure.locate import Location, Step, literal_values, locate, non_null, wire_fields
 from provlint.models.secrets import SECRET_FORM_ERROR
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
+from provlint.suggest import suggestion_for
 from provlint.structure import StructureIssue
 
 ROOT_LABELS = {
@@ -88,7 +89,7 @@ class _Wording:
             return f"`{name}` is no longer read by Bifrost; use {self.dropped[name]}"
         message = f"unknown field `{name}` in {self._container(where.steps[:-1])}"
         known = list(wire_fields(where.owner)) if where.owner is not None else []
-        return message + _did_you_mean(name, known)
+        return message + suggestion_for(name, known)
 
     def _missing(self, where: Location) -> str:
         parent = where.steps[:-1]
@@ -105,7 +106,7 @@ class _Wording:
             allowed = [str(v) for v in literal_values(where.expected)]
             message = f"{subject} must be one of {', '.join(allowed)}"
             if isinstance(value, str):
-                return message + _did_you_mean(value, allowed)
+                return message + suggestion_for(value, allowed)
             return f"{message} (got {json_type(value)})"
         if kind == "greater_than_equal":
             return f"{subject} must be at least {error['ctx']['ge']}"
@@ -141,45 +142,4 @@ class _Wording:
         return str(last.token)
 
 
-# Typos score 0.7 and more. difflib's default (0.6), and its ratio being asymmetric, would
-# pair fields that merely share a long suffix: stream_idle_timeout_in_seconds scores 0.72
-# against default_request_timeout_in_seconds one way round and 0.66 the other.
-SUGGESTION_CUTOFF = 0.7
-
-
-def _similarity(a: str, b: str) -> float:
-    return min(difflib.SequenceMatcher(None, a, b).ratio(), difflib.SequenceMatcher(None, b, a).ratio())
-
-
-def closest(word: str, candidates: list[str]) -> Optional[str]:
-    """The candidate most like ``word`` (difflib's ratio, both ways round), if close enough."""
-    scored = [(_similarity(word, c), c) for c in candidates]
-    best = max(scored, key=lambda sc: sc[0], default=None)
-    return best[1] if best is not None and best[0] >= SUGGESTION_CUTOFF else None
-
-
-def _did_you_mean(word: str, candidates: list[str]) -> str:
-    match = closest(word, candidates)
-    return f"; did you mean `{match}`?" if match else ""
-
-
-def json_type(value: Any) -> str:
-    """The JSON type of a value, worded for a message ("a string", "null")."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, (list, tuple)):
-        return "an array"
-    return f"a {type(value).__name__}"
-
-
-__all__ = ["explain", "json_type", "ROOT_LABELS"]
+__all__ = ["explain", "ROOT_LABELS"]

@@ -4,6 +4,9 @@ A valid document is accepted by a standalone validator generated from the models
 time (provlint/validators), without importing pydantic: that is most of the start-up cost a
 pre-commit run would otherwise pay. Only a rejected document goes through the pydantic
 models, which explain every error with a pointer and a message.
+
+This package is lint logic, not modelling: ``explain`` words pydantic's errors as issues and
+``locate`` reads an error's ``loc`` against the model types. ``models/`` holds only the models.
 """
 
 from __future__ import annotations
@@ -41,6 +44,6 @@ def structure_issues(data: Any, kind: DocumentKind, catalog: Catalog) -> list[St
         return []
     if fast_accepts(catalog.version, kind.value, data):
         return []
-    from provlint.models.explain import explain  # pydantic: only for a rejected document
+    from provlint.structure.explain import explain  # pydantic: only for a rejected document
 
     return explain(data, kind, catalog)

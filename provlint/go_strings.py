@@ -1,0 +1,19 @@
+"""Text as Bifrost's Go code holds it after decoding JSON.
+
+Go's decoder replaces a lone surrogate (a ``\\ud800`` escape with no partner) by U+FFFD, so a
+string provlint hashes or parses as Go would must be read the same way first.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def go_string_text(text: str) -> str:
+    """``text`` as Go holds it after decoding: lone surrogates replaced by U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+__all__ = ["go_string_text"]
