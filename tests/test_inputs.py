@@ -9,7 +9,7 @@ from provlint.discovery import STDIN, InputFile
 from provlint.inputs import Verdict, judge_input
 from provlint.runner import lint_paths
 from provlint.source import DocumentKind
-from tests.conftest import run_provlint
+from tests.conftest import NOW, run_provlint
 
 V15 = (load_catalog("1.5"),)
 WORKFLOW = "name: ci\non:\n  push:\n    branches: [main]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
@@ -68,14 +68,14 @@ def test_a_named_stranger_gets_pl003_alone(tmp_path):
     # Before: PL004 on the workflow's `on:` key besides PL003, though provlint called it no config.
     path = tmp_path / "ci.yml"
     path.write_text(WORKFLOW)
-    (result,) = lint_paths([str(path)], environment={})
+    (result,) = lint_paths([str(path)], environment={}, now=NOW)
     assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("PL003", 1, 1)]
 
 
 def test_a_walked_stranger_is_never_linted(tmp_path):
     (tmp_path / "ci.yml").write_text(WORKFLOW)
     (tmp_path / "grafana.yaml").write_text("apiVersion: 1\nproviders:\n  - name: on\n")
-    assert lint_paths([str(tmp_path)], environment={}) == []
+    assert lint_paths([str(tmp_path)], environment={}, now=NOW) == []
 
 
 def test_check_and_hash_say_the_same_of_an_unreadable_file(tmp_path):
