@@ -31,6 +31,7 @@ class LintOptions:
     severities: dict[str, Severity] = field(default_factory=dict)
     environment: Mapping[str, str] = field(default_factory=dict)
     placeholder_patterns: tuple[str, ...] = ()
+    rule_options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # code -> settings' values
     root: str = ""
     exceptions: tuple = ()  # settings.WaivedFinding entries whose file glob matches this file
     fail_level: Severity = Severity.ERROR
@@ -75,6 +76,7 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
         environment=options.environment,
         placeholder_patterns=tuple(re.compile(p) for p in options.placeholder_patterns),
         enabled_codes=frozenset(r.code for r in rules),
+        rule_options=options.rule_options,
         root=options.root,
     )
     if not doc.ok:

@@ -54,7 +54,7 @@ def read_only_members(ctx: "RuleContext") -> Iterator[Member]:
                 if key in provider_fields:
                     yield Member(provider.at(key), key, ctx.kind.value)
     elif ctx.kind is DocumentKind.CONFIG:
-        key_fields = tuple(ctx.catalog.get("key_response_only_fields", ()))
+        key_fields = ctx.catalog.key_response_only_fields
         for provider in ctx.providers:
             for key in provider.settings:
                 if key in provider_fields:
@@ -105,7 +105,7 @@ def duration_string_backoffs(ctx: "RuleContext") -> Iterator[Member]:
     ``where`` is the duration in milliseconds, as text. The model validation reports the same
     values as ``invalid`` (a string where an integer belongs); PL402 says what to write instead.
     """
-    if ctx.catalog.get("duration_strings", False):
+    if ctx.catalog.duration_strings:
         return
     from provlint.rules.pl402_backoff_range import BACKOFF_FIELDS, parse_go_duration_ms
 

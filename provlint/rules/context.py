@@ -42,7 +42,7 @@ class RuleContext:
     ``environment`` is what ``env.NAME`` references resolve against (the process environment
     or ``--env-file``); ``placeholder_patterns`` are the team's regexes for values that look
     like secrets but are not; ``enabled_codes`` lets a general rule leave a case to a more
-    specific rule that is in force.
+    specific rule that is in force; ``rule_options`` holds the rule options the settings set.
     """
 
     document: Document
@@ -51,6 +51,7 @@ class RuleContext:
     environment: Mapping[str, str] = field(default_factory=dict)
     placeholder_patterns: tuple[re.Pattern, ...] = ()
     enabled_codes: frozenset[str] = frozenset()
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> the settings' values
 
     root: str = ""  # JSON Pointer of the Bifrost config inside the file (settings `roots`)
 
@@ -74,6 +75,12 @@ class RuleContext:
         for issue in self.structure:
             if issue.category == category and claimed_by(issue, self) not in self.enabled_codes:
                 yield Finding(issue.pointer, issue.message, target=issue.target)
+
+    def options(self, code: str) -> Mapping[str, Any]:
+        """The options in force for rule ``code``: its OPTIONS defaults, overridden by the settings."""
+        from provlint.rules import find_rule
+
+        return {**find_rule(code).options, **self.rule_options.get(code, {})}
 
     def is_placeholder(self, text: str) -> bool:
         return any(p.search(text) for p in self.placeholder_patterns)

@@ -49,7 +49,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 def _proxy(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
     proxy = block(provider.settings, "proxy_config")
     kind = proxy.get("type")
-    if isinstance(kind, str) and kind not in ctx.catalog.get("proxy_types_requiring_url", ()):
+    if isinstance(kind, str) and kind not in ctx.catalog.proxy_types_requiring_url:
         return  # a proxy type that ignores `url` (none, environment); PL406 reports the url
     url = proxy.get("url")
     if not _plain_remote(ctx, url):
@@ -81,7 +81,7 @@ def _plain_remote(ctx: RuleContext, url: object) -> bool:
     if parts is None or parts[0] != PLAIN_SCHEME:
         return False
     host = parts[1]
-    if host_matches(host, ctx.catalog.get("loopback_hostnames", ())):
+    if host_matches(host, ctx.catalog.loopback_hostnames):
         return False
     address = host_address(host, legacy_forms=True)
     return address is None or not address.is_loopback

@@ -63,9 +63,8 @@ def is_integer(value: Any) -> bool:
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    bounds = ctx.catalog.bounds
-    low, high = bounds.get("retry_backoff_min_ms"), bounds.get("retry_backoff_max_ms")
-    strings_allowed = bool(ctx.catalog.get("duration_strings", False))
+    low, high = ctx.catalog.bounds.retry_backoff_min_ms, ctx.catalog.bounds.retry_backoff_max_ms
+    strings_allowed = ctx.catalog.duration_strings
     for provider in ctx.providers:
         network = block(provider.settings, "network_config")
         for field in BACKOFF_FIELDS:

@@ -8,12 +8,11 @@ from provlint.rules.claims import claimed_by
 from provlint.rules.context import RuleContext
 from provlint.catalog import load_catalog
 from provlint.source import detect_kind, load_bytes
-from provlint.selection import OFF_BY_DEFAULT
 from provlint.source.document import DocumentKind
 from provlint.structure import StructureIssue
 
 # Every rule that is on by default; PL901 would read the environment of the test run.
-ALL = tuple(r for r in all_rules() if r.code not in OFF_BY_DEFAULT)
+ALL = tuple(r for r in all_rules() if r.default_enabled)
 
 
 def lint_with(text, *, without=(), path="config.json", kind=None):
