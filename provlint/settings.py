@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import json
 import os
 import re
 import sys
@@ -302,7 +303,7 @@ def _rule_options(rule: str, values: Any) -> tuple[str, tuple[tuple[str, Any], .
             )
         default = found.options[name]
         if not _same_type(value, default):
-            raise SettingsError(f"`{key}.{name}` must be {_type_word(default)}, not {value!r}")
+            raise SettingsError(f"`{key}.{name}` must be {_type_word(default)}, not {json.dumps(value, default=str)}")
         checked.append((name, value))
     return (found.code, tuple(checked))
 

@@ -161,7 +161,8 @@ def load_catalog(version: str = DEFAULT_TARGET_VERSION, folder: Union[Path, str,
     """The catalog of one line, read from ``folder`` (default: the files shipped with provlint).
 
     Raises UnknownTargetVersion when the line has no file, CatalogError when its file (or the
-    file of a line it extends) is not a valid catalog.
+    file of a line it extends) is not a valid catalog. Each (line, folder) is read once per
+    process: the files are data shipped with the code, not settings that change under it.
     """
     return _load(version, Path(folder) if folder else PACKAGE_FOLDER)
 
