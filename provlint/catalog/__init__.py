@@ -23,8 +23,8 @@ Lint thresholds are not Bifrost facts and are not here: they are rule options (s
 ``provlint/rules/__init__.py``). The ``bounds`` here are the limits Bifrost's API enforces.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the loader reads these classes' annotations, and
+# real objects spare it evaluating strings on every start-up.
 import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -100,7 +100,7 @@ class HashSpec:
     unsupported_fields: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # one object per line: compared and hashed by identity
 class Catalog:
     """The facts of one Bifrost line; each attribute is the data file's key of that name."""
 
@@ -144,6 +144,9 @@ class Catalog:
     extra_header_values_resolve_references: bool
     hash: Optional[HashSpec] = None  # Bifrost's own hash algorithm, where it is known
     extends: Optional[str] = None
+
+    def __repr__(self) -> str:
+        return f"Catalog(version={self.version!r})"
 
 
 def available_versions(folder: Union[Path, str, None] = None) -> list[str]:

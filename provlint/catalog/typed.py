@@ -68,10 +68,13 @@ def convert_fields(cls: type, data: dict, file: str, prefix: str = "") -> dict[s
 
 def convert(annotation: Any, value: Any, file: str, key: str) -> Any:
     """``value`` as ``annotation``, frozen; a CatalogError naming ``file`` and ``key`` if it is not one."""
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
+    if annotation in _SCALARS:
+        _expect(_SCALARS[annotation](value), _SCALAR_WORDS[annotation], value, file, key)
+        return value
     if annotation is Any:
         return freeze(value)
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
     if origin is Union:
         if value is None and type(None) in args:
             return None
@@ -90,15 +93,16 @@ def convert(annotation: Any, value: Any, file: str, key: str) -> Any:
     if origin is Mapping:
         _expect(isinstance(value, dict), "an object", value, file, key)
         return MappingProxyType({k: convert(args[1], v, file, f"{key}.{k}") for k, v in value.items()})
-    if annotation is bool:
-        _expect(isinstance(value, bool), "a boolean", value, file, key)
-    elif annotation is int:
-        _expect(isinstance(value, int) and not isinstance(value, bool), "an integer", value, file, key)
-    elif annotation is str:
-        _expect(isinstance(value, str), "a string", value, file, key)
-    else:  # pragma: no cover - a catalog class with an annotation this module does not read
-        raise TypeError(f"catalog field `{key}` has an unsupported annotation {annotation!r}")
-    return value
+    # pragma: no cover - a catalog class with an annotation this module does not read
+    raise TypeError(f"catalog field `{key}` has an unsupported annotation {annotation!r}")
+
+
+_SCALARS = {
+    str: lambda v: isinstance(v, str),
+    bool: lambda v: isinstance(v, bool),
+    int: lambda v: isinstance(v, int) and not isinstance(v, bool),
+}
+_SCALAR_WORDS = {str: "a string", bool: "a boolean", int: "an integer"}
 
 
 def freeze(value: Any) -> Any:

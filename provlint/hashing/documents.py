@@ -43,8 +43,8 @@ class ProviderEntry:
 def document_kind(data: Any, catalog: Catalog) -> DocumentKind:
     """The document's kind under ``catalog``, else under any other line's catalog.
 
-    A catalog that carries only hashing facts (2.0 so far) lists no settings fields, so it
-    cannot recognise a bare settings body by itself.
+    A line whose catalog holds only its hashing facts (2.0 so far, which inherits the rest
+    from 1.5) may not recognise a bare settings body by itself.
     """
     kind = detect_kind(data, catalog)
     for version in available_versions():
