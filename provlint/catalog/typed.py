@@ -1,10 +1,11 @@
-"""JSON data into frozen dataclasses, checked against their type hints on the way in.
+"""JSON data into frozen records, checked against their type hints on the way in.
 
 The catalog's classes say what a catalog file holds; this module reads a parsed JSON object
 into one of them and refuses, naming the file and the key, anything that does not fit: a
 missing key, an unknown key, or a value of the wrong type. The annotations it understands are
 the few the catalog uses: ``str``, ``bool``, ``int``, ``Optional[X]``, ``tuple[X, ...]``,
-``Mapping[str, X]``, a nested dataclass, and ``Any`` (any JSON value, frozen).
+``Mapping[str, X]``, a nested record (a frozen dataclass or a ``typing.NamedTuple``), and
+``Any`` (any JSON value, frozen).
 """
 
 from __future__ import annotations
@@ -38,18 +39,31 @@ def json_type(value: Any) -> str:
     return "an array" if isinstance(value, list) else type(value).__name__
 
 
+def is_record(annotation: Any) -> bool:
+    """A frozen dataclass or a NamedTuple: a class whose fields are keys of a JSON object."""
+    if dataclasses.is_dataclass(annotation):
+        return True
+    return isinstance(annotation, type) and issubclass(annotation, tuple) and hasattr(annotation, "_fields")
+
+
 @lru_cache(maxsize=None)
 def field_types(cls: type) -> dict[str, Any]:
-    """Each field of dataclass ``cls`` with its resolved annotation, in declaration order."""
+    """Each field of record ``cls`` with its resolved annotation, in declaration order."""
     hints = typing.get_type_hints(cls)
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+    return {name: hints[name] for name in _field_names(cls)}
 
 
 def required_keys(cls: type) -> tuple[str, ...]:
+    if not dataclasses.is_dataclass(cls):
+        return tuple(name for name in cls._fields if name not in cls._field_defaults)
     return tuple(
         f.name for f in dataclasses.fields(cls)
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     )
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else cls._fields
 
 
 def convert_fields(cls: type, data: dict, file: str, prefix: str = "") -> dict[str, Any]:
@@ -80,7 +94,7 @@ def convert(annotation: Any, value: Any, file: str, key: str) -> Any:
             return None
         (inner,) = [a for a in args if a is not type(None)]
         return convert(inner, value, file, key)
-    if dataclasses.is_dataclass(annotation):
+    if is_record(annotation):
         _expect(isinstance(value, dict), "an object", value, file, key)
         values = convert_fields(annotation, value, file, f"{key}.")
         for name in required_keys(annotation):
