@@ -46,6 +46,7 @@ class LintOptions:
     environment: Mapping[str, str] = field(default_factory=dict)
     now: Optional[datetime] = None
     placeholder_patterns: tuple[str, ...] = ()
+    rule_options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # code -> settings' values
     root: str = ""
     exceptions: tuple = ()  # settings.WaivedFinding entries whose file glob matches this file
     baseline: object = None  # baseline.Baseline of the run, or None
@@ -92,6 +93,7 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
         environment=options.environment,
         now=options.now,
         placeholder_patterns=tuple(re.compile(p) for p in options.placeholder_patterns),
+        rule_options=options.rule_options,
         root=options.root,
     )
     if doc.ok:

@@ -75,6 +75,7 @@ def options_for(
         environment=environment,
         now=now,
         placeholder_patterns=settings.placeholder_patterns,
+        rule_options=settings.rule_options_by_code(),
         root=settings.root_for(path),
         exceptions=tuple(e for e in settings.exceptions if settings.matches(e.files, path)),
         baseline=baseline,

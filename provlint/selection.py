@@ -14,10 +14,6 @@ from provlint.rules import Rule, all_rules
 from provlint.suggest import closest, did_you_mean
 
 ALL = "ALL"
-# Rules a team must ask for: PL901 reads the environment of the machine that runs provlint;
-# PL602 notes that env references (which PL302 recommends) make Bifrost's hash machine-bound,
-# which only a team that compares config_hash values needs to hear.
-OFF_BY_DEFAULT = frozenset({"PL901", "PL602"})
 _EXACT = 100
 
 
@@ -54,7 +50,8 @@ def enabled_rules(
     extend_select: Iterable[str] = (),
     ignore: Iterable[str] = (),
 ) -> tuple[Rule, ...]:
-    """The rules in force. ``select=None`` means the defaults (every rule not off by default)."""
+    """The rules in force. ``select=None`` means the defaults (every rule whose module does not
+    say ``DEFAULT_ENABLED = False``)."""
     # Every file of a run usually has the same selection: compute it once.
     return _enabled_rules(None if select is None else tuple(select), tuple(extend_select), tuple(ignore))
 
@@ -64,7 +61,7 @@ def _enabled_rules(select, extend_select, ignore) -> tuple[Rule, ...]:
     chosen = []
     for rule in all_rules():
         if select is None:
-            on = 0 if rule.code not in OFF_BY_DEFAULT else None
+            on = 0 if rule.default_enabled else None
         else:
             on = _best(select, rule)
         extended = _best(extend_select, rule)

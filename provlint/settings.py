@@ -9,6 +9,7 @@ SettingsError (the CLI exits 2) with a did-you-mean, never a silently ignored se
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
 import re
 import sys
@@ -57,6 +58,7 @@ class Settings:
     fail_level: Severity = Severity.ERROR
     exclude: tuple[str, ...] = ()
     placeholder_patterns: tuple[str, ...] = ()
+    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()  # (code, ((option, value), ...))
     # Command-line selectors: a later layer than the file's, so they win (see with_overrides).
     cli_select: Optional[tuple[str, ...]] = None
     cli_extend_select: tuple[str, ...] = ()
@@ -67,6 +69,10 @@ class Settings:
             (self.select, self.extend_select, self.ignore),
             (self.cli_select, self.cli_extend_select, self.cli_ignore),
         )
+
+    def rule_options_by_code(self) -> dict[str, dict[str, Any]]:
+        """The ``rule-options`` the file sets, by rule code (defaults are the rules' own)."""
+        return {code: dict(values) for code, values in self.rule_options}
 
     def relative(self, path: str) -> str:
         """``path`` relative to the settings folder, with ``/`` separators, for glob matching."""
@@ -171,7 +177,7 @@ def _read_toml(path: Path) -> dict:
 
 _KEYS = (
     "target-version", "select", "extend-select", "ignore", "per-file-ignores", "severity",
-    "exceptions", "roots", "fail-level", "exclude", "placeholder-patterns",
+    "exceptions", "roots", "fail-level", "exclude", "placeholder-patterns", "rule-options",
 )
 
 
@@ -198,6 +204,7 @@ def parse_settings(table: dict, *, path: Optional[Path] = None, base_dir: Option
             fail_level=_fail_level(table.get("fail-level", "error")),
             exclude=tuple(_strings(table.get("exclude", []), "exclude")),
             placeholder_patterns=tuple(_regex(p) for p in _strings(table.get("placeholder-patterns", []), "placeholder-patterns")),
+            rule_options=_all_rule_options(_table(table.get("rule-options", {}), "rule-options")),
         )
     except SettingsError as exc:
         raise SettingsError(f"{where}{exc}") from None
@@ -267,20 +274,66 @@ def _selectors(value: Any, key: str) -> tuple[str, ...]:
         raise SettingsError(f"`{key}`: {exc}") from None
 
 
-def _severity_entry(rule: str, value: Any) -> tuple[str, str]:
-    from provlint.rules import find_rule
+def _known_rule(rule: str, key: str):
+    from provlint.rules import all_rules, find_rule
 
     found = find_rule(rule)
     if found is None:
-        from provlint.rules import all_rules
-
         names = [r.code for r in all_rules()] + [r.name for r in all_rules()]
-        raise SettingsError(f"`severity`: unknown rule `{rule}`{suggestion_for(rule, names)}")
+        raise SettingsError(f"`{key}`: unknown rule `{rule}`{suggestion_for(rule, names)}")
+    return found
+
+
+def _severity_entry(rule: str, value: Any) -> tuple[str, str]:
+    found = _known_rule(rule, "severity")
     if value not in SEVERITY_VALUES:
         raise SettingsError(
             f"`severity.{rule}` must be one of {', '.join(SEVERITY_VALUES)}, not {value!r}{suggestion_for(str(value), SEVERITY_VALUES)}"
         )
     return (found.code, value)
+
+
+def _all_rule_options(table: dict) -> tuple:
+    entries = tuple(_rule_options(rule, values) for rule, values in table.items())
+    codes = [code for code, _ in entries]
+    for code in codes:
+        if codes.count(code) > 1:
+            raise SettingsError(f"`rule-options`: rule {code} is set twice (by code and by name); keep one table")
+    return entries
+
+
+def _rule_options(rule: str, values: Any) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """One ``[rule-options.<rule>]`` table: every option known to the rule, of its default's type."""
+    found = _known_rule(rule, "rule-options")
+    key = f"rule-options.{rule}"
+    values = _table(values, key)
+    if not found.options and values:
+        raise SettingsError(f"`{key}`: rule {found.code} ({found.name}) has no options")
+    checked = []
+    for name, value in values.items():
+        if name not in found.options:
+            known = ", ".join(f"`{o}`" for o in found.options)
+            raise SettingsError(
+                f"`{key}`: unknown option `{name}`{suggestion_for(name, found.options) or f'; {found.name} has {known}'}"
+            )
+        default = found.options[name]
+        if not _same_type(value, default):
+            raise SettingsError(f"`{key}.{name}` must be {_type_word(default)}, not {json.dumps(value, default=str)}")
+        checked.append((name, value))
+    return (found.code, tuple(checked))
+
+
+def _same_type(value: Any, default: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
+
+
+def _type_word(default: Any) -> str:
+    words = {bool: "true or false", int: "an integer", float: "a number", str: "a string", list: "a list"}
+    return words.get(type(default), type(default).__name__)
 
 
 def _pointer(value: Any, key: str) -> str:

@@ -23,6 +23,8 @@ def rule_as_json(rule: Rule, enabled: bool | None = None) -> dict:
         "explanation": _explanation(rule),
         "fix": rule.fix,
         "security_severity": rule.security_severity,
+        "default_enabled": rule.default_enabled,
+        "options": dict(rule.options),
         "examples": [{"passes": e.passes, "format": e.format, "text": e.text} for e in examples(rule.doc)],
     }
     if enabled is not None:
@@ -63,6 +65,11 @@ def rule_command(rule_id: str, output_format: str) -> None:
         lines += ["    " + line for line in example.text.rstrip("\n").splitlines()]
     if rule.fix:
         lines += ["", f"How to fix: {rule.fix}"]
+    if not rule.default_enabled:
+        lines += ["", "Off by default: enable it with `select` or `extend-select`."]
+    if rule.options:
+        lines += ["", f"Options (the defaults; set them in [tool.provlint.rule-options.{rule.name}]):", ""]
+        lines += [f"    {name} = {json.dumps(value)}" for name, value in rule.options.items()]
     click.echo("\n".join(lines))
 
 

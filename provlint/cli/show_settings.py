@@ -39,6 +39,26 @@ def render_settings(settings: Settings, path: str) -> str:
             for line in ("[[exceptions]]", f"files = {json.dumps(e.files)}", f"pointer = {json.dumps(e.pointer)}",
                          f"rules = {json.dumps(list(e.rules))}", f"reason = {json.dumps(e.reason)}", "")
         ),
+        *_rule_option_lines(settings),
         f"# enabled rules for {path} ({len(rules)}): {', '.join(r.code for r in rules)}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _rule_option_lines(settings: Settings) -> list[str]:
+    """Every option of every rule, with the value in force and whether it is the default."""
+    from provlint.rules import all_rules
+
+    chosen = settings.rule_options_by_code()
+    lines = []
+    for rule in all_rules():
+        if not rule.options:
+            continue
+        lines.append(f"[rule-options.{rule.name}]  # {rule.code}")
+        for name, default in rule.options.items():
+            if name in chosen.get(rule.code, {}):
+                lines.append(f"{name} = {json.dumps(chosen[rule.code][name])}  # default: {json.dumps(default)}")
+            else:
+                lines.append(f"{name} = {json.dumps(default)}  # default")
+        lines.append("")
+    return lines

@@ -56,7 +56,7 @@ class HashResult:
 def unavailable_reason(algorithm: str, catalog: Catalog) -> Optional[str]:
     """Why ``algorithm`` is not defined for ``catalog``'s line, or None when it is."""
     if algorithm == BIFROST:
-        if not catalog.get("hash"):
+        if catalog.hash is None:
             return (
                 f"Bifrost's own hash is not known for target {catalog.version} (its exact encoding "
                 "of that line is not known, and provlint does not guess)"
@@ -124,7 +124,7 @@ def environment_dependencies(settings: Any, catalog: Catalog) -> list[Environmen
     says that line hashed those secrets as ``{value, env_var, from_env}`` objects, the value
     being the variable's; how it wrote the bytes is not known, but that it read the variable is.
     """
-    if catalog.get("hash"):
+    if catalog.hash is not None:
         return environment_references(settings, catalog)
     if not isinstance(settings, Mapping):
         return []
@@ -132,7 +132,7 @@ def environment_dependencies(settings: Any, catalog: Catalog) -> list[Environmen
     from provlint.source import pointer as jp
 
     found = []
-    for block, members in catalog.get("secret_fields", {}).items():
+    for block, members in catalog.secret_fields.items():
         raw = settings.get(block)
         if block not in catalog.settings_fields or not isinstance(raw, Mapping):
             continue

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any, Callable, NamedTuple
 
-from provlint.catalog import Catalog
+from provlint.catalog import Catalog, HashBlock, HashSpec
 from provlint.go_duration import INT64_MAX, INT64_MIN, InvalidDuration
 from provlint.go_strings import go_string_text
 from provlint.hashing import gojson
@@ -58,7 +58,7 @@ def bifrost_parts(
         raise NotHashable(f"the provider id must be a string, got {json_type(provider)}")
     if not isinstance(settings, Mapping):
         raise NotHashable(f"a provider entry must be an object, got {json_type(settings)}")
-    for field in spec["unsupported_fields"]:
+    for field in spec.unsupported_fields:
         if settings.get(field) is not None:
             raise NotHashable(
                 f"{field} is hashed by newer Bifrost 2.0 builds in a way provlint does not know yet",
@@ -66,15 +66,15 @@ def bifrost_parts(
             )
 
     parts = [go_lower(go_string_text(provider)).encode("utf-8")]
-    for block in spec["blocks"]:
-        raw = settings.get(block["field"])
+    for block in spec.blocks:
+        raw = settings.get(block.field)
         if raw is None:
             continue
         value = _block_value(block, raw, env, catalog)
-        parts.append(gojson.encode(value, html_escape=block.get("html_escape", False)))
-    for flag in spec["raw_flags"]:
-        if _read_bool(settings.get(flag["field"]), _pointer(flag["field"])):
-            parts.append(flag["literal"].encode("utf-8"))
+        parts.append(gojson.encode(value, html_escape=block.html_escape))
+    for flag in spec.raw_flags:
+        if _read_bool(settings.get(flag.field), _pointer(flag.field)):
+            parts.append(flag.literal.encode("utf-8"))
     return parts
 
 
@@ -84,23 +84,23 @@ def environment_references(settings: Any, catalog: Catalog) -> list[EnvironmentR
     ``ca_cert_pem`` in ``network_config`` is hashed as the reference itself, so it is not one.
     Values that are not valid secrets are skipped: ``bifrost_parts`` reports those.
     """
-    spec = catalog.get("hash")
-    if not spec or not isinstance(settings, Mapping):
+    spec = catalog.hash
+    if spec is None or not isinstance(settings, Mapping):
         return []
     found = []
-    for block in spec["blocks"]:
-        raw = settings.get(block["field"])
+    for block in spec.blocks:
+        raw = settings.get(block.field)
         if not isinstance(raw, Mapping):
             continue
-        for member in block["members"]:
-            if member["kind"] != "secret_object" or raw.get(member["name"]) is None:
+        for member in block.members:
+            if member.kind != "secret_object" or raw.get(member.name) is None:
                 continue
             try:
-                secret = read_secret(raw[member["name"]])
+                secret = read_secret(raw[member.name])
             except InvalidSecret:
                 continue
             if secret.type == ENV:
-                pointer = _pointer(block["field"], member["name"])
+                pointer = _pointer(block.field, member.name)
                 found.append(EnvironmentReference(pointer, secret.ref, secret.env_variable))
     return found
 
@@ -121,9 +121,9 @@ def _go_lower_char(char: str) -> str:
     return "i" if char == "\u0130" else char
 
 
-def _hash_spec(catalog: Catalog) -> Mapping[str, Any]:
-    spec = catalog.get("hash")
-    if not spec:
+def _hash_spec(catalog: Catalog) -> HashSpec:
+    spec = catalog.hash
+    if spec is None:
         raise NotHashable(
             f"Bifrost's own hash is not known for target {catalog.version} "
             "(its exact encoding of that line is not known); use the canonical hash"
@@ -131,16 +131,16 @@ def _hash_spec(catalog: Catalog) -> Mapping[str, Any]:
     return spec
 
 
-def _block_value(block: Mapping[str, Any], raw: Any, env: Mapping[str, str], catalog: Catalog) -> gojson.GoStruct:
-    field = block["field"]
+def _block_value(block: HashBlock, raw: Any, env: Mapping[str, str], catalog: Catalog) -> gojson.GoStruct:
+    field = block.field
     if not isinstance(raw, Mapping):
         raise NotHashable(f"expected an object, got {json_type(raw)}", _pointer(field))
     members = []
-    for member in block["members"]:
-        name = member["name"]
-        reader = _READERS[member["kind"]]
+    for member in block.members:
+        name = member.name
+        reader = _READERS[member.kind]
         value = reader(raw.get(name), _pointer(field, name), env, catalog)
-        if member.get("omitempty") and _is_empty(value):
+        if member.omitempty and _is_empty(value):
             continue
         members.append((name, value))
     return gojson.GoStruct.of(members)

@@ -59,7 +59,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def unavailable_reason(catalog: Catalog) -> Optional[str]:
     """Why the canonical hash cannot be computed for ``catalog``'s line, or None."""
-    if not catalog.get("models", False):
+    if not catalog.models:
         return (
             f"the canonical hash of target {catalog.version} is not available until provlint has "
             f"models of Bifrost {catalog.version} (step 1 of provlint-canonical-1 validates with them)"

@@ -21,14 +21,14 @@ def build_concurrency_and_buffer_size(catalog: Catalog) -> type[BifrostModel]:
 
         concurrency: int = Field(
             None,
-            ge=bounds["concurrency_min"],
+            ge=bounds.concurrency_min,
             description="Number of requests to this provider that run at the same time. "
             f"Bifrost default: {defaults['concurrency']}.",
             **bifrost_default(defaults["concurrency"]),
         )
         buffer_size: int = Field(
             None,
-            ge=bounds["buffer_size_min"],
+            ge=bounds.buffer_size_min,
             description="Number of requests that may wait in the queue for a free worker. When it "
             "is full, further requests wait or are dropped, as the client setting "
             "drop_excess_requests decides. "

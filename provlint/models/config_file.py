@@ -20,9 +20,9 @@ def build_config_file(catalog: Catalog, entry: type[BifrostModel]) -> type[Bifro
     rule PL201's finding, not a validation error. The other sections of the catalog are
     accepted as any JSON value; anything else at the top level is an unknown field.
     """
-    descriptions = catalog.get("config_section_descriptions", {})
+    descriptions = catalog.config_section_descriptions
     fields: dict[str, Any] = {}
-    for section in catalog.get("config_sections"):
+    for section in catalog.config_sections:
         about = descriptions.get(section, f"The `{section}` section of config.json.")
         if section == SCHEMA_MEMBER:
             annotation: Any = str

@@ -40,7 +40,7 @@ def build_network_config(catalog: Catalog) -> type[BifrostModel]:
         )
         max_retries: int = Field(
             None,
-            ge=bounds["max_retries_min"],
+            ge=bounds.max_retries_min,
             description="How many times Bifrost retries a failed request before giving up. "
             f"Bifrost default: {defaults['max_retries']}.",
             **bifrost_default(defaults["max_retries"]),

@@ -156,7 +156,7 @@ def build_update_provider_request(
 
 
 def build_provider_response(catalog: Catalog, blocks: SettingsBlocks) -> type[BifrostModel]:
-    statuses = tuple(catalog.get("provider_statuses"))
+    statuses = catalog.provider_statuses
     read_only = _read_only_fields()
     return create_model(
         "ProviderResponse",

@@ -11,7 +11,7 @@ from provlint.models.base import BifrostModel, bifrost_default
 
 
 def build_proxy_config(catalog: Catalog) -> type[BifrostModel]:
-    proxy_types = tuple(catalog.get("proxy_types"))
+    proxy_types = catalog.proxy_types
     defaults = catalog.defaults["proxy_config"]
 
     class ProxyConfig(BifrostModel):

@@ -28,7 +28,7 @@ def _secret_form(value: Any) -> Optional[str]:
 
 def build_env_var(catalog: Catalog) -> tuple[Any, type[BifrostModel]]:
     """The EnvVar annotation of this Bifrost line and its object form's model."""
-    secret_types = Literal[tuple(catalog.get("secret_types"))]
+    secret_types = Literal[catalog.secret_types]
 
     class EnvVarObject(BifrostModel):
         """The object form of a secret-capable value, as Bifrost returns it from GET endpoints.
@@ -52,7 +52,7 @@ def build_env_var(catalog: Catalog) -> tuple[Any, type[BifrostModel]]:
             None,
             alias="type",
             description="How the value is sourced: "
-            + ", ".join(f"`{t}`" for t in catalog.get("secret_types"))
+            + ", ".join(f"`{t}`" for t in catalog.secret_types)
             + ".",
         )
         env_var: str = Field(

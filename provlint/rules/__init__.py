@@ -6,16 +6,27 @@ SUPERSEDES (codes of more general rules whose finding at the same pointer this r
 replaces: one problem, one finding), and ``check(ctx)``, a generator of Findings. It knows
 nothing of severities in force, positions, suppression or which other rules are selected: the
 engine does those.
+
+Two optional declarations more:
+
+- ``DEFAULT_ENABLED = False``: the rule runs only when a selector names it (``select``,
+  ``extend-select``); say in the module why it is off by default.
+- ``OPTIONS = {"max": 10}``: the rule's lint choices (thresholds and the like, which are not
+  Bifrost facts and so not in the catalog), each with its default, as yamllint's rules have.
+  Option names are kebab-case like every settings key; the default's type is the option's type
+  (an int option accepts only integers, a float one integers too). A team sets them in
+  ``[tool.provlint.rule-options.<rule name or code>]`` (validated in ``settings.py``), and the
+  rule reads the values in force with ``ctx.options(CODE)["max"]``, never a constant of its own.
 """
 
 from __future__ import annotations
 
 import importlib
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from types import ModuleType
-from typing import Callable, Iterator, Optional
+from types import MappingProxyType, ModuleType
+from typing import Any, Callable, Iterator, Mapping, Optional
 
 from provlint.findings import Finding, Severity
 
@@ -83,6 +94,8 @@ class Rule:
     security_severity: Optional[float] = None
     fix: Optional[str] = None
     supersedes: tuple[str, ...] = ()
+    default_enabled: bool = True
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # name -> default
 
     @property
     def summary(self) -> str:
@@ -106,6 +119,8 @@ def _rule_from(module: ModuleType) -> Rule:
         security_severity=getattr(module, "SECURITY_SEVERITY", None),
         fix=getattr(module, "FIX", None),
         supersedes=tuple(getattr(module, "SUPERSEDES", ())),
+        default_enabled=getattr(module, "DEFAULT_ENABLED", True),
+        options=MappingProxyType(dict(getattr(module, "OPTIONS", {}))),
     )
 
 

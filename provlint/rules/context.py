@@ -25,7 +25,7 @@ class RuleContext:
     ``environment`` is what ``env.NAME`` references resolve against (the process environment
     or ``--env-file``); ``now`` is the time of the run, passed in by the caller (certificate
     validity); ``placeholder_patterns`` are the team's regexes for values that look like
-    secrets but are not.
+    secrets but are not; ``rule_options`` holds the rule options the settings set.
     """
 
     document: Document
@@ -34,6 +34,7 @@ class RuleContext:
     environment: Mapping[str, str] = field(default_factory=dict)
     now: Optional[datetime] = None
     placeholder_patterns: tuple[re.Pattern, ...] = ()
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> the settings' values
 
     root: str = ""  # JSON Pointer of the Bifrost config inside the file (settings `roots`)
 
@@ -55,6 +56,12 @@ class RuleContext:
         for issue in self.structure:
             if issue.category == category:
                 yield Finding(issue.pointer, issue.message, target=issue.target)
+
+    def options(self, code: str) -> Mapping[str, Any]:
+        """The options in force for rule ``code``: its OPTIONS defaults, overridden by the settings."""
+        from provlint.rules import find_rule
+
+        return {**find_rule(code).options, **self.rule_options.get(code, {})}
 
     def is_placeholder(self, text: str) -> bool:
         return any(p.search(text) for p in self.placeholder_patterns)

@@ -196,7 +196,4 @@ def _base60(text: str) -> int:
 
 
 def _secret_field_names(ctx: RuleContext) -> frozenset[str]:
-    fields = ctx.catalog.get("secret_fields", {})
-    if not isinstance(fields, dict):
-        return frozenset()
-    return frozenset(name for names in fields.values() if isinstance(names, list) for name in names)
+    return frozenset(name for names in ctx.catalog.secret_fields.values() for name in names)

@@ -69,7 +69,7 @@ def read_only_members(ctx: RuleContext) -> Iterator[Member]:
                 if key in provider_fields:
                     yield Member(provider.at(key), key, ctx.kind.value)
     elif ctx.kind is DocumentKind.CONFIG:
-        key_fields = tuple(ctx.catalog.get("key_response_only_fields", ()))
+        key_fields = ctx.catalog.key_response_only_fields
         for provider in ctx.providers:
             for key in provider.settings:
                 if key in provider_fields:

@@ -26,7 +26,7 @@ FIX = "remove `is_key_less` and give the provider keys"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    forbidden = tuple(ctx.catalog.get("keyless_forbidden_bases", ()))
+    forbidden = ctx.catalog.keyless_forbidden_bases
     for provider in ctx.providers:
         custom = block(provider.settings, "custom_provider_config")
         base = custom.get("base_provider_type")

@@ -34,7 +34,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    forbidden = tuple(ctx.catalog.get("path_overrides_forbidden_bases", ()))
+    forbidden = ctx.catalog.path_overrides_forbidden_bases
     for provider in ctx.providers:
         custom = block(provider.settings, "custom_provider_config")
         overrides = custom.get("request_path_overrides")

@@ -30,7 +30,7 @@ Passes::
 """
 
 import re
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Mapping, Optional
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import ProviderView, RuleContext, block
@@ -49,13 +49,13 @@ _AUTH_SCHEME = re.compile(r"^\s*(bearer|basic|token|apikey|digest)\b\s*", re.IGN
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    secret_fields = ctx.catalog.get("secret_fields", {}) or {}
+    secret_fields = ctx.catalog.secret_fields
     for provider in ctx.providers:
         yield from _keys(ctx, provider, secret_fields)
         yield from _headers(ctx, provider)
 
 
-def _keys(ctx: RuleContext, provider: ProviderView, secret_fields: dict) -> Iterator[Finding]:
+def _keys(ctx: RuleContext, provider: ProviderView, secret_fields: Mapping[str, tuple[str, ...]]) -> Iterator[Finding]:
     keys = provider.settings.get("keys")
     if not isinstance(keys, list):
         return
@@ -86,10 +86,10 @@ def _headers(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
     headers = block(provider.settings, "network_config").get("extra_headers")
     if not isinstance(headers, dict):
         return
-    names = {_normalized(h) for h in ctx.catalog.get("secret_header_names", ())}
-    words = {w.lower() for w in ctx.catalog.get("secret_header_words", ())}
-    exempt = {_normalized(h) for h in ctx.catalog.get("non_secret_headers", ())}
-    resolves = bool(ctx.catalog.get("extra_header_values_resolve_references", False))
+    names = {_normalized(h) for h in ctx.catalog.secret_header_names}
+    words = {w.lower() for w in ctx.catalog.secret_header_words}
+    exempt = {_normalized(h) for h in ctx.catalog.non_secret_headers}
+    resolves = ctx.catalog.extra_header_values_resolve_references
     for name, value in headers.items():
         if not isinstance(name, str) or not _is_credential_header(name, names, words, exempt):
             continue

@@ -33,7 +33,7 @@ FIX = "use an https:// URL"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    loopback = ctx.catalog.get("loopback_hostnames", ())
+    loopback = ctx.catalog.loopback_hostnames
     for provider in ctx.providers:
         base_url = block(provider.settings, "network_config").get("base_url")
         if plain_remote(base_url, loopback):
@@ -44,7 +44,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 secret=url_has_userinfo(base_url),
             )
         proxy = block(provider.settings, "proxy_config")
-        if proxy_uses_url(proxy, ctx.catalog.get("proxy_types_requiring_url", ())) and plain_remote(proxy.get("url"), loopback):
+        if proxy_uses_url(proxy, ctx.catalog.proxy_types_requiring_url) and plain_remote(proxy.get("url"), loopback):
             yield Finding(
                 provider.at("proxy_config", "url"),
                 "`proxy_config.url` uses plain http:// to a proxy that is not loopback: the "

@@ -42,9 +42,9 @@ FIX = "set `allow_private_network` to match where base_url points"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    private_ranges = ctx.catalog.get("private_network_ranges", ())
-    blocked = ctx.catalog.get("always_blocked_ranges", ())
-    metadata = ctx.catalog.get("metadata_endpoints", {}) or {}
+    private_ranges = ctx.catalog.private_network_ranges
+    blocked = ctx.catalog.always_blocked_ranges
+    metadata = ctx.catalog.metadata_endpoints
     for provider in ctx.providers:
         network = block(provider.settings, "network_config")
         parts = url_parts(network.get("base_url"))
@@ -52,13 +52,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         host = parts[1]
         allowed = network.get("allow_private_network") is True
-        if host_matches(host, ctx.catalog.get("loopback_hostnames", ())) or host_matches(
-            host, metadata.get("hostnames", ())
+        if host_matches(host, ctx.catalog.loopback_hostnames) or host_matches(
+            host, metadata.hostnames
         ):
             continue
         address = host_address(host)
         if address is not None:
-            if address.is_loopback or in_ranges(address, blocked) or in_ranges(address, metadata.get("addresses", ())):
+            if address.is_loopback or in_ranges(address, blocked) or in_ranges(address, metadata.addresses):
                 continue
             if in_ranges(address, private_ranges):
                 if not allowed:
@@ -82,7 +82,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if allowed or is_numeric_host(host):
             continue
-        if "." not in host or host_matches(host, ctx.catalog.get("private_hostname_suffixes", ())):
+        if "." not in host or host_matches(host, ctx.catalog.private_hostname_suffixes):
             yield Finding(
                 provider.at("network_config", "base_url"),
                 f"`network_config.base_url` host `{host}` looks like a private-network name "

@@ -33,8 +33,8 @@ FIX = "point base_url at the provider's API endpoint"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    blocked = ctx.catalog.get("always_blocked_ranges", ())
-    metadata = ctx.catalog.get("metadata_endpoints", {}) or {}
+    blocked = ctx.catalog.always_blocked_ranges
+    metadata = ctx.catalog.metadata_endpoints
     for provider in ctx.providers:
         url = block(provider.settings, "network_config").get("base_url")
         parts = url_parts(url)
@@ -42,11 +42,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         host = parts[1]
         what = None
-        if host_matches(host, metadata.get("hostnames", ())):
+        if host_matches(host, metadata.hostnames):
             what = f"the cloud metadata service (`{host}`)"
         else:
             address = host_address(host, legacy_forms=True)
-            if address is not None and in_ranges(address, metadata.get("addresses", ())):
+            if address is not None and in_ranges(address, metadata.addresses):
                 what = f"the cloud metadata service ({address})"
             elif address is not None and in_ranges(address, blocked):
                 if address.is_unspecified:

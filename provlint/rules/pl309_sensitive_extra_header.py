@@ -50,7 +50,7 @@ WHY = {
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    groups = ctx.catalog.get("sensitive_extra_headers", {}) or {}
+    groups = ctx.catalog.sensitive_extra_headers
     category = {h.lower(): group for group, names in groups.items() for h in names}
     for provider in ctx.providers:
         headers = block(provider.settings, "network_config").get("extra_headers")

@@ -31,12 +31,12 @@ SUPERSEDES = ("PL305",)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    loopback = ctx.catalog.get("loopback_hostnames", ())
+    loopback = ctx.catalog.loopback_hostnames
     for provider in ctx.providers:
         proxy = block(provider.settings, "proxy_config")
         url = proxy.get("url")
         if (
-            proxy_uses_url(proxy, ctx.catalog.get("proxy_types_requiring_url", ()))
+            proxy_uses_url(proxy, ctx.catalog.proxy_types_requiring_url)
             and plain_remote(url, loopback)
             and proxy_has_credentials(proxy)
         ):

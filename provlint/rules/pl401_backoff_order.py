@@ -35,7 +35,7 @@ _UNJUDGED = object()
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     defaults = ctx.catalog.defaults.get("network_config", {})
-    strings_allowed = bool(ctx.catalog.get("duration_strings", False))
+    strings_allowed = ctx.catalog.duration_strings
     for provider in ctx.providers:
         network = block(provider.settings, "network_config")
         initial = _written_ms(network.get(INITIAL), strings_allowed)

@@ -38,9 +38,8 @@ BACKOFF_FIELDS = ("retry_backoff_initial", "retry_backoff_max")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    bounds = ctx.catalog.bounds
-    low, high = bounds.get("retry_backoff_min_ms"), bounds.get("retry_backoff_max_ms")
-    strings_allowed = bool(ctx.catalog.get("duration_strings", False))
+    low, high = ctx.catalog.bounds.retry_backoff_min_ms, ctx.catalog.bounds.retry_backoff_max_ms
+    strings_allowed = ctx.catalog.duration_strings
     for provider in ctx.providers:
         network = block(provider.settings, "network_config")
         for field in BACKOFF_FIELDS:

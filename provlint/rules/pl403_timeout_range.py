@@ -1,8 +1,10 @@
-"""A request timeout of 0 or less, or above the sane maximum of the target Bifrost line.
+"""A request timeout of 0 or less, or above a sane maximum.
 
 Bifrost silently replaces a ``default_request_timeout_in_seconds`` of 0 or less with its
-default, so the written value is not the one in force. A very long timeout (above an hour in
-Bifrost 1.5's catalog) lets one hung upstream hold a worker, and the caller, for that long.
+default, so the written value is not the one in force. A very long timeout (above an hour by
+default) lets one hung upstream hold a worker, and the caller, for that long. Bifrost sets no
+upper bound, so the maximum is the rule option ``max-seconds`` (default 3600):
+``[tool.provlint.rule-options.timeout-range] max-seconds = 600``.
 
 Fails::
 
@@ -26,11 +28,13 @@ SEVERITY = Severity.WARNING
 TAGS = ("reliability",)
 FIX = "set `default_request_timeout_in_seconds` to a positive number of seconds within the sane maximum"
 
+OPTIONS = {"max-seconds": 3600}
+
 FIELD = "default_request_timeout_in_seconds"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    high = ctx.catalog.bounds.get("request_timeout_max_seconds")
+    high = ctx.options(CODE)["max-seconds"]
     default = ctx.catalog.defaults.get("network_config", {}).get(FIELD)
     for provider in ctx.providers:
         value = block(provider.settings, "network_config").get(FIELD)
@@ -44,7 +48,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 f"default of {default} seconds; write a positive number of seconds, or leave the "
                 f"field out to get the default",
             )
-        elif high is not None and value > high:
+        elif value > high:
             yield Finding(
                 pointer,
                 f"`{FIELD}` is {value} seconds, above the sane maximum of {high} seconds: a hung "

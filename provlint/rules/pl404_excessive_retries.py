@@ -2,7 +2,8 @@
 
 Each retry of a failing upstream waits a growing backoff: with many retries a caller waits
 minutes for an answer that will not come, and a provider that is down or rate-limiting is
-hammered harder still. Fail over to another provider or key instead.
+hammered harder still. Fail over to another provider or key instead. The limit is the rule
+option ``max`` (default 10): ``[tool.provlint.rule-options.excessive-retries] max = 5``.
 
 Fails::
 
@@ -26,13 +27,13 @@ SEVERITY = Severity.WARNING
 TAGS = ("reliability",)
 FIX = "lower `max_retries` and rely on fallbacks to other providers or keys"
 
+OPTIONS = {"max": 10}  # a lint choice, not a Bifrost limit: Bifrost takes any count >= 0
+
 FIELD = "max_retries"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    limit = ctx.catalog.bounds.get("max_retries_warn")
-    if limit is None:
-        return
+    limit = ctx.options(CODE)["max"]
     for provider in ctx.providers:
         value = block(provider.settings, "network_config").get(FIELD)
         if is_integer(value) and value > limit:

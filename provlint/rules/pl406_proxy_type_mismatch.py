@@ -33,8 +33,8 @@ SETTINGS = ("url", "username", "password", "ca_cert_pem")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    needs_url = tuple(ctx.catalog.get("proxy_types_requiring_url", ()))
-    no_settings = tuple(ctx.catalog.get("proxy_types_without_proxy_settings", ()))
+    needs_url = ctx.catalog.proxy_types_requiring_url
+    no_settings = ctx.catalog.proxy_types_without_proxy_settings
     default_type = ctx.catalog.defaults.get(BLOCK, {}).get("type")
     for provider in ctx.providers:
         proxy = provider.settings.get(BLOCK)

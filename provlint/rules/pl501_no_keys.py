@@ -65,11 +65,11 @@ def _needs_keys(provider: ProviderView, ctx: RuleContext) -> bool:
     custom = provider.settings.get("custom_provider_config")
     if isinstance(custom, dict) and custom.get("is_key_less") is True:
         base = custom.get("base_provider_type")
-        forbidden = ctx.catalog.get("keyless_forbidden_bases", ())
+        forbidden = ctx.catalog.keyless_forbidden_bases
         if not (isinstance(base, str) and base.lower() in forbidden):
             return False
     name = (provider.name or "").lower()
-    return name not in ctx.catalog.get("keyless_providers", ())
+    return name not in ctx.catalog.keyless_providers
 
 
 def _message(provider: ProviderView, ctx: RuleContext, state: str) -> str:
@@ -82,16 +82,15 @@ def _message(provider: ProviderView, ctx: RuleContext, state: str) -> str:
     kind = name.lower()
     if isinstance(custom, dict) and isinstance(custom.get("base_provider_type"), str):
         kind = custom["base_provider_type"].lower()
-    requirement = ctx.catalog.get("key_config_requirements", {}).get(kind)
-    if isinstance(requirement, dict) and requirement.get("config"):
-        sub = requirement["config"]
-        field = requirement.get("field")
+    requirement = ctx.catalog.key_config_requirements.get(kind)
+    if requirement is not None:
+        sub, field = requirement.config, requirement.field
         what = f"`{sub}.{field}`" if field else f"`{sub}`"
         message += f"add a key with `name`, `weight` and {what}"
     else:
         message += "add a key with `name`, `value` (an env.NAME reference) and `weight`"
     if isinstance(custom, dict) and custom.get("is_key_less") is not True:
         base = custom.get("base_provider_type")
-        if not (isinstance(base, str) and base.lower() in ctx.catalog.get("keyless_forbidden_bases", ())):
+        if not (isinstance(base, str) and base.lower() in ctx.catalog.keyless_forbidden_bases):
             message += ", or set `custom_provider_config.is_key_less: true` if the endpoint needs no key"
     return message

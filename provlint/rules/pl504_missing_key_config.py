@@ -37,16 +37,16 @@ FIX = "add the provider's key sub-config (e.g. `azure_key_config.endpoint`) to t
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    requirements = ctx.catalog.get("key_config_requirements", {})
+    requirements = ctx.catalog.key_config_requirements
     for provider in ctx.providers:
         keys = provider.settings.get("keys")
         if not isinstance(keys, list):
             continue
         kind = _provider_type(provider)
         requirement = requirements.get(kind) if kind else None
-        if not isinstance(requirement, dict) or not requirement.get("config"):
+        if requirement is None:
             continue
-        sub, field = requirement["config"], requirement.get("field")
+        sub, field = requirement.config, requirement.field
         note = _base_url_note(provider, field)
         for index, key in enumerate(keys):
             if not isinstance(key, dict):

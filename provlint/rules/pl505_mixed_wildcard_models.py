@@ -31,7 +31,7 @@ LISTS = ("models", "blacklisted_models")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    wildcard = ctx.catalog.get("model_wildcard", "*")
+    wildcard = ctx.catalog.model_wildcard
     for provider in ctx.providers:
         keys = provider.settings.get("keys")
         if not isinstance(keys, list):

@@ -75,7 +75,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 def _expected(name: Any, settings: Mapping[str, Any], ctx: RuleContext):
     """The hash Bifrost computes for these settings, or None when it cannot be known here."""
-    if not isinstance(name, str) or not ctx.catalog.get("hash"):
+    if not isinstance(name, str) or ctx.catalog.hash is None:
         return None
     from provlint.hashing import BIFROST, config_hash, environment_dependencies
 

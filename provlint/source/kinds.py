@@ -52,4 +52,4 @@ _GENERIC_SECTIONS = frozenset({"$schema", "version"})
 def _only_config_sections(data: dict, catalog: Catalog) -> bool:
     """A config with no providers (stores and plugins only, like Bifrost's docker-volume example)."""
     keys = set(data)
-    return bool(keys - _GENERIC_SECTIONS) and keys <= set(catalog.get("config_sections", ()))
+    return bool(keys - _GENERIC_SECTIONS) and keys <= set(catalog.config_sections)

@@ -253,25 +253,25 @@ def test_target_without_a_bifrost_hash_says_so():
 
 
 def test_catalog_hash_section_is_complete():
-    spec = CATALOG.get("hash")
+    spec = CATALOG.hash
     assert len(CATALOG.provider_ids) == 30
     assert len(CATALOG.request_types) == len(set(CATALOG.request_types)) == 60
-    assert [block["field"] for block in spec["blocks"]] == [
+    assert [block.field for block in spec.blocks] == [
         "network_config",
         "concurrency_and_buffer_size",
         "proxy_config",
         "custom_provider_config",
         "openai_config",
     ]
-    assert len(spec["blocks"][0]["members"]) == 14
-    kinds = {member["kind"] for block in spec["blocks"] for member in block["members"]}
-    assert kinds <= set(spec["value_kinds"])
-    assert [flag["literal"] for flag in spec["raw_flags"]] == [
+    assert len(spec.blocks[0].members) == 14
+    kinds = {member.kind for block in spec.blocks for member in block.members}
+    assert kinds <= set(spec.value_kinds)
+    assert [flag.literal for flag in spec.raw_flags] == [
         "sendBackRawRequest",
         "sendBackRawResponse",
         "storeRawRequestResponse",
     ]
-    assert spec["unsupported_fields"] == ["provider_request_id", "injected_tools", "prompt_cache"]
+    assert spec.unsupported_fields == ("provider_request_id", "injected_tools", "prompt_cache")
 
 
 def test_every_catalog_value_kind_can_be_hashed():
@@ -311,11 +311,11 @@ JSON_VALUES = st.recursive(
     max_leaves=8,
 )
 MEMBER_NAMES = [
-    member["name"] for block in CATALOG.get("hash")["blocks"] for member in block["members"]
+    member.name for block in CATALOG.hash.blocks for member in block.members
 ] + ["value", "ref", "type", "env_var", "from_env", "rerank"]
 BLOCK = st.dictionaries(st.sampled_from(MEMBER_NAMES), JSON_VALUES, max_size=6)
 ENTRY = st.dictionaries(
-    st.sampled_from([block["field"] for block in CATALOG.get("hash")["blocks"]] + ["send_back_raw_request", "keys"]),
+    st.sampled_from([block.field for block in CATALOG.hash.blocks] + ["send_back_raw_request", "keys"]),
     BLOCK | JSON_VALUES,
     max_size=5,
 )

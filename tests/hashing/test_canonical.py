@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import io
 import json
+from collections.abc import Mapping
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,7 +26,8 @@ from provlint.source import load_bytes
 from provlint.source.document import DocumentKind
 
 CATALOG = load_catalog("1.5")
-DEFAULTS = CATALOG.defaults
+# As plain JSON objects: the catalog holds read-only mappings, entries as written hold dicts.
+DEFAULTS = {k: dict(v) if isinstance(v, Mapping) else v for k, v in CATALOG.defaults.items()}
 SLOW = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -83,9 +86,8 @@ def test_pinned_value_of_the_empty_openai_entry():
 
 
 def test_defaults_come_from_the_catalog_not_from_literals():
-    changed = copy.deepcopy(CATALOG.raw)
-    changed["defaults"]["network_config"]["default_request_timeout_in_seconds"] = 99
-    other = type(CATALOG)(version=CATALOG.version, raw=changed)
+    network_defaults = {**CATALOG.defaults["network_config"], "default_request_timeout_in_seconds": 99}
+    other = dataclasses.replace(CATALOG, defaults={**CATALOG.defaults, "network_config": network_defaults})
     network = effective_settings({}, other)["network_config"]
     assert network["default_request_timeout_in_seconds"] == 99
 
@@ -259,7 +261,7 @@ NETWORK = optional_members(
 )
 CONCURRENCY = optional_members(concurrency=POSITIVE, buffer_size=POSITIVE)
 PROXY = optional_members(
-    type=st.sampled_from(CATALOG.get("proxy_types")), url=TEXT, username=SECRET, password=SECRET, ca_cert_pem=SECRET
+    type=st.sampled_from(CATALOG.proxy_types), url=TEXT, username=SECRET, password=SECRET, ca_cert_pem=SECRET
 )
 REQUEST_TYPE = st.sampled_from(CATALOG.request_types)
 CUSTOM = st.fixed_dictionaries(
@@ -412,7 +414,7 @@ def changed(value, member, data):
     if isinstance(value, int):
         return value + 1
     if member == "type":
-        return next(t for t in CATALOG.get("proxy_types") if t != value)
+        return next(t for t in CATALOG.proxy_types if t != value)
     if member == "base_provider_type":
         return next(p for p in CATALOG.provider_ids if p != value)
     return value + "-changed"

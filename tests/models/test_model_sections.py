@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from provlint.catalog import Catalog, load_catalog
+from provlint.catalog import load_catalog
 from provlint.models import ModelSet, models_for
 from provlint.source.document import DocumentKind
 
@@ -115,7 +115,7 @@ def test_field_names_and_order():
     assert wire_names(MODELS.provider_response) == [
         "name", *SETTINGS, "provider_status", "status", "description", "config_hash",
     ]
-    assert wire_names(MODELS.config_file) == list(CATALOG.get("config_sections"))
+    assert wire_names(MODELS.config_file) == list(CATALOG.config_sections)
 
 
 def test_key_sub_configs_follow_the_api_source():
@@ -200,15 +200,18 @@ def test_env_var_union_reports_one_branch():
 
 
 def test_enums_and_bounds_come_from_the_catalog():
-    raw = copy.deepcopy(CATALOG.raw)
-    raw["version"] = "test-catalog-driven"
-    raw["provider_ids"] = ["alpha", "beta"]
-    raw["request_types"] = ["ping", "ping_stream", "json"]
-    raw["proxy_types"] = ["none", "tunnel"]
-    raw["provider_statuses"] = ["up"]
-    raw["bounds"] = {**raw["bounds"], "concurrency_min": 4, "max_retries_min": 1}
-    raw["defaults"]["network_config"]["default_request_timeout_in_seconds"] = 99
-    models = models_for(Catalog(version=raw["version"], raw=raw))
+    network_defaults = {**CATALOG.defaults["network_config"], "default_request_timeout_in_seconds": 99}
+    catalog = dataclasses.replace(
+        CATALOG,
+        version="test-catalog-driven",
+        provider_ids=("alpha", "beta"),
+        request_types=("ping", "ping_stream", "json"),
+        proxy_types=("none", "tunnel"),
+        provider_statuses=("up",),
+        bounds=CATALOG.bounds._replace(concurrency_min=4, max_retries_min=1),
+        defaults={**CATALOG.defaults, "network_config": network_defaults},
+    )
+    models = models_for(catalog)
     assert models is not MODELS
     assert wire_names(models.allowed_requests) == ["ping", "ping_stream", "json"]
     assert accepts(models.allowed_requests, {"json": True})  # a BaseModel attribute name as a wire name
@@ -225,11 +228,11 @@ def test_enums_and_bounds_come_from_the_catalog():
 
 
 def test_a_catalog_whose_settings_fields_the_models_do_not_know_is_refused():
-    raw = copy.deepcopy(CATALOG.raw)
-    raw["version"] = "test-unknown-settings"
-    raw["settings_fields"] = [*raw["settings_fields"], "openai_config"]
+    catalog = dataclasses.replace(
+        CATALOG, version="test-unknown-settings", settings_fields=(*CATALOG.settings_fields, "openai_config")
+    )
     with pytest.raises(ValueError, match="settings fields"):
-        models_for(Catalog(version=raw["version"], raw=raw))
+        models_for(catalog)
 
 
 CODE_FILES = sorted(
@@ -279,7 +282,7 @@ def test_json_schema_shapes():
     assert "maximum" not in network["default_request_timeout_in_seconds"]
     assert "minimum" not in network["retry_backoff_initial"]
     assert defs["ConcurrencyAndBufferSize"]["properties"]["concurrency"]["minimum"] == 1
-    assert defs["ProxyConfig"]["properties"]["type"]["enum"] == list(CATALOG.get("proxy_types"))
+    assert defs["ProxyConfig"]["properties"]["type"]["enum"] == list(CATALOG.proxy_types)
     assert defs["Key"]["required"] == ["name", "weight"]
     assert defs["Key"]["properties"]["value"]["oneOf"] == [{"type": "string"}, {"$ref": "#/$defs/EnvVarObject"}]
     assert defs["Key"]["properties"]["aliases"]["propertyNames"] == {"minLength": 1}

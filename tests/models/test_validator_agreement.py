@@ -193,8 +193,8 @@ EXTRA_KEYS = st.sampled_from(
 ) | st.text(max_size=6)
 ODD_VALUES = st.sampled_from(
     [None, True, False, 0, 1, -1, 1.0, 0.5, 2**64, float("nan"), "", MARKER, "env.X", [], {},
-     {"value": MARKER}, [MARKER], *CATALOG.provider_ids[:3], *CATALOG.get("proxy_types"),
-     *CATALOG.get("provider_statuses"), *CATALOG.get("secret_types")]
+     {"value": MARKER}, [MARKER], *CATALOG.provider_ids[:3], *CATALOG.proxy_types,
+     *CATALOG.provider_statuses, *CATALOG.secret_types]
 ) | json_values
 
 

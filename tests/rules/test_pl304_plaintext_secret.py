@@ -221,10 +221,11 @@ def test_no_rule_echoes_the_secrets():
 
 def test_a_line_that_resolves_references_in_header_values_suggests_one(monkeypatch):
     import provlint.engine as engine
-    from provlint.catalog import Catalog, load_catalog
+    from dataclasses import replace
 
-    base = load_catalog()
-    catalog = Catalog(version=base.version, raw={**base.raw, "extra_header_values_resolve_references": True})
+    from provlint.catalog import load_catalog
+
+    catalog = replace(load_catalog(), extra_header_values_resolve_references=True)
     monkeypatch.setattr(engine, "load_catalog", lambda version=None: catalog)
     found = pl304(json.dumps({"provider": "openai", "network_config": {"extra_headers": {"X-Api-Key": SECRET}}}))
     assert [d.pointer for d in found] == ["/network_config/extra_headers/X-Api-Key"]

@@ -246,8 +246,8 @@ FIELD_NAMES = sorted({(info.alias or name) for model in (
 EXTRA_KEYS = st.sampled_from(FIELD_NAMES + sorted(CATALOG.dropped_fields) + ["proxy_type", "schema_", ""]) | st.text(max_size=6)
 ODD_VALUES = st.sampled_from(
     [None, True, False, 0, 1, -1, 1.0, 0.5, 2.0, 1e2, -0.0, 2**64, "", "env.X", [], {}, {"value": "v"}, ["x"],
-     *CATALOG.provider_ids[:2], *CATALOG.get("proxy_types"), *CATALOG.get("provider_statuses"),
-     *CATALOG.get("secret_types")]
+     *CATALOG.provider_ids[:2], *CATALOG.proxy_types, *CATALOG.provider_statuses,
+     *CATALOG.secret_types]
 ) | JSON_VALUES
 
 

@@ -202,10 +202,10 @@ def test_defaults_are_bifrosts_from_the_catalog():
 
 def test_bounds_are_the_catalogs():
     bounds = CATALOG.bounds
-    assert definitions()["NetworkConfig"]["properties"]["max_retries"]["minimum"] == bounds["max_retries_min"] == 0
+    assert definitions()["NetworkConfig"]["properties"]["max_retries"]["minimum"] == bounds.max_retries_min == 0
     sizes = definitions()["ConcurrencyAndBufferSize"]["properties"]
-    assert sizes["concurrency"]["minimum"] == bounds["concurrency_min"] == 1
-    assert sizes["buffer_size"]["minimum"] == bounds["buffer_size_min"] == 1
+    assert sizes["concurrency"]["minimum"] == bounds.concurrency_min == 1
+    assert sizes["buffer_size"]["minimum"] == bounds.buffer_size_min == 1
     aliases = definitions()["Key"]["properties"]["aliases"]
     assert aliases["propertyNames"] == {"minLength": 1} and aliases["additionalProperties"]["minLength"] == 1
 
@@ -214,12 +214,12 @@ def test_enums_are_the_catalogs():
     defs = definitions()
     assert defs["CustomProviderConfig"]["properties"]["base_provider_type"]["enum"] == list(CATALOG.provider_ids)
     assert len(CATALOG.provider_ids) == 23
-    assert defs["ProxyConfig"]["properties"]["type"]["enum"] == CATALOG.get("proxy_types")
-    assert defs["EnvVarObject"]["properties"]["type"]["enum"] == CATALOG.get("secret_types")
+    assert defs["ProxyConfig"]["properties"]["type"]["enum"] == list(CATALOG.proxy_types)
+    assert defs["EnvVarObject"]["properties"]["type"]["enum"] == list(CATALOG.secret_types)
     assert list(defs["AllowedRequests"]["properties"]) == list(CATALOG.request_types)
     assert len(CATALOG.request_types) == 25
     response = V15[PROVIDER_RESPONSE_FILE]["properties"]["provider_status"]
-    assert response["enum"] == CATALOG.get("provider_statuses") == ["active", "error", "deleted"]
+    assert response["enum"] == list(CATALOG.provider_statuses) == ["active", "error", "deleted"]
 
 
 def test_config_schema_offers_every_provider_id_and_accepts_custom_names():
@@ -241,8 +241,8 @@ def test_config_schema_accepts_bifrosts_own_schema_member_and_other_sections():
     validator = Draft7Validator(config)
     assert config["properties"]["$schema"]["examples"] == ["https://www.getbifrost.ai/schema"]
     assert validator.is_valid({"$schema": "https://www.getbifrost.ai/schema"})
-    sections = CATALOG.get("config_sections")
-    assert list(config["properties"]) == sections
+    sections = CATALOG.config_sections
+    assert list(config["properties"]) == list(sections)
     assert validator.is_valid({s: {"anything": [1, None]} for s in sections if s not in ("$schema", "providers")})
     assert not validator.is_valid({"provider": {}})
     assert config["additionalProperties"] is False

@@ -1,0 +1,117 @@
+"""JSON data into frozen records, checked against their type hints on the way in.
+
+The catalog's classes say what a catalog file holds; this module reads a parsed JSON object
+into one of them and refuses, naming the file and the key, anything that does not fit: a
+missing key, an unknown key, or a value of the wrong type. The annotations it understands are
+the few the catalog uses: ``str``, ``bool``, ``int``, ``Optional[X]``, ``tuple[X, ...]``,
+``Mapping[str, X]``, a nested record (a frozen dataclass or a ``typing.NamedTuple``), and
+``Any`` (any JSON value, frozen).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any, Union
+from provlint.json_types import json_type
+
+
+class CatalogError(ValueError):
+    """A catalog file that does not hold what a catalog must: the message names file and key."""
+
+
+def is_record(annotation: Any) -> bool:
+    """A frozen dataclass or a NamedTuple: a class whose fields are keys of a JSON object."""
+    if dataclasses.is_dataclass(annotation):
+        return True
+    return isinstance(annotation, type) and issubclass(annotation, tuple) and hasattr(annotation, "_fields")
+
+
+@lru_cache(maxsize=None)
+def field_types(cls: type) -> dict[str, Any]:
+    """Each field of record ``cls`` with its resolved annotation, in declaration order."""
+    hints = typing.get_type_hints(cls)
+    return {name: hints[name] for name in _field_names(cls)}
+
+
+def required_keys(cls: type) -> tuple[str, ...]:
+    if not dataclasses.is_dataclass(cls):
+        return tuple(name for name in cls._fields if name not in cls._field_defaults)
+    return tuple(
+        f.name for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else cls._fields
+
+
+def convert_fields(cls: type, data: dict, file: str, prefix: str = "") -> dict[str, Any]:
+    """The keys of ``data`` converted to the field types of ``cls``; unknown keys refused.
+
+    Missing keys are not checked here: a line that extends another inherits them.
+    """
+    types = field_types(cls)
+    values = {}
+    for key, value in data.items():
+        if key not in types:
+            raise CatalogError(f"{file}: unknown key `{prefix}{key}`")
+        values[key] = convert(types[key], value, file, f"{prefix}{key}")
+    return values
+
+
+def convert(annotation: Any, value: Any, file: str, key: str) -> Any:
+    """``value`` as ``annotation``, frozen; a CatalogError naming ``file`` and ``key`` if it is not one."""
+    if annotation in _SCALARS:
+        _expect(_SCALARS[annotation](value), _SCALAR_WORDS[annotation], value, file, key)
+        return value
+    if annotation is Any:
+        return freeze(value)
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is Union:
+        if value is None and type(None) in args:
+            return None
+        (inner,) = [a for a in args if a is not type(None)]
+        return convert(inner, value, file, key)
+    if is_record(annotation):
+        _expect(isinstance(value, dict), "an object", value, file, key)
+        values = convert_fields(annotation, value, file, f"{key}.")
+        for name in required_keys(annotation):
+            if name not in values:
+                raise CatalogError(f"{file}: missing key `{key}.{name}`")
+        return annotation(**values)
+    if origin is tuple:
+        _expect(isinstance(value, list), "an array", value, file, key)
+        return tuple(convert(args[0], item, file, f"{key}[{i}]") for i, item in enumerate(value))
+    if origin is Mapping:
+        _expect(isinstance(value, dict), "an object", value, file, key)
+        return MappingProxyType({k: convert(args[1], v, file, f"{key}.{k}") for k, v in value.items()})
+    # pragma: no cover - a catalog class with an annotation this module does not read
+    raise TypeError(f"catalog field `{key}` has an unsupported annotation {annotation!r}")
+
+
+_SCALARS = {
+    str: lambda v: isinstance(v, str),
+    bool: lambda v: isinstance(v, bool),
+    int: lambda v: isinstance(v, int) and not isinstance(v, bool),
+}
+_SCALAR_WORDS = {str: "a string", bool: "a boolean", int: "an integer"}
+
+
+def freeze(value: Any) -> Any:
+    """A JSON value that cannot be changed: objects become read-only mappings, arrays tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+def _expect(ok: bool, expected: str, value: Any, file: str, key: str) -> None:
+    if not ok:
+        raise CatalogError(f"{file}: key `{key}` must be {expected}, not {json_type(value)}")
