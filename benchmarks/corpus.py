@@ -72,22 +72,23 @@ def line_facts(line: str) -> LineFacts:
     """The catalog facts of ``line`` (kept in one place: the catalog's API is changing)."""
     from provlint.catalog import load_catalog
 
-    raw = load_catalog(line)
-    bounds = raw.get("bounds", {})
-    urls = raw.get("schema_urls") or [None]
+    from provlint.rules import find_rule
+
+    catalog = load_catalog(line)
+    urls = list(catalog.schema_urls) or [None]
     return LineFacts(
         line=line,
         schema_url=urls[0],
-        provider_ids=tuple(raw.get("provider_ids")),
-        custom_bases=tuple(raw.get("custom_provider_bases")),
-        request_types=tuple(raw.get("request_types")),
-        key_configs=dict(raw.get("key_config_requirements", {})),
-        secret_fields={k: tuple(v) for k, v in raw.get("secret_fields", {}).items()},
-        path_overrides_forbidden=tuple(raw.get("path_overrides_forbidden_bases", ())),
-        backoff_min_ms=bounds.get("retry_backoff_min_ms", 100),
-        backoff_max_ms=bounds.get("retry_backoff_max_ms", 1_000_000),
-        max_retries_warn=bounds.get("max_retries_warn", 10),
-        wildcard=raw.get("model_wildcard", "*"),
+        provider_ids=tuple(catalog.provider_ids),
+        custom_bases=tuple(catalog.custom_provider_bases),
+        request_types=tuple(catalog.request_types),
+        key_configs={k: {"config": v.config, "field": v.field} for k, v in catalog.key_config_requirements.items()},
+        secret_fields={k: tuple(v) for k, v in catalog.secret_fields.items()},
+        path_overrides_forbidden=tuple(catalog.path_overrides_forbidden_bases),
+        backoff_min_ms=catalog.bounds.retry_backoff_min_ms,
+        backoff_max_ms=catalog.bounds.retry_backoff_max_ms,
+        max_retries_warn=find_rule("PL404").options["max"],
+        wildcard=catalog.model_wildcard,
     )
 
 
