@@ -12,7 +12,7 @@ from provlint.suggest import CUTOFF, closest, did_you_mean, suggestion_for
 from tests.conftest import lint
 
 V15, V20 = load_catalog("1.5"), load_catalog("2.0")
-NETWORK_FIELDS_20 = [m["name"] for b in V20.raw["hash"]["blocks"] if b["field"] == "network_config" for m in b["members"]]
+NETWORK_FIELDS_20 = [m.name for b in V20.hash.blocks if b.field == "network_config" for m in b.members]
 
 
 @pytest.mark.parametrize(
