@@ -75,9 +75,11 @@ def lint_paths(
     stdin: Optional[BinaryIO] = None,
     stdin_filename: Optional[str] = None,
     baseline=None,
+    skipped: Optional[list[str]] = None,
 ) -> list[FileResult]:
     """Lint files and folders. Raises discovery.InputPathError (a path does not exist) and
-    settings.SettingsError before anything is linted; bad input files are results."""
+    settings.SettingsError before anything is linted; bad input files are results. The paths of
+    walked files skipped (excluded, or no Bifrost shape) are appended to ``skipped``."""
     resolver = resolver or SettingsResolver()
     environment = dict(os.environ) if environment is None else environment
     results: list[FileResult] = []
@@ -87,6 +89,8 @@ def lint_paths(
         shown = stdin_filename or STDIN if item.path == STDIN else item.path
         settings = resolver.for_path(shown if item.path == STDIN else item.path)
         if not item.explicit and settings.is_excluded(item.path):
+            if skipped is not None:
+                skipped.append(item.path)
             continue
         if settings.path is not None:
             used_settings[settings.path] = settings
@@ -95,6 +99,8 @@ def lint_paths(
         result = _lint_input(item, options, stdin, shown)
         if not result.skipped:
             results.append(result)
+        elif skipped is not None:
+            skipped.append(item.path)
     results.extend(_unused_exceptions(results, used_settings, applicable))
     if baseline is not None:
         results = _apply_baseline(results, baseline, resolver)

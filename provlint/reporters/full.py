@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-
 from provlint.findings import Diagnostic, FileResult, Position, Span
-from provlint.reporters.base import Reporter
+from provlint.reporters.base import Reporter, Summary
 from provlint.reporters.concise import concise_line
 from provlint.source.text import LineIndex
 
@@ -28,9 +26,9 @@ class FullReporter(Reporter):
                 self.write(f"  help: {diagnostic.fix}\n")
             self.write("\n")
 
-    def finish(self, results: list[FileResult]) -> None:
+    def finish(self, summary: Summary) -> None:
         if not self.quiet:
-            self.write(summary(results) + "\n")
+            self.write(summary_line(summary) + "\n")
 
 
 REDACTED = "********"
@@ -108,12 +106,11 @@ def _mask(text: str, line: int, column: int, width: int, secrets) -> tuple[str, 
     return text, column, width
 
 
-def summary(results: list[FileResult]) -> str:
-    counts = Counter(d.severity.value for r in results for d in r.diagnostics)
-    total = sum(counts.values())
-    files = sum(1 for r in results if r.diagnostics)
-    if not total:
-        checked = len(results)
+def summary_line(summary: Summary) -> str:
+    if not summary.findings:
+        checked = summary.files_checked
         return f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
-    parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s])
+    counts = {"error": summary.errors, "warning": summary.warnings, "info": summary.infos}
+    parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+    total, files = summary.findings, summary.files_with_findings
     return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}."
