@@ -10,8 +10,12 @@ from provlint.reporters.base import Reporter, Summary
 REPORTERS = {
     "concise": "provlint.reporters.concise:ConciseReporter",
     "full": "provlint.reporters.full:FullReporter",
+    "github": "provlint.reporters.github:GithubReporter",
+    "gitlab": "provlint.reporters.gitlab:GitlabReporter",
     "json": "provlint.reporters.json_report:JsonReporter",
     "json-lines": "provlint.reporters.json_lines:JsonLinesReporter",
+    "junit": "provlint.reporters.junit:JunitReporter",
+    "sarif": "provlint.reporters.sarif:SarifReporter",
     "statistics": "provlint.reporters.statistics:StatisticsReporter",
 }
 

@@ -109,3 +109,14 @@ def count_by_rule(diagnostics: Sequence[Diagnostic]) -> list[tuple[tuple[str, st
         key = (d.code, d.name, d.severity.value)
         counts[key] = counts.get(key, 0) + 1
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def summary_line(summary: Summary) -> str:
+    """The run in one sentence, as ruff ends its report."""
+    if not summary.findings:
+        checked = summary.files_checked
+        return f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
+    counts = {"error": summary.errors, "warning": summary.warnings, "info": summary.infos}
+    parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+    total, files = summary.findings, summary.files_with_findings
+    return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from provlint.findings import Diagnostic, FileResult, Position, Span
-from provlint.reporters.base import Reporter, Summary
+from provlint.reporters.base import Reporter, Summary, summary_line
 from provlint.reporters.concise import concise_line
 from provlint.source.text import LineIndex
 
@@ -104,13 +104,3 @@ def _mask(text: str, line: int, column: int, width: int, secrets) -> tuple[str, 
         elif start < column:
             column += len(masked) - (end - start)
     return text, column, width
-
-
-def summary_line(summary: Summary) -> str:
-    if not summary.findings:
-        checked = summary.files_checked
-        return f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
-    counts = {"error": summary.errors, "warning": summary.warnings, "info": summary.infos}
-    parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-    total, files = summary.findings, summary.files_with_findings
-    return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}."
