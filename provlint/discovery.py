@@ -26,8 +26,12 @@ class InputFile:
     explicit: bool  # named by the user, not found by a folder walk
 
 
-def input_files(paths: Iterable[str]) -> list[InputFile]:
-    """Every file to lint, in a stable order; raises InputPathError before reading any."""
+def input_files(paths: Iterable[str], *, force_exclude: bool = False) -> list[InputFile]:
+    """Every file to lint, in a stable order; raises InputPathError before reading any.
+
+    ``force_exclude`` judges named files as a folder walk judges the files it finds (the
+    settings' ``exclude`` applies, a file of no Bifrost shape is skipped in silence): a tool
+    such as pre-commit names every JSON and YAML file, and no person chose them."""
     paths = list(paths)
     missing = [p for p in paths if p != STDIN and not os.path.lexists(p)]
     if missing:
@@ -37,7 +41,7 @@ def input_files(paths: Iterable[str]) -> list[InputFile]:
         if path != STDIN and os.path.isdir(path):
             files.extend(InputFile(p, explicit=False) for p in sorted(_walk(path)))
         else:
-            files.append(InputFile(path, explicit=True))
+            files.append(InputFile(path, explicit=path == STDIN or not force_exclude))
     return files
 
 

@@ -76,16 +76,18 @@ def lint_paths(
     stdin_filename: Optional[str] = None,
     baseline=None,
     skipped: Optional[list[str]] = None,
+    force_exclude: bool = False,
 ) -> list[FileResult]:
     """Lint files and folders. Raises discovery.InputPathError (a path does not exist) and
     settings.SettingsError before anything is linted; bad input files are results. The paths of
-    walked files skipped (excluded, or no Bifrost shape) are appended to ``skipped``."""
+    walked files skipped (excluded, or no Bifrost shape) are appended to ``skipped``;
+    ``force_exclude`` judges named files as walked ones (discovery.input_files)."""
     resolver = resolver or SettingsResolver()
     environment = dict(os.environ) if environment is None else environment
     results: list[FileResult] = []
     used_settings: dict[Path, Settings] = {}
     applicable: set = set()  # exceptions whose file glob matched a file of this run
-    for item in input_files(paths):
+    for item in input_files(paths, force_exclude=force_exclude):
         shown = stdin_filename or STDIN if item.path == STDIN else item.path
         settings = resolver.for_path(shown if item.path == STDIN else item.path)
         if not item.explicit and settings.is_excluded(item.path):

@@ -27,6 +27,8 @@ KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
                    f"full on a terminal, concise otherwise].")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
 @click.option("--stdin-filename", default=None, help="The name to report for input read from `-`.")
+@click.option("--force-exclude", is_flag=True,
+              help="Judge named files as a folder walk does: skip those the settings exclude and those of no Bifrost shape, in silence (for pre-commit).")
 @click.option("--kind", type=click.Choice(KINDS), default=None, help="Lint every input as this document kind.")
 @click.option("--target-version", type=click.Choice(lintable_versions()), default=None, help="The Bifrost line to check against [default: 1.5].")
 @click.option("--select", multiple=True, help="Rules to enable (codes, prefixes like PL3, names, ALL); replaces the settings file's.")
@@ -45,7 +47,7 @@ KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
               help="Resolve env.NAME references from this dotenv file instead of the environment.")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="Hide findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="Record the current findings in this file and exit 0.")
-def check(paths, output_format, output_file, stdin_filename, kind, target_version, select, extend_select, ignore,
+def check(paths, output_format, output_file, stdin_filename, force_exclude, kind, target_version, select, extend_select, ignore,
           fail_level, exit_zero, statistics, no_color, quiet, config_file, isolated, show_settings, env_file, baseline,
           write_baseline) -> None:
     """Lint Bifrost config files and provider API payloads (JSON or YAML).
@@ -79,6 +81,7 @@ def check(paths, output_format, output_file, stdin_filename, kind, target_versio
         results = lint_paths(
             paths, resolver=resolver, kind=DocumentKind(kind) if kind else None, environment=environment,
             stdin=sys.stdin.buffer, stdin_filename=stdin_filename, baseline=recorded, skipped=skipped,
+            force_exclude=force_exclude,
         )
     except (InputPathError, SettingsError) as exc:
         fail_usage(str(exc))
