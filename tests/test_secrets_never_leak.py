@@ -32,7 +32,7 @@ def test_every_output_format(output_format):
 
 
 def test_reported_secrets_are_actually_found():
-    proc = run_provlint("check", "--isolated", "--output-format", "concise", *FILES)
+    proc = run_provlint("check", "--isolated", "--output-format", "concise", "-q", *FILES)
     codes = [line.split(": ")[1].split(" ")[0] for line in proc.stdout.decode().splitlines()]
     assert codes.count("PL302") == 3 and codes.count("PL303") == 1
 

@@ -61,6 +61,8 @@ def check(paths, output_format, output_file, stdin_filename, force_exclude, kind
         fail_usage(f"settings file does not exist: {config_file}")
     if baseline and write_baseline:
         fail_usage("--baseline and --write-baseline exclude each other; use --write-baseline alone to refresh a baseline")
+    if stdin_filename and "-" not in paths:
+        fail_usage("--stdin-filename names standard input: pass `-` among the PATHS to read it")
     paths = list(paths) or ["."]
     resolver = SettingsResolver(
         config_file=Path(config_file) if config_file else None,
@@ -91,6 +93,8 @@ def check(paths, output_format, output_file, stdin_filename, force_exclude, kind
     from provlint.cli.output import choose_format, start_reporter
 
     process_environment = dict(os.environ)  # not --env-file: that one resolves env.NAME references
+    if not results:
+        click.echo(f"provlint: no Bifrost files found under {', '.join(paths)}", err=True)
     with output_stream(output_file) as stream:
         name = "statistics" if statistics else choose_format(output_format, process_environment, stream)
         reporter = start_reporter(name, stream, quiet=quiet, no_color=no_color, environment=process_environment)

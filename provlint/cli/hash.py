@@ -75,7 +75,8 @@ class Report:
               show_default=True, help="The Bifrost line whose hash to compute.")
 @click.option("--env-file", default=None, metavar="FILE",
               help="Resolve env.NAME references (bifrost algorithm) from this dotenv file instead of the environment.")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="One row a provider for a person, or JSON for a program.")
 def hash_command(paths, provider, algorithm, target_version, env_file, output_format) -> None:
     """Print the config_hash of every provider in PATHS.
 
