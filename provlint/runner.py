@@ -87,7 +87,10 @@ def lint_paths(
     results: list[FileResult] = []
     used_settings: dict[Path, Settings] = {}
     applicable: set = set()  # exceptions whose file glob matched a file of this run
-    for item in input_files(paths, force_exclude=force_exclude):
+    def respect_gitignore(folder: str) -> bool:
+        return resolver.for_path(os.path.join(folder, "-walk-")).respect_gitignore
+
+    for item in input_files(paths, force_exclude=force_exclude, respect_gitignore=respect_gitignore):
         shown = stdin_filename or STDIN if item.path == STDIN else item.path
         settings = resolver.for_path(shown if item.path == STDIN else item.path)
         if not item.explicit and settings.is_excluded(item.path):
