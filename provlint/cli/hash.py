@@ -89,9 +89,10 @@ def hash_command(paths, provider, algorithm, target_version, env_file, output_fo
     catalog = load_catalog(target_version)
     report = _plan(catalog, algorithm)
     if algorithm != BOTH and algorithm not in report.algorithms:
+        # Never another algorithm's value in its place: a script asked for this one (issue 11).
         (reason,) = [r for a, r in report.unavailable if a == algorithm]
-        others = " and ".join(report.algorithms) or "no other"
-        click.echo(f"provlint: note: {reason}; giving the {others} hash instead", err=True)
+        others = ", ".join(f"--algorithm {a}" for a in report.algorithms)
+        fail_usage(f"{reason}" + (f"; {others} gives what target {catalog.version} has" if others else ""))
     environment = environment_from(env_file) if env_file or BIFROST in report.algorithms else {}
     try:
         files = input_files(list(paths) or ["."])
