@@ -34,26 +34,34 @@ def project(tmp_path_factory):
     if not (REPO / ".git").exists() or not PRE_COMMIT.is_file() or shutil.which("git") is None:
         pytest.fail("the pre-commit tests need a git checkout of provlint, git, and pre-commit (make venv)")
     root = tmp_path_factory.mktemp("hooked")
-    for name, text in FILES.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text)
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
-    subprocess.run([*git, "init", "-q"], cwd=root, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    make_project(root)
     return root
 
 
-def try_repo(root, *args):
+def offline_environment(home):
+    """pre-commit's environment for an offline install of this repository (module docstring)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PRE_COMMIT", "GITHUB_", "PROVLINT_"))}
     env.update(
-        PRE_COMMIT_HOME=str(root.parent / "pre-commit-home"),
+        PRE_COMMIT_HOME=str(home),
         PIP_NO_INDEX="1",
         PIP_NO_BUILD_ISOLATION="0",  # pip reads "0" here as: do not isolate the build
         PIP_CONFIG_FILE=os.devnull,
         PYTHONPATH=sysconfig.get_paths()["purelib"],
     )
-    proc = subprocess.run([str(PRE_COMMIT), "try-repo", str(REPO), *args], cwd=root, env=env,
-                          capture_output=True, timeout=600)
+    return env
+
+
+def make_project(root):
+    for name, text in FILES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+
+
+def try_repo(root, *args):
+    proc = subprocess.run([str(PRE_COMMIT), "try-repo", str(REPO), *args], cwd=root,
+                          env=offline_environment(root.parent / "pre-commit-home"), capture_output=True, timeout=600)
     return proc.returncode, proc.stdout.decode() + proc.stderr.decode()
 
 
