@@ -90,3 +90,14 @@ def test_a_clean_run_has_an_empty_result_list(tmp_path):
     assert (report["results"], report["summary"]) == (
         [], {"files_checked": 0, "files_skipped": 1, "errors": 0, "warnings": 0, "infos": 0})
     assert proc.returncode == 0
+
+
+def test_every_rule_url_names_an_anchor_of_the_rule_catalogue():
+    from provlint.reporters.records import RULES_DOC_URL, rule_url
+    from provlint.rules import all_rules
+
+    catalogue = (REPO / "docs" / "RULES.md").read_text()
+    assert RULES_DOC_URL.endswith("/docs/RULES.md")
+    for rule in all_rules():
+        anchor = rule_url(rule.code).rpartition("#")[2]
+        assert f'<a id="{anchor}"></a>' in catalogue, rule.code
