@@ -19,18 +19,17 @@ SOURCE_ROOT = "%SRCROOT%"
 class SarifReporter(Reporter):
     def start(self, rules) -> None:
         super().start(rules)
-        self.fired: dict[str, Diagnostic] = {}  # code -> its first finding; the index is the driver's rule index
+        self.fired: dict[str, tuple[int, Diagnostic]] = {}  # code -> (the driver's rule index, its first finding)
         self.results: list[dict] = []
 
     def file(self, result: FileResult) -> None:
         path = self.shown_path(result.path)
         for diagnostic in result.diagnostics:
-            self.fired.setdefault(diagnostic.code, diagnostic)
-            index = list(self.fired).index(diagnostic.code)
+            index, _ = self.fired.setdefault(diagnostic.code, (len(self.fired), diagnostic))
             self.results.append(_result(diagnostic, index, path, fingerprint(diagnostic, result.data, path)))
 
     def finish(self, summary: Summary) -> None:
-        rules = [_rule(self.rules[code]) if code in self.rules else _unlisted(d) for code, d in self.fired.items()]
+        rules = [_rule(self.rules[code]) if code in self.rules else _unlisted(d) for code, (_, d) in self.fired.items()]
         log = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
