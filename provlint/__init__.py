@@ -8,6 +8,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+# The project's home: the host of the schemas' `$id` and of the rule documentation URLs.
+HOMEPAGE = "https://provlint.dev"
+
 _EXPORTS = {
     "LintOptions": "provlint.engine",
     "lint_bytes": "provlint.engine",
@@ -19,7 +22,7 @@ _EXPORTS = {
     "config_hash": "provlint.hashing",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = ["__version__", "HOMEPAGE", *_EXPORTS]
 
 
 def __getattr__(name: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Optional
 
 from provlint.source import LINTABLE_SUFFIXES
 
@@ -24,8 +24,14 @@ class InputFile:
     explicit: bool  # named by the user, not found by a folder walk
 
 
-def input_files(paths: Iterable[str]) -> list[InputFile]:
-    """Every file to lint, in a stable order; raises InputPathError before reading any."""
+def input_files(
+    paths: Iterable[str], *, force_exclude: bool = False, respect_gitignore: Callable[[str], bool] = lambda folder: True
+) -> list[InputFile]:
+    """Every file to lint, in a stable order; raises InputPathError before reading any.
+
+    ``force_exclude`` judges named files as a folder walk judges the files it finds (the
+    settings' ``exclude`` applies, a file of no Bifrost shape is skipped in silence): a tool
+    such as pre-commit names every JSON and YAML file, and no person chose them."""
     paths = list(paths)
     missing = [p for p in paths if p != STDIN and not os.path.lexists(p)]
     if missing:
@@ -33,15 +39,27 @@ def input_files(paths: Iterable[str]) -> list[InputFile]:
     files: list[InputFile] = []
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            files.extend(InputFile(p, explicit=False) for p in sorted(_walk(path)))
+            files.extend(InputFile(p, explicit=False) for p in sorted(_walk(path, respect_gitignore(path))))
         else:
-            files.append(InputFile(path, explicit=True))
+            files.append(InputFile(path, explicit=path == STDIN or not force_exclude))
     return files
 
 
-def _walk(root: str) -> Iterator[str]:
+def _walk(root: str, respect_gitignore: bool = True) -> Iterator[str]:
+    ignored: Optional[object] = None
+    if respect_gitignore:
+        from provlint.gitignore import GitIgnored
+
+        ignored = GitIgnored.around(root)
     for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+        dirs[:] = sorted(
+            d for d in dirs
+            if d not in SKIPPED_DIRS and not (ignored and ignored.ignores(os.path.join(folder, d), is_dir=True))
+        )
         for name in names:
-            if Path(name).suffix.lower() in LINTABLE_SUFFIXES:
-                yield os.path.normpath(os.path.join(folder, name))
+            if Path(name).suffix.lower() not in LINTABLE_SUFFIXES:
+                continue
+            path = os.path.join(folder, name)
+            if not (ignored and ignored.ignores(path, is_dir=False)):
+                yield os.path.normpath(path)
+

@@ -93,20 +93,30 @@ def lint_paths(
     stdin: Optional[BinaryIO] = None,
     stdin_filename: Optional[str] = None,
     baseline=None,
+    skipped: Optional[list[str]] = None,
+    force_exclude: bool = False,
 ) -> list[FileResult]:
     """Lint files and folders. ``environment`` resolves ``env.NAME`` references and ``now`` is
     the time certificates are judged at: the caller's, never read here. Raises
     discovery.InputPathError (a path does not exist) and settings.SettingsError before anything
-    is linted; bad input files are results."""
+    is linted; bad input files are results. The paths of
+    walked files skipped (excluded, or no Bifrost shape) are appended to ``skipped``;
+    ``force_exclude`` judges named files as walked ones (discovery.input_files)."""
     resolver = resolver or SettingsResolver()
     results: list[FileResult] = []
     used_settings: dict[Path, Settings] = {}
     applicable: set = set()  # exceptions whose file glob matched a file of this run
     used: set = set()  # exceptions that waived something
-    for item in input_files(paths):
+
+    def respect_gitignore(folder: str) -> bool:
+        return resolver.for_path(os.path.join(folder, "-walk-")).respect_gitignore
+
+    for item in input_files(paths, force_exclude=force_exclude, respect_gitignore=respect_gitignore):
         shown = stdin_filename or STDIN if item.path == STDIN else item.path
         settings = resolver.for_path(shown if item.path == STDIN else item.path)
         if not item.explicit and settings.is_excluded(item.path):
+            if skipped is not None:
+                skipped.append(item.path)
             continue
         if settings.path is not None:
             used_settings[settings.path] = settings
@@ -116,6 +126,8 @@ def lint_paths(
         used.update(options.used_exceptions)
         if not result.skipped:
             results.append(result)
+        elif skipped is not None:
+            skipped.append(item.path)
     for path, settings in used_settings.items():
         unused = [e for e in settings.exceptions if e in applicable and e not in used]
         results.extend(_unused_waivers(settings, str(path), display_path(path), unused_exception_findings(unused)))

@@ -57,6 +57,8 @@ class Settings:
     roots: tuple[tuple[str, str], ...] = ()
     fail_level: Severity = Severity.ERROR
     exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     placeholder_patterns: tuple[str, ...] = ()
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()  # (code, ((option, value), ...))
     # Command-line selectors: a later layer than the file's, so they win (see with_overrides).
@@ -86,7 +88,7 @@ class Settings:
         return glob_match(pattern, self.relative(path))
 
     def is_excluded(self, path: str) -> bool:
-        return any(self.matches(p, path) for p in self.exclude)
+        return any(self.matches(p, path) for p in (*self.exclude, *self.extend_exclude))
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         return tuple(s for pattern, sels in self.per_file_ignores if self.matches(pattern, path) for s in sels)
@@ -177,7 +179,7 @@ def _read_toml(path: Path) -> dict:
 
 _KEYS = (
     "target-version", "select", "extend-select", "ignore", "per-file-ignores", "severity",
-    "exceptions", "roots", "fail-level", "exclude", "placeholder-patterns", "rule-options",
+    "exceptions", "roots", "fail-level", "exclude", "extend-exclude", "respect-gitignore", "placeholder-patterns", "rule-options",
 )
 
 
@@ -203,6 +205,8 @@ def parse_settings(table: dict, *, path: Optional[Path] = None, base_dir: Option
             roots=tuple((str(g), _pointer(p, f"roots.{g}")) for g, p in _table(table.get("roots", {}), "roots").items()),
             fail_level=_fail_level(table.get("fail-level", "error")),
             exclude=tuple(_strings(table.get("exclude", []), "exclude")),
+            extend_exclude=tuple(_strings(table.get("extend-exclude", []), "extend-exclude")),
+            respect_gitignore=_boolean(table.get("respect-gitignore", True), "respect-gitignore"),
             placeholder_patterns=tuple(_regex(p) for p in _strings(table.get("placeholder-patterns", []), "placeholder-patterns")),
             rule_options=_all_rule_options(_table(table.get("rule-options", {}), "rule-options")),
         )
@@ -240,6 +244,12 @@ def _fail_level(value: Any) -> Severity:
         return Severity(value)
     except ValueError:
         raise SettingsError(f"`fail-level` must be error, warning or info, not {value!r}{suggestion_for(str(value), ('error', 'warning', 'info'))}") from None
+
+
+def _boolean(value: Any, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise SettingsError(f"`{key}` must be true or false, not {value!r}")
+    return value
 
 
 def _table(value: Any, key: str) -> dict:

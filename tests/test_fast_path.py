@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from tests.paths import fixture
 
 HEAVY = ("pydantic", "pydantic_core", "jsonschema", "ruamel", "cryptography", "dotenv", "rfc8785")
@@ -28,7 +30,7 @@ def imported_modules(*args, cwd) -> set[str]:
 def test_clean_json_config_imports_no_heavy_package(tmp_path):
     (tmp_path / "config.json").write_text(CLEAN)
     code, out, modules = imported_modules("check", "--output-format", "concise", "config.json", cwd=tmp_path)
-    assert (code, out) == (0, b"")
+    assert (code, out) == (0, b"All checks passed (1 file checked).\n")
     assert "provlint" in modules and "json" in modules  # the measurement works
     assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
 
@@ -38,7 +40,7 @@ def test_clean_real_example_imports_no_heavy_package():
         "check", "--isolated", "--output-format", "concise", "github__workflows__configs__default__config.json",
         cwd=fixture("bifrost-examples"),
     )
-    assert (code, out) == (0, b"")
+    assert (code, out) == (0, b"All checks passed (1 file checked).\n")
     assert not modules & set(HEAVY)
 
 
@@ -47,3 +49,28 @@ def test_a_finding_loads_the_models_only_when_the_fast_validator_rejects(tmp_pat
     code, out, modules = imported_modules("check", "--output-format", "concise", "config.json", cwd=tmp_path)
     assert code == 1 and b"PL100" in out
     assert "pydantic" in modules and "ruamel" not in modules and "jsonschema" not in modules
+
+
+# -X importtime does not see modules loaded by importlib.import_module (the registries load
+# reporters so), so this asks the process itself which reporter modules it holds at exit.
+_REPORTER_MODULES = (
+    "import sys\n"
+    "from provlint.cli import main\n"
+    "try:\n"
+    "    main(sys.argv[1:])\n"
+    "finally:\n"
+    "    print(sorted(m for m in sys.modules if m.startswith('provlint.reporters.')), file=sys.stderr)\n"
+)
+
+
+@pytest.mark.parametrize("output_format", ["concise", "json"])
+def test_a_clean_run_imports_only_the_reporter_in_use(tmp_path, output_format):
+    (tmp_path / "config.json").write_text(CLEAN)
+    proc = subprocess.run(
+        [sys.executable, "-c", _REPORTER_MODULES, "check", "--output-format", output_format, "config.json"],
+        capture_output=True, cwd=tmp_path, timeout=60,
+    )
+    module = {"concise": "concise", "json": "json_report"}[output_format]
+    shared = {"provlint.reporters.base"} | ({"provlint.reporters.records"} if output_format == "json" else set())
+    assert proc.returncode == 0
+    assert proc.stderr.decode().strip() == repr(sorted(shared | {f"provlint.reporters.{module}"}))

@@ -32,7 +32,7 @@ def test_every_output_format(output_format):
 
 
 def test_reported_secrets_are_actually_found():
-    proc = run_provlint("check", "--isolated", "--output-format", "concise", *FILES)
+    proc = run_provlint("check", "--isolated", "--output-format", "concise", "-q", *FILES)
     codes = [line.split(": ")[1].split(" ")[0] for line in proc.stdout.decode().splitlines()]
     assert codes.count("PL302") == 3 and codes.count("PL303") == 1
 
@@ -75,3 +75,18 @@ def test_secrets_the_engine_cannot_locate_are_masked_in_snippets(tmp_path, name)
     text = proc.stdout.decode() + proc.stderr.decode()
     assert " | " in text, "a snippet was shown"
     assert secret not in text
+
+
+@pytest.mark.parametrize("output_format", sorted(REPORTERS))
+def test_every_format_written_to_a_file_and_the_github_step_summary(tmp_path, output_format):
+    from tests.reporters.helpers import run_check
+
+    report, summary = tmp_path / "report", tmp_path / "summary.md"
+    proc = run_check("--isolated", "--select", "ALL", "--output-format", output_format, "--output-file", str(report),
+                     *FILES, cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert "PL30" in report.read_text()
+    assert_no_secret(report.read_text(), f"--output-file ({output_format})")
+    if output_format == "github":
+        assert "PL302" in summary.read_text()
+        assert_no_secret(summary.read_text(), "the step summary")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from provlint.catalog import lintable_versions
 from provlint.cli.common import environment_from, fail_usage, output_stream
 from provlint.discovery import InputPathError
 from provlint.engine import exit_status
-from provlint.reporters import REPORTERS, default_format, make_reporter
+from provlint.reporters import REPORTERS, Summary
 from provlint.runner import SettingsResolver, lint_paths
 from provlint.settings import SettingsError
 from provlint.source.document import DocumentKind
@@ -25,9 +24,12 @@ KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: a finding, not a usage error
 @click.option("--output-format", type=click.Choice(sorted(REPORTERS)), default=None,
-              help="How to print findings (default: full on a terminal, github under GitHub Actions, concise otherwise).")
+              help=f"How to print findings [default: ${{PROVLINT_OUTPUT_FORMAT}}, else github under GitHub Actions, "
+                   f"full on a terminal, concise otherwise].")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
 @click.option("--stdin-filename", default=None, help="The name to report for input read from `-`.")
+@click.option("--force-exclude", is_flag=True,
+              help="Judge named files as a folder walk does: skip those the settings exclude and those of no Bifrost shape, in silence (for pre-commit).")
 @click.option("--kind", type=click.Choice(KINDS), default=None, help="Lint every input as this document kind.")
 @click.option("--target-version", type=click.Choice(lintable_versions()), default=None, help="The Bifrost line to check against [default: 1.5].")
 @click.option("--select", multiple=True, help="Rules to enable (codes, prefixes like PL3, names, ALL); replaces the settings file's.")
@@ -36,7 +38,8 @@ KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
               help="The lowest severity that makes the run fail [default: error].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run.")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings (--output-format statistics).")
+@click.option("--no-color", is_flag=True, help="No colours, even on a terminal (so does a non-empty NO_COLOR).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Use this settings file for every input.")
 @click.option("--isolated", is_flag=True, help="Ignore all settings files.")
@@ -45,8 +48,8 @@ KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
               help="Resolve env.NAME references from this dotenv file instead of the environment.")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="Hide findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="Record the current findings in this file and exit 0.")
-def check(paths, output_format, output_file, stdin_filename, kind, target_version, select, extend_select, ignore,
-          fail_level, exit_zero, statistics, quiet, config_file, isolated, show_settings, env_file, baseline,
+def check(paths, output_format, output_file, stdin_filename, force_exclude, kind, target_version, select, extend_select, ignore,
+          fail_level, exit_zero, statistics, no_color, quiet, config_file, isolated, show_settings, env_file, baseline,
           write_baseline) -> None:
     """Lint Bifrost config files and provider API payloads (JSON or YAML).
 
@@ -59,6 +62,8 @@ def check(paths, output_format, output_file, stdin_filename, kind, target_versio
         fail_usage(f"settings file does not exist: {config_file}")
     if baseline and write_baseline:
         fail_usage("--baseline and --write-baseline exclude each other; use --write-baseline alone to refresh a baseline")
+    if stdin_filename and "-" not in paths:
+        fail_usage("--stdin-filename names standard input: pass `-` among the PATHS to read it")
     paths = list(paths) or ["."]
     resolver = SettingsResolver(
         config_file=Path(config_file) if config_file else None,
@@ -75,25 +80,28 @@ def check(paths, output_format, output_file, stdin_filename, kind, target_versio
             sys.exit(0)
         environment = environment_from(env_file)
         recorded = _read_baseline(baseline) if baseline else None
+        skipped: list[str] = []
         results = lint_paths(
             paths, resolver=resolver, kind=DocumentKind(kind) if kind else None, environment=environment,
             now=datetime.now(timezone.utc), stdin=sys.stdin.buffer, stdin_filename=stdin_filename,
-            baseline=recorded,
+            baseline=recorded, skipped=skipped, force_exclude=force_exclude,
         )
     except (InputPathError, SettingsError) as exc:
         fail_usage(str(exc))
     if write_baseline:
         _write_baseline(write_baseline, results)
         sys.exit(0)
+    from provlint.cli.output import choose_format, start_reporter
+
+    process_environment = dict(os.environ)  # not --env-file: that one resolves env.NAME references
+    if not results:
+        click.echo(f"provlint: no Bifrost files found under {', '.join(paths)}", err=True)
     with output_stream(output_file) as stream:
-        if statistics:
-            _print_statistics(results, stream)
-        else:
-            reporter = make_reporter(output_format or default_format(stream), stream, quiet=quiet)
-            reporter.start()
-            for result in results:
-                reporter.file(result)
-            reporter.finish(results)
+        name = "statistics" if statistics else choose_format(output_format, process_environment, stream)
+        reporter = start_reporter(name, stream, quiet=quiet, no_color=no_color, environment=process_environment)
+        for result in results:
+            reporter.file(result)
+        reporter.finish(Summary.of(results, files_skipped=len(skipped)))
     status = exit_status(results)
     sys.exit(0 if exit_zero and status == 1 else status)
 
@@ -118,8 +126,3 @@ def _write_baseline(path, results) -> None:
         fail_usage(f"cannot write baseline {path}: {exc.strerror or exc}")
     click.echo(f"provlint: recorded {len(entries)} finding{'s' if len(entries) != 1 else ''} in {path}", err=True)
 
-
-def _print_statistics(results, stream) -> None:
-    counts = Counter((d.code, d.name, d.severity.value) for r in results for d in r.diagnostics)
-    for (code, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        stream.write(f"{count:>5}\t{code}\t{name}\t[{severity}]\n")

@@ -32,7 +32,8 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
               show_default=True, help="The Bifrost line whose hash to compute.")
 @click.option("--env-file", default=None, metavar="FILE",
               help="Resolve env.NAME references (bifrost algorithm) from this dotenv file instead of the environment.")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="One row a provider for a person, or JSON for a program.")
 def hash_command(paths, provider, algorithm, target_version, env_file, output_format) -> None:
     """Print the config_hash of every provider in PATHS.
 
@@ -45,9 +46,10 @@ def hash_command(paths, provider, algorithm, target_version, env_file, output_fo
     catalog = load_catalog(target_version)
     report = plan(catalog, algorithm)
     if algorithm != BOTH and algorithm not in report.algorithms:
+        # Never another algorithm's value in its place: a script asked for this one (issue 11).
         (reason,) = [r for a, r in report.unavailable if a == algorithm]
-        others = " and ".join(report.algorithms) or "no other"
-        click.echo(f"provlint: note: {reason}; giving the {others} hash instead", err=True)
+        others = ", ".join(f"--algorithm {a}" for a in report.algorithms)
+        fail_usage(f"{reason}" + (f"; {others} gives what target {catalog.version} has" if others else ""))
     environment = environment_from(env_file) if env_file or BIFROST in report.algorithms else {}
     try:
         hash_paths(paths, report, catalog, provider=provider, environment=environment, stdin=getattr(sys.stdin, "buffer", None))

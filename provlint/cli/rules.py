@@ -43,7 +43,8 @@ def _explanation(rule: Rule) -> str:
 
 @click.command("rule")
 @click.argument("rule_id")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Text for a person, or JSON for a program.")
 def rule_command(rule_id: str, output_format: str) -> None:
     """Explain one rule: what it finds, why it matters, examples, how to fix it."""
     rule = find_rule(rule_id)
@@ -74,10 +75,11 @@ def rule_command(rule_id: str, output_format: str) -> None:
 
 
 @click.command("rules")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="A table for a person, or JSON for a program.")
 @click.option("--select", multiple=True, help="Show what is enabled under this selection.")
-@click.option("--ignore", multiple=True)
-@click.option("--extend-select", multiple=True)
+@click.option("--ignore", multiple=True, help="Rules to disable, as `check --ignore` takes them.")
+@click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection, as `check --extend-select` takes them.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Read the settings from this file.")
 @click.option("--isolated", is_flag=True, help="Ignore all settings files.")

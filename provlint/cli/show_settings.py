@@ -22,6 +22,8 @@ def render_settings(settings: Settings, path: str) -> str:
         *([f"# command line: ignore = {json.dumps(list(settings.cli_ignore))}"] if settings.cli_ignore else []),
         f"fail-level = {json.dumps(settings.fail_level.value)}",
         f"exclude = {json.dumps(list(settings.exclude))}",
+        f"extend-exclude = {json.dumps(list(settings.extend_exclude))}",
+        f"respect-gitignore = {json.dumps(settings.respect_gitignore)}",
         f"placeholder-patterns = {json.dumps(list(settings.placeholder_patterns))}",
         "",
         "[per-file-ignores]",

@@ -5,23 +5,25 @@ from __future__ import annotations
 import importlib
 from typing import TextIO
 
-from provlint.reporters.base import Reporter
+from provlint.reporters.base import Reporter, Summary
 
 REPORTERS = {
     "concise": "provlint.reporters.concise:ConciseReporter",
     "full": "provlint.reporters.full:FullReporter",
+    "github": "provlint.reporters.github:GithubReporter",
+    "gitlab": "provlint.reporters.gitlab:GitlabReporter",
+    "json": "provlint.reporters.json_report:JsonReporter",
+    "json-lines": "provlint.reporters.json_lines:JsonLinesReporter",
+    "junit": "provlint.reporters.junit:JunitReporter",
+    "sarif": "provlint.reporters.sarif:SarifReporter",
+    "statistics": "provlint.reporters.statistics:StatisticsReporter",
 }
 
 
-def make_reporter(name: str, stream: TextIO, *, quiet: bool = False) -> Reporter:
+def make_reporter(name: str, stream: TextIO, **options) -> Reporter:
+    """The reporter of format ``name``; ``options`` are Reporter's keyword arguments."""
     module_name, class_name = REPORTERS[name].split(":")
-    return getattr(importlib.import_module(module_name), class_name)(stream, quiet=quiet)
+    return getattr(importlib.import_module(module_name), class_name)(stream, **options)
 
 
-def default_format(stream: TextIO) -> str:
-    """GitHub annotations under GitHub Actions, snippets for a person, one line each otherwise."""
-    import os
-
-    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS:
-        return "github"
-    return "full" if stream.isatty() else "concise"
+__all__ = ["REPORTERS", "Reporter", "Summary", "make_reporter"]

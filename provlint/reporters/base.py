@@ -1,25 +1,122 @@
-"""The reporter lifecycle: start, one call per file (in path order), finish."""
+"""The reporter lifecycle, as flake8's formatters have it: ``start(rules)`` once with the rule
+metadata, ``file(result)`` once per checked file in path order, ``finish(summary)`` once.
+
+A reporter reads nothing from the process: the command line hands it the stream, whether to be
+quiet and to colour, the working folder paths are shown relative to, and the environment mapping
+(a CI system's variables, such as GITHUB_STEP_SUMMARY). So a format is one module that
+subclasses Reporter and one line in ``REPORTERS``.
+"""
 
 from __future__ import annotations
 
-from typing import TextIO
+import os
+from dataclasses import dataclass
+from typing import Mapping, Optional, Sequence, TextIO
 
-from provlint.findings import FileResult
+from provlint.findings import Diagnostic, FileResult
+from provlint.rules import Rule
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The counts of a whole run, handed to ``finish``."""
+
+    files_checked: int
+    files_skipped: int
+    errors: int
+    warnings: int
+    infos: int
+    files_with_findings: int
+
+    @property
+    def findings(self) -> int:
+        return self.errors + self.warnings + self.infos
+
+    @classmethod
+    def of(cls, results: Sequence[FileResult], *, files_skipped: int = 0) -> "Summary":
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for result in results:
+            for diagnostic in result.diagnostics:
+                counts[diagnostic.severity.value] += 1
+        return cls(
+            files_checked=len(results),
+            files_skipped=files_skipped,
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+            files_with_findings=sum(1 for r in results if r.diagnostics),
+        )
+
+    def as_json(self) -> dict:
+        return {
+            "files_checked": self.files_checked,
+            "files_skipped": self.files_skipped,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "infos": self.infos,
+        }
 
 
 class Reporter:
-    def __init__(self, stream: TextIO, *, quiet: bool = False) -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        quiet: bool = False,
+        color: bool = False,
+        cwd: str = ".",
+        environment: Optional[Mapping[str, str]] = None,
+    ) -> None:
         self.stream = stream
         self.quiet = quiet
+        self.color = color
+        self.cwd = cwd
+        self.environment = dict(environment or {})
+        self.rules: dict[str, Rule] = {}
 
-    def start(self) -> None:
-        pass
+    def start(self, rules: Sequence[Rule]) -> None:
+        self.rules = {rule.code: rule for rule in rules}
 
     def file(self, result: FileResult) -> None:
         pass
 
-    def finish(self, results: list[FileResult]) -> None:
+    def finish(self, summary: Summary) -> None:
         pass
 
     def write(self, text: str) -> None:
         self.stream.write(text)
+
+    def shown_path(self, path: str) -> str:
+        """``path`` relative to the working folder with ``/`` separators, never an absolute
+        path of this machine (a file outside the folder gets ``../``)."""
+        return relative_path(path, self.cwd)
+
+
+def relative_path(path: str, cwd: str) -> str:
+    if path == "-":
+        return path
+    try:
+        relative = os.path.relpath(os.path.abspath(os.path.join(cwd, path)), os.path.abspath(cwd))
+    except ValueError:  # another drive on Windows: no relative path exists
+        relative = os.path.basename(path)
+    return relative.replace(os.sep, "/")
+
+
+def count_by_rule(diagnostics: Sequence[Diagnostic]) -> list[tuple[tuple[str, str, str], int]]:
+    """(code, name, severity) with its number of findings, the most frequent first."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for d in diagnostics:
+        key = (d.code, d.name, d.severity.value)
+        counts[key] = counts.get(key, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def summary_line(summary: Summary) -> str:
+    """The run in one sentence, as ruff ends its report."""
+    if not summary.findings:
+        checked = summary.files_checked
+        return f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
+    counts = {"error": summary.errors, "warning": summary.warnings, "info": summary.infos}
+    parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+    total, files = summary.findings, summary.files_with_findings
+    return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}."

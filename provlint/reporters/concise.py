@@ -1,11 +1,12 @@
-"""One line per finding: ``path:line:col: CODE [severity] message``."""
+"""One line per finding: ``path:line:col: CODE [severity] message``, then a one-line summary
+(``-q`` drops it), as ruff's concise format ends."""
 
 from __future__ import annotations
 
 import re
 
 from provlint.findings import Diagnostic, FileResult
-from provlint.reporters.base import Reporter
+from provlint.reporters.base import Reporter, Summary, summary_line
 
 
 # A key or file name may hold a newline; escaped, one finding stays one line and cannot forge another.
@@ -24,3 +25,7 @@ class ConciseReporter(Reporter):
     def file(self, result: FileResult) -> None:
         for diagnostic in result.diagnostics:
             self.write(concise_line(diagnostic) + "\n")
+
+    def finish(self, summary: Summary) -> None:
+        if not self.quiet:
+            self.write(summary_line(summary) + "\n")

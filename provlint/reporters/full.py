@@ -1,17 +1,25 @@
-"""The concise line, then the source line with a caret under the finding, then a summary."""
+"""The concise line, then the source line with a caret under the finding, the JSON Pointer and
+the help, then a summary. On a terminal the severity, the code and the caret are coloured."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from provlint.findings import Diagnostic, FileResult, Position, Span
-from provlint.reporters.base import Reporter
-from provlint.reporters.concise import concise_line
+from provlint.reporters.base import Reporter, Summary, summary_line
+from provlint.reporters.concise import concise_line, one_line
 from provlint.source.text import LineIndex
 
 # A snippet longer than this is cut around the column, so one minified file cannot flood a terminal.
 MAX_SNIPPET = 120
+
+# ANSI SGR codes: bold red, bold yellow, bold cyan; bold.
+COLOURS = {"error": "1;31", "warning": "1;33", "info": "1;36"}
+BOLD = "1"
+
+
+def paint(text: str, code: str) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m"
 
 
 class FullReporter(Reporter):
@@ -21,16 +29,31 @@ class FullReporter(Reporter):
         # rules are selected (the engine finds them).
         secrets = [d.span for d in result.diagnostics if d.secret] + list(result.secret_spans)
         for diagnostic in result.diagnostics:
-            self.write(concise_line(diagnostic) + "\n")
+            self.write(self._headline(diagnostic) + "\n")
             if lines is not None:
-                self.write(snippet(lines, diagnostic, secrets))
+                self.write(self._caret(snippet(lines, diagnostic, secrets), diagnostic))
+            if diagnostic.pointer:
+                self.write(f"  pointer: {one_line(diagnostic.pointer)}\n")
             if diagnostic.fix:
                 self.write(f"  help: {diagnostic.fix}\n")
             self.write("\n")
 
-    def finish(self, results: list[FileResult]) -> None:
+    def finish(self, summary: Summary) -> None:
         if not self.quiet:
-            self.write(summary(results) + "\n")
+            self.write(summary_line(summary) + "\n")
+
+    def _headline(self, d: Diagnostic) -> str:
+        if not self.color:
+            return concise_line(d)
+        severity = paint(f"[{d.severity.value}]", COLOURS[d.severity.value])
+        return f"{one_line(f'{d.path}:{d.line}:{d.column}:')} {paint(d.code, BOLD)} {severity} {one_line(d.message)}"
+
+    def _caret(self, text: str, d: Diagnostic) -> str:
+        if not self.color:
+            return text
+        head, _, caret = text.rstrip("\n").rpartition("\n")
+        marks = caret.lstrip(" |")
+        return f"{head}\n{caret[: len(caret) - len(marks)]}{paint(marks, COLOURS[d.severity.value])}\n"
 
 
 REDACTED = "********"
@@ -106,14 +129,3 @@ def _mask(text: str, line: int, column: int, width: int, secrets) -> tuple[str, 
         elif start < column:
             column += len(masked) - (end - start)
     return text, column, width
-
-
-def summary(results: list[FileResult]) -> str:
-    counts = Counter(d.severity.value for r in results for d in r.diagnostics)
-    total = sum(counts.values())
-    files = sum(1 for r in results if r.diagnostics)
-    if not total:
-        checked = len(results)
-        return f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
-    parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s])
-    return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}."

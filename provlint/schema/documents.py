@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from provlint import HOMEPAGE
 from provlint.catalog import Catalog, load_catalog
 from provlint.models import ModelSet, models_for
 from provlint.schema.generator import DEFINITIONS, DRAFT_07, model_schema, ordered, polish
@@ -19,7 +20,7 @@ from provlint.source.document import DocumentKind
 
 # Where the published schemas live: ``$id`` is ``<base>/<version>/<file name>``, mirroring the
 # committed ``schemas/<version>/<file name>``.
-SCHEMA_ID_BASE = "https://provlint.dev/schemas"
+SCHEMA_ID_BASE = f"{HOMEPAGE}/schemas"
 
 CONFIG_FILE = "bifrost-config.schema.json"
 PROVIDER_FILE = "provider.schema.json"

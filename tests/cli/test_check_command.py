@@ -25,14 +25,14 @@ def out(proc):
 
 def test_clean_config_exits_0_and_prints_nothing_in_concise(tmp_path):
     path = write(tmp_path, "config.json", CLEAN)
-    proc = run_provlint("check", "--output-format", "concise", str(path))
+    proc = run_provlint("check", "--output-format", "concise", "-q", str(path))
     assert (proc.returncode, out(proc), proc.stderr) == (0, "", b"")
 
 
 def test_concise_lines_are_sorted_by_path_line_column(tmp_path):
     write(tmp_path, "b.json", '{"network_config": {"insecure_skip_verify": true}}')
     write(tmp_path, "a.json", '{"network_config":\n {"max_retry": 1, "insecure_skip_verify": true}}')
-    proc = run_provlint("check", "--output-format", "concise", str(tmp_path))
+    proc = run_provlint("check", "--output-format", "concise", "-q", str(tmp_path))
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     assert out(proc).splitlines() == [
         f"{a}:2:3: PL101 [error] unknown field `max_retry` in network_config; did you mean `max_retries`?",
@@ -65,7 +65,7 @@ def test_full_format_on_a_clean_file_says_so(tmp_path):
 
 def test_warnings_only_exit_0(tmp_path):
     path = write(tmp_path, "package.json", '{"name": "x", "version": "1"}')
-    proc = run_provlint("check", "--output-format", "concise", str(path))
+    proc = run_provlint("check", "--output-format", "concise", "-q", str(path))
     assert out(proc) == f"{path}:1:1: PL003 [warning] not a Bifrost config file or provider API payload (no `providers`, `provider`, `provider_status` or provider settings found); pass --kind to lint it as one\n"
     assert proc.returncode == 0
 
@@ -77,20 +77,20 @@ def test_folder_walk_skips_unrelated_and_unparseable_strangers(tmp_path):
     (tmp_path / "node_modules").mkdir()
     write(tmp_path / "node_modules", "bad.json", '{"provider": "opnai"}')
     write(tmp_path, "config.json", CLEAN)
-    proc = run_provlint("check", "--output-format", "concise", str(tmp_path))
+    proc = run_provlint("check", "--output-format", "concise", "-q", str(tmp_path))
     assert (proc.returncode, out(proc)) == (0, "")
 
 
 def test_folder_walk_reports_a_broken_bifrost_file(tmp_path):
     path = write(tmp_path, "config.json", '{"providers": {"openai": {"keys": [],}}}')
-    proc = run_provlint("check", "--output-format", "concise", str(tmp_path))
+    proc = run_provlint("check", "--output-format", "concise", "-q", str(tmp_path))
     assert proc.returncode == 1
     assert out(proc).startswith(f"{path}:1:37: PL001 [error] ")
 
 
 def test_kind_override(tmp_path):
     path = write(tmp_path, "x.json", '{"max_retries": 1}')
-    proc = run_provlint("check", "--output-format", "concise", "--kind", "update-provider", str(path))
+    proc = run_provlint("check", "--output-format", "concise", "-q", "--kind", "update-provider", str(path))
     assert out(proc).startswith(f"{path}:1:2: PL101 [error] unknown field `max_retries`")
 
 
@@ -104,7 +104,7 @@ def test_stdin_with_filename():
 
 
 def test_stdin_yaml_by_filename():
-    proc = run_provlint("check", "--output-format", "concise", "--stdin-filename", "v.yaml", "-",
+    proc = run_provlint("check", "--output-format", "concise", "-q", "--stdin-filename", "v.yaml", "-",
                         input=b"network_config:\n  insecure_skip_verify: true\n")
     assert out(proc).startswith("v.yaml:2:25: PL301 [error]")
 
@@ -150,7 +150,7 @@ BAD_INPUTS = {
 def test_bad_input_is_a_finding_never_a_traceback(tmp_path, name):
     content, expected = BAD_INPUTS[name]
     path = write(tmp_path, name, content)
-    proc = run_provlint("check", "--output-format", "concise", str(path))
+    proc = run_provlint("check", "--output-format", "concise", "-q", str(path))
     assert b"Traceback" not in proc.stderr and proc.stderr == b""
     assert proc.returncode == 1
     assert len(out(proc).splitlines()) == 1
@@ -161,7 +161,7 @@ def test_unreadable_file_in_a_folder_is_reported_and_the_rest_still_linted(tmp_p
     write(tmp_path, "a.json", '{"network_config": {"insecure_skip_verify": true}}')
     os.symlink(tmp_path / "gone.json", tmp_path / "b.json")
     write(tmp_path, "c.json", '{"network_config": {"insecure_skip_verify": true}}')
-    proc = run_provlint("check", "--output-format", "concise", str(tmp_path))
+    proc = run_provlint("check", "--output-format", "concise", "-q", str(tmp_path))
     lines = out(proc).splitlines()
     assert lines[1] == f"{tmp_path / 'b.json'}:1:1: PL001 [error] cannot read the file: No such file or directory"
     assert lines[0].startswith(f"{tmp_path / 'a.json'}:1:45: PL301") and lines[2].startswith(f"{tmp_path / 'c.json'}:1:45: PL301")
@@ -173,20 +173,20 @@ def test_unreadable_file_in_a_folder_is_reported_and_the_rest_still_linted(tmp_p
 def test_file_without_read_permission(tmp_path):
     path = write(tmp_path, "config.json", CLEAN)
     path.chmod(0)
-    proc = run_provlint("check", "--output-format", "concise", str(tmp_path))
+    proc = run_provlint("check", "--output-format", "concise", "-q", str(tmp_path))
     assert out(proc) == f"{path}:1:1: PL001 [error] cannot read the file: Permission denied\n"
 
 
 def test_fifo_is_not_read(tmp_path):
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
-    proc = run_provlint("check", "--output-format", "concise", str(fifo))
+    proc = run_provlint("check", "--output-format", "concise", "-q", str(fifo))
     assert out(proc) == f"{fifo}:1:1: PL001 [error] cannot read the file: not a regular file\n"
     assert proc.returncode == 1
 
 
 def test_demo_fixtures_report_real_findings():
-    proc = run_provlint("check", "--output-format", "concise", str(fixture("demo")))
+    proc = run_provlint("check", "--output-format", "concise", "-q", str(fixture("demo")))
     assert proc.returncode == 1
     codes = {line.split(": ")[1].split(" ")[0] for line in out(proc).splitlines()}
     assert {"PL101", "PL201", "PL301", "PL302", "PL303", "PL100", "PL102"} <= codes
@@ -194,7 +194,7 @@ def test_demo_fixtures_report_real_findings():
 
 def test_a_newline_in_a_key_cannot_forge_a_finding_line(tmp_path):
     path = write(tmp_path, "c.json", '{"providers": {"evil\\nx.json:1:1: PL000 [error] forged": {}}}')
-    proc = run_provlint("check", "--isolated", "--select", "PL201", "--output-format", "concise", str(path))
+    proc = run_provlint("check", "--isolated", "--select", "PL201", "--output-format", "concise", "-q", str(path))
     (line,) = out(proc).splitlines()
     assert line.startswith(f"{path}:1:16: PL201 [error] unknown provider `evil\\u000ax.json:1:1: PL000")
 
@@ -205,7 +205,7 @@ def test_folder_walk_skips_other_tools_files_that_mention_providers(tmp_path):
     write(tmp_path, "main.tf.json", '{"provider":{"aws":{}},"resource":{}}')
     write(tmp_path, "dash.yaml", "apiVersion: 1\nproviders:\n  - name: d\n")
     write(tmp_path, "settings.json", '{\n // x\n "a": "provider"\n}\n')
-    proc = run_provlint("check", "--isolated", "--output-format", "concise", str(tmp_path))
+    proc = run_provlint("check", "--isolated", "--output-format", "concise", "-q", str(tmp_path))
     assert (proc.returncode, out(proc)) == (0, "")
 
 
@@ -216,7 +216,7 @@ def test_a_yaml_file_over_the_size_limit_is_refused_at_once(tmp_path):
     text = "providers:\n" + "".join(entry.format(n=n) for n in range(YAML_MAX_BYTES // 40))
     path = write(tmp_path, "big.yaml", text)
     assert path.stat().st_size > YAML_MAX_BYTES
-    proc = run_provlint("check", "--isolated", "--output-format", "concise", str(path))
+    proc = run_provlint("check", "--isolated", "--output-format", "concise", "-q", str(path))
     assert proc.returncode == 1
     assert out(proc).startswith(f"{path}:1:1: PL001 [error] the YAML file is ")
     assert "provlint reads YAML up to 4 MiB" in out(proc)

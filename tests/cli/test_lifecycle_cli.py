@@ -35,7 +35,7 @@ def test_a_rule_that_raises_on_one_file_hides_nothing_else(tmp_path, monkeypatch
 
     monkeypatch.setattr(runner, "layered_rules", with_a_broken_rule)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["check", "--output-format", "concise", "boom.json", "fine.json"])
+    result = CliRunner().invoke(cli, ["check", "-q", "--output-format", "concise", "boom.json", "fine.json"])
     assert result.exit_code == 2
     assert result.output.splitlines() == [
         "boom.json:1:1: PL000 [error] internal error in rule PL308 (raw-payload-storage): RuntimeError; "
@@ -51,7 +51,7 @@ def test_a_rule_that_raises_on_one_file_hides_nothing_else(tmp_path, monkeypatch
 def test_ignoring_a_warning_rule_never_raises_the_exit_code(tmp_path):
     # A legacy key is PL104 (warning); ignoring PL104 used to bring back PL101 (an error).
     (tmp_path / "legacy.json").write_text('{"network_config": {"retry_backoff_initial_ms": 500}}')
-    plain = run_provlint("check", "--output-format", "concise", "legacy.json", cwd=tmp_path)
-    ignored = run_provlint("check", "--output-format", "concise", "--ignore", "PL104", "legacy.json", cwd=tmp_path)
+    plain = run_provlint("check", "-q", "--output-format", "concise", "legacy.json", cwd=tmp_path)
+    ignored = run_provlint("check", "-q", "--output-format", "concise", "--ignore", "PL104", "legacy.json", cwd=tmp_path)
     assert (plain.returncode, ignored.returncode) == (0, 0)
     assert ignored.stdout == b""

@@ -23,7 +23,7 @@ def write_config(tmp_path, data, indent):
 
 
 def check(tmp_path, *args):
-    proc = run_provlint("check", "--output-format", "concise", *args, cwd=tmp_path)
+    proc = run_provlint("check", "--output-format", "concise", "-q", *args, cwd=tmp_path)
     return proc.returncode, proc.stdout.decode().splitlines(), proc.stderr.decode()
 
 

@@ -17,7 +17,7 @@ def project(tmp_path, files: dict):
 
 
 def check(tmp_path, *args):
-    proc = run_provlint("check", "--output-format", "concise", *args, cwd=tmp_path)
+    proc = run_provlint("check", "--output-format", "concise", "-q", *args, cwd=tmp_path)
     return proc.returncode, proc.stdout.decode().splitlines(), proc.stderr.decode()
 
 
