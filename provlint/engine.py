@@ -12,8 +12,9 @@ from typing import Iterable, Iterator, Mapping, Optional
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, load_catalog
 from provlint.findings import Diagnostic, FileResult, Finding, Severity
-from provlint.rules import Rule, all_rules
+from provlint.rules import Rule
 from provlint.rules.context import RuleContext
+from provlint.secrets import SecretMap, mask_message
 from provlint.source import Document, DocumentKind, Format, detect_kind, load_bytes
 from provlint.suppression import first_matching, waived_by_comment, yaml_waivers
 
@@ -67,7 +68,9 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
     options = options or LintOptions()
     catalog = load_catalog(options.target_version)
     rules = options.enabled_rules()
-    result = FileResult(path=doc.path, text=doc.text, data=doc.data, fail_level=options.fail_level)
+    # Computed on first use only: a file without findings never builds its secret map.
+    secrets = SecretMap.of_document(doc, catalog)
+    result = FileResult(path=doc.path, text=doc.text, data=doc.data, fail_level=options.fail_level, secrets=secrets)
     ctx = RuleContext(
         document=doc,
         kind=DocumentKind.UNKNOWN,
@@ -84,29 +87,12 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
         if ctx.kind is DocumentKind.UNKNOWN and not explicit:
             result.skipped = True
             return result
-    diagnostics = list(_stamp(doc, rules, ctx, options))
+    diagnostics = list(_stamp(doc, rules, ctx, options, secrets))
     result.diagnostics = sorted(_waive(doc, diagnostics, options, rules, result), key=Diagnostic.sort_key)
-    if result.diagnostics and doc.ok:
-        result.secret_spans = _secret_spans(doc, ctx, options)
     return result
 
 
-# Rules that can recognise a literal secret. Whatever rules are selected, a reporter that shows
-# source text must know where every secret is, so these always run when a snippet may be shown.
-SECRET_DETECTORS = ("PL302", "PL303", "PL304", "PL310")
-
-
-def _secret_spans(doc: Document, ctx: RuleContext, options: LintOptions) -> tuple:
-    spans = []
-    for rule in all_rules():
-        if rule.code in SECRET_DETECTORS:
-            for finding in rule.check(ctx):
-                if finding.secret:
-                    spans.append(finding.span or doc.span_of(options.root + finding.pointer, finding.target))
-    return tuple(spans)
-
-
-def _stamp(doc: Document, rules: Iterable[Rule], ctx: RuleContext, options: LintOptions) -> Iterator[Diagnostic]:
+def _stamp(doc: Document, rules: Iterable[Rule], ctx: RuleContext, options: LintOptions, secrets: SecretMap) -> Iterator[Diagnostic]:
     for rule in rules:
         for finding in rule.check(ctx):
             # A finding with its own span comes from the source layer and names the whole file;
@@ -119,7 +105,7 @@ def _stamp(doc: Document, rules: Iterable[Rule], ctx: RuleContext, options: Lint
                 path=doc.path,
                 span=finding.span or doc.span_of(pointer, finding.target),
                 pointer=pointer,
-                message=finding.message,
+                message=mask_message(finding.message, secrets),
                 related=finding.related,
                 fix=finding.fix or rule.fix,
                 secret=finding.secret,
