@@ -79,6 +79,7 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
         placeholder_patterns=tuple(re.compile(p) for p in options.placeholder_patterns),
         enabled_codes=frozenset(r.code for r in rules),
         root=options.root,
+        secrets=secrets,
     )
     if not doc.ok:
         rules = tuple(r for r in rules if r.code == PARSE_ERROR)

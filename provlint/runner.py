@@ -185,7 +185,7 @@ def _apply_baseline(results: list[FileResult], baseline, resolver: SettingsResol
 
     base = baseline_folder(baseline.path)
     for result in results:
-        result.diagnostics = [d for d in result.diagnostics if not baseline.match(entry_for(d, result.data, base))]
+        result.diagnostics = [d for d in result.diagnostics if not baseline.match(entry_for(d, result.data, base, result.secrets))]
     # Only entries for files linted in this run can be stale (pre-commit passes changed files only).
     stale = baseline.stale({relative_path(result.path, base) for result in results})
     found = _unused_rule(resolver.for_path(baseline.path), baseline.path)

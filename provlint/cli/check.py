@@ -108,7 +108,7 @@ def _write_baseline(path, results) -> None:
     from provlint.baseline import baseline_folder, entry_for, write_baseline
 
     base = baseline_folder(path)
-    entries = [entry_for(d, r.data, base) for r in results for d in r.diagnostics]
+    entries = [entry_for(d, r.data, base, r.secrets) for r in results for d in r.diagnostics]
     try:
         write_baseline(path, entries)
     except OSError as exc:

@@ -26,6 +26,7 @@ from typing import Iterator
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext, block
 from provlint.rules.secrets import literal_text
+from provlint.secrets.shape import PRIVATE_KEY
 
 CODE = "PL310"
 NAME = "invalid-ca-cert"
@@ -36,7 +37,6 @@ FIX = 'paste the CA certificate as PEM text, or reference it: "env.PROVIDER_CA_P
 SECTIONS = ("network_config", "proxy_config")
 FIELD = "ca_cert_pem"
 
-_PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----")
 _CERT_BEGIN = "-----BEGIN CERTIFICATE-----"
 _PATH_LIKE = re.compile(r"^(?:[A-Za-z]:)?[\\/.~]|\.(?:pem|crt|cer|der)$", re.IGNORECASE)
 
@@ -50,7 +50,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _judge(pointer: str, field: str, text: str) -> Iterator[Finding]:
-    if _PRIVATE_KEY.search(text):
+    if PRIVATE_KEY.search(text):
         yield Finding(
             pointer,
             f"{field} contains a private key: a CA needs only its certificate, and the private "

@@ -26,10 +26,12 @@ from provlint.secrets.names import catalog_secret_fields, is_credential_header, 
 from provlint.secrets.shape import PRIVATE_KEY, looks_like_credential
 from provlint.source import pointer as jp
 
-# Shorter pieces are masked by position only: in free text a 5-letter password would mask
-# ordinary words of every message. No output may hold 8 characters of a secret, and a piece
-# this long never hides an ordinary word in provlint's own wording.
-MIN_PIECE = 6
+# Shorter pieces are masked by position only (snippets): in free text a short password such as
+# "literal" would mask ordinary words of every message. A leak is an 8-character piece of a
+# secret, and messages never quote a value they know is secret; this is the net under them.
+MIN_PIECE = 8
+# The members of a reference object (``{"env_var": "NAME", "from_env": true}``): names, not secrets.
+_REFERENCE_MEMBERS = frozenset({"env_var", "ref", "type", "from_env"})
 _QUOTES_AND_BLANKS = " \t\r\n\"',"
 _BLOCK_INDICATOR = ("|", ">")
 
@@ -145,7 +147,8 @@ class SecretMap:
             value, pointer, secret, in_headers = stack.pop()
             if isinstance(value, dict):
                 for name, member in value.items():
-                    member_secret = secret or self._names_secret(name, in_headers)
+                    inherited = secret and name not in _REFERENCE_MEMBERS
+                    member_secret = inherited or self._names_secret(name, in_headers)
                     headers = isinstance(name, str) and "header" in name.lower()
                     stack.append((member, jp.join(pointer, name), member_secret, headers))
             elif isinstance(value, list):
