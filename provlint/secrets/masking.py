@@ -53,6 +53,17 @@ def mask(text: str, secrets: Optional[SecretMap]) -> str:
     return "".join(parts)
 
 
+# A parse error may show this much of the text it could not read: never 8 characters, so never
+# a leak however secret the text was.
+EXCERPT_WHOLE = 7
+EXCERPT_KEEP = 4
+
+
+def excerpt(text: str) -> str:
+    """Short text whole; longer text cut to its first few characters and an ellipsis."""
+    return text if len(text) <= EXCERPT_WHOLE else text[:EXCERPT_KEEP] + "…"
+
+
 def mask_message(message: str, secrets: Optional[SecretMap]) -> str:
     """A diagnostic's message, masked; the map is computed only here, on the first finding."""
     return mask(message, secrets)
