@@ -113,7 +113,9 @@ def _write_baseline(path, results) -> None:
         write_baseline(path, entries)
     except OSError as exc:
         fail_usage(f"cannot write baseline {path}: {exc.strerror or exc}")
-    click.echo(f"provlint: recorded {len(entries)} finding{'s' if len(entries) != 1 else ''} in {path}", err=True)
+    from provlint.secrets import escape_control
+
+    click.echo(escape_control(f"provlint: recorded {len(entries)} finding{'s' if len(entries) != 1 else ''} in {path}"), err=True)
 
 
 def _print_statistics(results, stream) -> None:

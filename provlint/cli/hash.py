@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sys
@@ -21,6 +22,7 @@ from provlint.hashing import (
     config_hash,
     unavailable_reason,
 )
+from provlint.secrets import SecretMap, mask
 from provlint.source import Format, load_bytes
 from provlint.source.document import DocumentKind
 
@@ -128,10 +130,12 @@ def _hash_file(path, explicit, report: Report, catalog, provider, environment) -
         report.errors.append((shown, f"cannot read the file: {exc.strerror or exc}"))
         return
     doc = load_bytes(raw, path, Format.JSON if path == STDIN else None)
+    # Every reason quoting the file passes the one masking function (built only if one is given).
+    secrets = SecretMap.of_document(doc, catalog)
     if not doc.ok:
         if explicit or may_be_bifrost(raw, catalog.settings_fields):
             where = doc.error.span.start
-            report.errors.append((shown, f"cannot parse ({where.line}:{where.column}): {doc.error.message}"))
+            report.errors.append((shown, mask(f"cannot parse ({where.line}:{where.column}): {doc.error.message}", secrets)))
         return
     kind = document_kind(doc.data, catalog)
     if kind is DocumentKind.UNKNOWN:
@@ -146,6 +150,8 @@ def _hash_file(path, explicit, report: Report, catalog, provider, environment) -
             else:
                 result = config_hash(entry.provider, entry.settings, algorithm=algorithm, catalog=catalog,
                                      environment=environment, kind=entry.kind)
+            if result.reason:
+                result = dataclasses.replace(result, reason=mask(result.reason, secrets))
             report.rows.append(Row(shown, entry.provider, entry.pointer, kind, result,
                                    stated if isinstance(stated, str) and stated else None))
 
