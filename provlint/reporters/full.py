@@ -67,7 +67,7 @@ def _mask(text: str, line: int, column: int, width: int, secrets: SecretMap) -> 
     found by its place (every line of a multi-line one) and by its text (an alias's anchor, a
     line the parser never reached)."""
     ranges = [(s + 1, e + 1) for s, e in occurrences(text, secrets.pieces)]
-    ranges += [(s, min(e, len(text) + 1)) for s, e in secrets.columns_on(line, len(text))]
+    ranges += [(s, min(e, len(text) + 1)) for s, e in secrets.columns_on(line, text)]
     for start, end in reversed(merge(ranges)):
         token = text[start - 1 : end - 1]
         quote = token[0] if token[:1] in "\"'" and len(token) >= 2 and token[-1] == token[0] else ""

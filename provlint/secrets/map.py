@@ -127,13 +127,14 @@ class SecretMap:
                 return False
             probe = jp.parent(probe)
 
-    def columns_on(self, line: int, length: int) -> list[tuple[int, int]]:
-        """1-based [start, end) columns of the secret spans that cover part of ``line``."""
+    def columns_on(self, line: int, text: str) -> list[tuple[int, int]]:
+        """1-based [start, end) columns of the secret spans that cover part of ``line`` (whose
+        text is ``text``); a line inside a multi-line secret keeps its indentation."""
         found = []
         for span in self.spans:
             if span.start.line <= line <= span.end.line:
-                start = span.start.column if span.start.line == line else 1
-                end = span.end.column if span.end.line == line else length + 1
+                start = span.start.column if span.start.line == line else len(text) - len(text.lstrip()) + 1
+                end = span.end.column if span.end.line == line else len(text) + 1
                 if end > start:
                     found.append((start, end))
         return found
