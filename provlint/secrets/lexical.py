@@ -98,7 +98,9 @@ def _value_after(text: str, start: int, key_start: int) -> "Range | None":
         if j < len(text) and text[j] in "\"'":
             return _quoted(text, j)
         end = _block_end(text, line_end, indent)
-        return (line_end, end) if end > line_end else None
+        if end > line_end:
+            return (line_end, end)
+        return _bare_line(text, j)
     if text[i] in "\"'":
         return _quoted(text, i)
     if text[i] in "|>":
@@ -116,6 +118,18 @@ def _value_after(text: str, start: int, key_start: int) -> "Range | None":
         return (i, end)
     # A plain scalar may go on over more-indented lines.
     return (i, max(end, _block_end(text, line_end, indent)))
+
+
+def _bare_line(text: str, start: int) -> "Range | None":
+    """A broken file may put a member's value on the next line, not indented under it: that
+    line is the value when it is a bare scalar (no member of its own, no list item, no bracket)."""
+    if start >= len(text):
+        return None
+    end = _line_end(text, start)
+    line = text[start:end]
+    if line.startswith(("- ", "#", "{", "}", "[", "]", "---", "...")) or _MEMBER_COLON.search(line):
+        return None
+    return (start, end)
 
 
 def _line_end(text: str, offset: int) -> int:

@@ -64,6 +64,14 @@ DOCUMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         '{"providers": {"openai": {"keys": [{"name": "k", "value":\n"Gt5rFv8bHn2mJk6L"\n"weight": 1}]}}}\n',
         ("Gt5rFv8bHn2mJk6L",),
     ),
+    "value-less-indented.yaml": (
+        "providers:\n  openai:\n    keys:\n      - name: k\n        value:\n      Yx3cVb6nMq9wEr2t\n",
+        ("Yx3cVb6nMq9wEr2t",),
+    ),
+    "bare-value.json": (
+        '{"providers": {"openai": {"keys": [{"name": "k", "value":\n Io8uJh5gFd2sAz7x\n}]}}}\n',
+        ("Io8uJh5gFd2sAz7x",),
+    ),
     # An update payload whose key value is an object, and credentials in a URL.
     "update.json": (
         '{"keys": [{"name": "k", "value": {"value": "Tg7hYu2iOp5lKj8hN", "unknown": 1}, "weight": 1}],'
