@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from provlint.redaction import is_redacted
 from provlint.secrets.names import looks_like_credential_name
 from provlint.secrets.shape import credential_words
 
@@ -33,8 +34,9 @@ def lexical_ranges(text: str, known_names: Iterable[str] = ()) -> list[Range]:
 
 
 def is_reference_text(value: str) -> bool:
+    """A reference, a redaction placeholder, a boolean or null: text that is not a secret."""
     value = value.strip().strip("\"'").strip()
-    return value in _NOT_A_SECRET or value.startswith(("env.", "vault."))
+    return value in _NOT_A_SECRET or value.startswith(("env.", "vault.")) or is_redacted(value)
 
 
 def _member_values(text: str, known: tuple[str, ...]) -> Iterator[Range]:
@@ -117,7 +119,8 @@ def _value_after(text: str, start: int, key_start: int) -> "Range | None":
         end = min(stops, default=end)
         return (i, end)
     # A plain scalar may go on over more-indented lines.
-    return (i, max(end, _block_end(text, line_end, indent)))
+    block = _block_end(text, line_end, indent)
+    return (i, block if block > line_end else end)
 
 
 def _bare_line(text: str, start: int) -> "Range | None":

@@ -20,9 +20,13 @@ from functools import cached_property
 from typing import Any, Callable, Iterable, Optional
 
 from provlint.findings import Span
-from provlint.redaction import is_redacted
 from provlint.secrets.lexical import is_reference_text, lexical_ranges
-from provlint.secrets.names import catalog_secret_fields, is_credential_header, looks_like_credential_name
+from provlint.secrets.names import (
+    catalog_secret_fields,
+    is_credential_header,
+    is_exempt_header,
+    looks_like_credential_name,
+)
 from provlint.secrets.shape import PRIVATE_KEY, looks_like_credential
 from provlint.source import pointer as jp
 
@@ -52,12 +56,14 @@ class SecretMap:
         value_span: Optional[Callable[[str], Optional[Span]]] = None,
         known_names: Iterable[str] = (),
         is_header_secret: Callable[[str], bool] = lambda name: False,
+        is_header_exempt: Callable[[str], bool] = lambda name: False,
     ) -> None:
         self.text = text or ""
         self._data = data
         self._value_span = value_span
         self._known = frozenset(known_names)
         self._is_header_secret = is_header_secret
+        self._is_header_exempt = is_header_exempt
 
     @classmethod
     def of_document(cls, doc: Any, catalog: Any) -> "SecretMap":
@@ -69,6 +75,7 @@ class SecretMap:
             value_span=(lambda pointer: doc.positions.value_span(pointer)) if parsed else None,
             known_names=catalog_secret_fields(catalog),
             is_header_secret=lambda name: is_credential_header(name, catalog),
+            is_header_exempt=lambda name: is_exempt_header(name, catalog),
         )
 
     @classmethod
@@ -96,7 +103,7 @@ class SecretMap:
         for start, end in lexical_ranges(self.text, self._known):
             spans.append(lines.span(start, end))
             pieces.update(_pieces_of(self.text[start:end]))
-        return spans, pieces, pointers
+        return list(dict.fromkeys(spans)), pieces, pointers
 
     @cached_property
     def _lines(self):
@@ -164,6 +171,8 @@ class SecretMap:
         if name in self._known:
             return True
         if in_headers:
+            if self._is_header_exempt(name):
+                return False
             return self._is_header_secret(name) or looks_like_credential_name(name, self._known)
         return looks_like_credential_name(name, self._known)
 
@@ -181,7 +190,7 @@ def _is_literal(value: Any) -> bool:
         return False
     if isinstance(value, (int, float)):
         return True
-    return isinstance(value, str) and bool(value.strip()) and not is_reference_text(value) and not is_redacted(value)
+    return isinstance(value, str) and bool(value.strip()) and not is_reference_text(value)
 
 
 def _looks_secret_anywhere(value: Any) -> bool:
@@ -198,7 +207,9 @@ def _pieces_of(text: str) -> set[str]:
     """The whole text and each of its lines, trimmed of quotes and blanks, long enough to mask;
     PEM armour lines (``-----BEGIN CERTIFICATE-----``) are not secret."""
     found = set()
-    for piece in [text, *text.splitlines()]:
+    scheme_and_token = text.split()
+    extra = [scheme_and_token[1]] if len(scheme_and_token) == 2 else []  # "Bearer <token>"
+    for piece in [text, *text.splitlines(), *extra]:
         piece = piece.strip(_QUOTES_AND_BLANKS)
         if piece.startswith(_BLOCK_INDICATOR) and len(piece) <= 3:
             continue

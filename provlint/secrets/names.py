@@ -52,11 +52,16 @@ def normalized_header(name: str) -> str:
     return "-".join(part for part in _HEADER_PARTS.split(name.strip().lower()) if part)
 
 
+def is_exempt_header(name: str, catalog: Catalog) -> bool:
+    """One of the catalog's ``non_secret_headers`` (``Idempotency-Key``, ``Sec-WebSocket-Key``)."""
+    return normalized_header(name) in {normalized_header(h) for h in catalog.get("non_secret_headers", ())}
+
+
 def is_credential_header(name: str, catalog: Catalog) -> bool:
     """A known credential header, or one whose last part is a credential word (``*-token``);
     the catalog's ``non_secret_headers`` (``Idempotency-Key``) are not."""
     normalized = normalized_header(name)
-    if not normalized or normalized in {normalized_header(h) for h in catalog.get("non_secret_headers", ())}:
+    if not normalized or is_exempt_header(name, catalog):
         return False
     names = {normalized_header(h) for h in catalog.get("secret_header_names", ())}
     header_words = {w.lower() for w in catalog.get("secret_header_words", ())}
