@@ -66,7 +66,7 @@ def _mask(text: str, line: int, column: int, width: int, secrets: SecretMap) -> 
     its quotes so the line still reads as code, and move the caret with the text. A secret is
     found by its place (every line of a multi-line one) and by its text (an alias's anchor, a
     line the parser never reached)."""
-    ranges = [(s + 1, e + 1) for s, e in occurrences(text, secrets.pieces)]
+    ranges = [(s + 1, e + 1) for s, e in occurrences(text, secrets.pieces, secrets.piece_index)]
     ranges += [(s, min(e, len(text) + 1)) for s, e in secrets.columns_on(line, text)]
     for start, end in reversed(merge(ranges)):
         token = text[start - 1 : end - 1]

@@ -35,7 +35,7 @@ from typing import Any, Iterator, Optional
 from provlint.findings import Finding, Severity
 from provlint.rules.context import ProviderView, RuleContext, block
 from provlint.rules.secrets import is_reference, literal_text
-from provlint.secrets.names import is_credential_header, secret_fields_of
+from provlint.secrets.names import HeaderPolicy, secret_fields_of
 
 CODE = "PL304"
 NAME = "plaintext-secret"
@@ -87,8 +87,9 @@ def _headers(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
     if not isinstance(headers, dict):
         return
     resolves = bool(ctx.catalog.get("extra_header_values_resolve_references", False))
+    credential = HeaderPolicy(ctx.catalog).is_credential
     for name, value in headers.items():
-        if not isinstance(name, str) or not is_credential_header(name, ctx.catalog):
+        if not isinstance(name, str) or not credential(name):
             continue
         text = literal_text(value)
         if text is None or ctx.is_placeholder(text):

@@ -11,7 +11,7 @@ import re
 from typing import Iterable, Iterator
 
 from provlint.redaction import is_redacted
-from provlint.secrets.names import looks_like_credential_name
+from provlint.secrets.names import NamePolicy
 from provlint.secrets.shape import credential_words
 
 Range = tuple[int, int]  # character offsets, end exclusive
@@ -24,10 +24,10 @@ _KEY_END = " \t\r\n{},[\"'"
 _NOT_A_SECRET = frozenset({"", "true", "false", "null", "~", "True", "False", "TRUE", "FALSE", "Null", "NULL"})
 
 
-def lexical_ranges(text: str, known_names: Iterable[str] = ()) -> list[Range]:
+def lexical_ranges(text: str, known_names: Iterable[str] = (), names: "NamePolicy | None" = None) -> list[Range]:
     """Where credential-like members' values, URL user-info and credential-shaped tokens stand."""
-    known = tuple(known_names)
-    ranges = list(_member_values(text, known))
+    known = frozenset(known_names)
+    ranges = list(_member_values(text, known, names or NamePolicy(known)))
     ranges.extend(_url_userinfo(text))
     ranges.extend(credential_words(text))
     return ranges
@@ -39,13 +39,13 @@ def is_reference_text(value: str) -> bool:
     return value in _NOT_A_SECRET or value.startswith(("env.", "vault.")) or is_redacted(value)
 
 
-def _member_values(text: str, known: tuple[str, ...]) -> Iterator[Range]:
+def _member_values(text: str, known: frozenset, names: NamePolicy) -> Iterator[Range]:
     covered = 0  # members inside a value already masked are skipped: each text part is read once
     for colon in _MEMBER_COLON.finditer(text):
         if colon.start() < covered:
             continue
         key, key_start = _key_before(text, colon.start())
-        if key is None or not (key in known or looks_like_credential_name(key, known)):
+        if key is None or not (key in known or names.is_credential(key)):
             continue
         found = _value_after(text, colon.end(), key_start)
         if found is not None and not is_reference_text(text[found[0]:found[1]]):
@@ -136,8 +136,11 @@ def _bare_line(text: str, start: int) -> "Range | None":
 
 
 def _line_end(text: str, offset: int) -> int:
-    ends = [p for p in (text.find("\n", offset), text.find("\r", offset)) if p != -1]
-    return min(ends, default=len(text))
+    newline = text.find("\n", offset)
+    if newline == -1:
+        newline = len(text)
+    carriage = text.find("\r", offset, newline)  # searched no further than this line
+    return newline if carriage == -1 else carriage
 
 
 def _quoted(text: str, opening: int) -> Range:

@@ -21,12 +21,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from provlint.findings import Span
 from provlint.secrets.lexical import is_reference_text, lexical_ranges
-from provlint.secrets.names import (
-    catalog_secret_fields,
-    is_credential_header,
-    is_exempt_header,
-    looks_like_credential_name,
-)
+from provlint.secrets.names import HeaderPolicy, NamePolicy, catalog_secret_fields
 from provlint.secrets.shape import PRIVATE_KEY, looks_like_credential
 from provlint.source import pointer as jp
 
@@ -62,6 +57,7 @@ class SecretMap:
         self._data = data
         self._value_span = value_span
         self._known = frozenset(known_names)
+        self._names = NamePolicy(self._known)
         self._is_header_secret = is_header_secret
         self._is_header_exempt = is_header_exempt
 
@@ -69,13 +65,14 @@ class SecretMap:
     def of_document(cls, doc: Any, catalog: Any) -> "SecretMap":
         """The (not yet computed) map of a loaded document under one Bifrost line's catalog."""
         parsed = doc.ok
+        headers = HeaderPolicy(catalog)
         return cls(
             doc.text,
             doc.data if parsed else None,
             value_span=(lambda pointer: doc.positions.value_span(pointer)) if parsed else None,
             known_names=catalog_secret_fields(catalog),
-            is_header_secret=lambda name: is_credential_header(name, catalog),
-            is_header_exempt=lambda name: is_exempt_header(name, catalog),
+            is_header_secret=headers.is_credential,
+            is_header_exempt=headers.is_exempt,
         )
 
     @classmethod
@@ -100,7 +97,7 @@ class SecretMap:
                     spans.append(span)
                     pieces.update(_pieces_of(self._source(span)))
         lines = self._lines
-        for start, end in lexical_ranges(self.text, self._known):
+        for start, end in lexical_ranges(self.text, self._known, self._names):
             spans.append(lines.span(start, end))
             pieces.update(_pieces_of(self.text[start:end]))
         return list(dict.fromkeys(spans)), pieces, pointers
@@ -118,6 +115,13 @@ class SecretMap:
     @cached_property
     def pieces(self) -> tuple[str, ...]:
         return tuple(sorted(self._found[1], key=lambda p: (-len(p), p)))
+
+    @cached_property
+    def piece_index(self):
+        """The pieces indexed once for masking many texts (``provlint.secrets.masking``)."""
+        from provlint.secrets.masking import PieceIndex
+
+        return PieceIndex(self.pieces)
 
     @property
     def pointers(self) -> frozenset[str]:
@@ -173,8 +177,8 @@ class SecretMap:
         if in_headers:
             if self._is_header_exempt(name):
                 return False
-            return self._is_header_secret(name) or looks_like_credential_name(name, self._known)
-        return looks_like_credential_name(name, self._known)
+            return self._is_header_secret(name) or self._names.is_credential(name)
+        return self._names.is_credential(name)
 
     def _source(self, span: Optional[Span]) -> str:
         if span is None or not self.text:

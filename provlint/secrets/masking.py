@@ -14,8 +14,63 @@ from provlint.secrets.map import SecretMap
 REDACTED = "********"
 
 
-def occurrences(text: str, pieces: Iterable[str]) -> list[tuple[int, int]]:
+# Up to this many pieces each is looked for with str.find (k passes in C); past it one pass
+# over the text looks each position up in an index of the pieces' first characters, so the
+# work stays linear in the text however many secrets a file holds.
+FIND_EACH_UP_TO = 16
+
+
+class PieceIndex:
+    """The pieces keyed by their first ``width`` characters (the shortest piece's length), each
+    prefix with the set of its pieces per length: at one place of the text, one look-up per
+    distinct length, however many pieces share the prefix."""
+
+    def __init__(self, pieces: Iterable[str]) -> None:
+        pieces = [p for p in pieces if p]
+        self.width = min((len(p) for p in pieces), default=0)
+        self.by_prefix: dict[str, dict[int, set[str]]] = {}
+        for piece in pieces:
+            self.by_prefix.setdefault(piece[: self.width], {}).setdefault(len(piece), set()).add(piece)
+        # Longest first: where several pieces start at one place, the longest is masked.
+        self.lengths = {prefix: sorted(by_length, reverse=True) for prefix, by_length in self.by_prefix.items()}
+
+    def occurrences(self, text: str) -> list[tuple[int, int]]:
+        found = []
+        width, by_prefix, lengths = self.width, self.by_prefix, self.lengths
+        if not width:
+            return found
+        for start in range(len(text) - width + 1):
+            prefix = text[start : start + width]
+            by_length = by_prefix.get(prefix)
+            if by_length is None:
+                continue
+            for length in lengths[prefix]:
+                if text[start : start + length] in by_length[length]:
+                    found.append((start, start + length))
+                    break
+        return found
+
+
+def occurrences(self, text: str) -> list[tuple[int, int]]:
+        found = []
+        width, by_prefix = self.width, self.by_prefix
+        if not width:
+            return found
+        for start in range(len(text) - width + 1):
+            candidates = by_prefix.get(text[start : start + width])
+            if candidates:
+                for piece in candidates:  # longest first
+                    if text.startswith(piece, start):
+                        found.append((start, start + len(piece)))
+                        break
+        return found
+
+
+def occurrences(text: str, pieces: Iterable[str], index: Optional[PieceIndex] = None) -> list[tuple[int, int]]:
     """Merged [start, end) offsets of every occurrence of any piece in ``text``."""
+    pieces = tuple(pieces)
+    if len(pieces) > FIND_EACH_UP_TO:
+        return merge((index or PieceIndex(pieces)).occurrences(text))
     found = []
     for piece in pieces:
         if not piece:
@@ -41,7 +96,7 @@ def mask(text: str, secrets: Optional[SecretMap]) -> str:
     """``text`` with every known secret piece replaced by ``********``."""
     if secrets is None or not text:
         return text
-    ranges = occurrences(text, secrets.pieces)
+    ranges = occurrences(text, secrets.pieces, secrets.piece_index)
     if not ranges:
         return text
     parts, position = [], 0

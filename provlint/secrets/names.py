@@ -52,35 +52,68 @@ def normalized_header(name: str) -> str:
     return "-".join(part for part in _HEADER_PARTS.split(name.strip().lower()) if part)
 
 
-def is_exempt_header(name: str, catalog: Catalog) -> bool:
-    """One of the catalog's ``non_secret_headers`` (``Idempotency-Key``, ``Sec-WebSocket-Key``)."""
-    return normalized_header(name) in {normalized_header(h) for h in catalog.get("non_secret_headers", ())}
+class HeaderPolicy:
+    """The catalog's credential headers, normalised once (a file may set thousands of headers)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.names = frozenset(normalized_header(h) for h in catalog.get("secret_header_names", ()))
+        self.words = frozenset(w.lower() for w in catalog.get("secret_header_words", ()))
+        self.exempt = frozenset(normalized_header(h) for h in catalog.get("non_secret_headers", ()))
+
+    def is_exempt(self, name: str) -> bool:
+        """One of the catalog's ``non_secret_headers`` (``Idempotency-Key``, ``Sec-WebSocket-Key``)."""
+        return normalized_header(name) in self.exempt
+
+    def is_credential(self, name: str) -> bool:
+        """A known credential header, or one whose last part is a credential word (``*-token``);
+        the catalog's ``non_secret_headers`` (``Idempotency-Key``) are not."""
+        normalized = normalized_header(name)
+        if not normalized or normalized in self.exempt:
+            return False
+        return normalized in self.names or normalized.rsplit("-", 1)[-1] in self.words
 
 
 def is_credential_header(name: str, catalog: Catalog) -> bool:
-    """A known credential header, or one whose last part is a credential word (``*-token``);
-    the catalog's ``non_secret_headers`` (``Idempotency-Key``) are not."""
-    normalized = normalized_header(name)
-    if not normalized or is_exempt_header(name, catalog):
-        return False
-    names = {normalized_header(h) for h in catalog.get("secret_header_names", ())}
-    header_words = {w.lower() for w in catalog.get("secret_header_words", ())}
-    return normalized in names or normalized.rsplit("-", 1)[-1] in header_words
+    return HeaderPolicy(catalog).is_credential(name)
+
+
+class NamePolicy:
+    """The net for member names: a credential word in the name, a name ending in ``key``, or a
+    name one typing slip away from a known secret field or credential word (``pasword``,
+    ``valeu``). Answers are kept per name: a document repeats its names."""
+
+    def __init__(self, known: Iterable[str] = ()) -> None:
+        targets = set(CREDENTIAL_WORDS) | {"".join(words(k)) for k in known}
+        self._by_length: dict[int, tuple[str, ...]] = {}  # a slip changes the length by one at most
+        for length in {len(t) + d for t in targets for d in (-1, 0, 1)}:
+            self._by_length[length] = tuple(sorted(t for t in targets if abs(len(t) - length) <= 1))
+        self._answers: dict[str, bool] = {}
+
+    def is_credential(self, name: Any) -> bool:
+        if not isinstance(name, str):
+            return False
+        answer = self._answers.get(name)
+        if answer is None:
+            answer = self._answers[name] = self._judge(name)
+        return answer
+
+    def _judge(self, name: str) -> bool:
+        parts = words(name)
+        if not parts:
+            return False
+        joined = "".join(parts)
+        if any(p in CREDENTIAL_WORDS for p in parts) or joined in CREDENTIAL_WORDS or parts[-1] in KEY_WORDS:
+            return True
+        # One slip keeps the first or the last letter of a 5+ letter word: a cheap test first.
+        return any(
+            (candidate[0] == target[0] or candidate[-1] == target[-1]) and _near(candidate, target)
+            for candidate in {joined, *parts}
+            for target in self._by_length.get(len(candidate), ())
+        )
 
 
 def looks_like_credential_name(name: Any, known: Iterable[str] = ()) -> bool:
-    """The net: a credential word in the name, a name ending in ``key``, or a name one typing
-    slip away from a known secret field or credential word (``pasword``, ``valeu``)."""
-    if not isinstance(name, str) or not name.strip():
-        return False
-    parts = words(name)
-    if not parts:
-        return False
-    joined = "".join(parts)
-    if any(p in CREDENTIAL_WORDS for p in parts) or joined in CREDENTIAL_WORDS or parts[-1] in KEY_WORDS:
-        return True
-    targets = set(CREDENTIAL_WORDS) | {"".join(words(k)) for k in known}
-    return any(_near(candidate, target) for candidate in {joined, *parts} for target in targets)
+    return NamePolicy(known).is_credential(name)
 
 
 def _near(word: str, target: str) -> bool:

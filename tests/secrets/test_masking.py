@@ -25,6 +25,17 @@ def test_overlapping_and_touching_pieces_become_one_mask():
     assert mask("AAAAAAAABBBBBBBB", _Pieces("AAAAAAAA", "BBBBBBBB")) == REDACTED
 
 
+def test_many_pieces_are_found_in_one_pass_over_the_text():
+    pieces = [f"Secret{n:05d}Zq" for n in range(1000)]
+    text = f"a {pieces[7]} b {pieces[999]}{pieces[0]} c Secret00007Z"
+    assert mask(text, _Pieces(*pieces)) == f"a {REDACTED} b {REDACTED} c Secret00007Z"
+
+
+def test_the_longest_piece_wins_where_several_start_at_one_place():
+    pieces = [f"Secret{n:05d}Zq" for n in range(100)] + ["Secret00001ZqAndMore"]
+    assert mask("xSecret00001ZqAndMorex", _Pieces(*pieces)) == f"x{REDACTED}x"
+
+
 def test_no_map_or_no_piece_leaves_the_text_alone():
     assert mask("text", None) == "text"
     assert mask("text", _Pieces()) == "text"
