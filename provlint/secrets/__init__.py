@@ -5,7 +5,7 @@ Imports nothing heavy: the clean fast path may import this package but never bui
 """
 
 from provlint.secrets.map import MIN_PIECE, SecretMap
-from provlint.secrets.masking import REDACTED, excerpt, mask, mask_message
+from provlint.secrets.masking import REDACTED, mask, mask_message, mask_source_line
 from provlint.secrets.terminal import escape_control
 
-__all__ = ["MIN_PIECE", "REDACTED", "SecretMap", "escape_control", "excerpt", "mask", "mask_message"]
+__all__ = ["MIN_PIECE", "REDACTED", "SecretMap", "escape_control", "mask", "mask_message", "mask_source_line"]

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from provlint.secrets.map import SecretMap
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from provlint.secrets.map import SecretMap
 
 REDACTED = "********"
 
@@ -92,7 +95,7 @@ def merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(start, end) for start, end in merged]
 
 
-def mask(text: str, secrets: Optional[SecretMap]) -> str:
+def mask(text: str, secrets: Optional["SecretMap"]) -> str:
     """``text`` with every known secret piece replaced by ``********``."""
     if secrets is None or not text:
         return text
@@ -108,17 +111,22 @@ def mask(text: str, secrets: Optional[SecretMap]) -> str:
     return "".join(parts)
 
 
-# A parse error may show this much of the text it could not read: never 8 characters, so never
-# a leak however secret the text was.
-EXCERPT_WHOLE = 7
-EXCERPT_KEEP = 4
-
-
-def excerpt(text: str) -> str:
-    """Short text whole; longer text cut to its first few characters and an ellipsis."""
-    return text if len(text) <= EXCERPT_WHOLE else text[:EXCERPT_KEEP] + "…"
-
-
-def mask_message(message: str, secrets: Optional[SecretMap]) -> str:
+def mask_message(message: str, secrets: Optional["SecretMap"]) -> str:
     """A diagnostic's message, masked; the map is computed only here, on the first finding."""
     return mask(message, secrets)
+
+
+def mask_source_line(text: str, line: int, secrets: Optional["SecretMap"]) -> str:
+    """One line of the linted file (1-based ``line``), every secret on it masked: by place
+    (each line of a multi-line secret) and by text. For any format that shows source text."""
+    if secrets is None:
+        return text
+    ranges = [(start - 1, end - 1) for start, end in secrets.columns_on(line, text)]
+    ranges += occurrences(text, secrets.pieces, secrets.piece_index)
+    parts, position = [], 0
+    for start, end in merge(ranges):
+        parts.append(text[position:start])
+        parts.append(REDACTED)
+        position = max(position, end)
+    parts.append(text[position:])
+    return "".join(parts)

@@ -11,12 +11,19 @@ import re
 
 from ruamel.yaml.reader import ReaderError
 
-from provlint.secrets import excerpt
-
+# A parse error may show this much of the text it could not read: never 8 characters, so never
+# a leak however secret the text was (a leak is an 8-character piece of a secret).
+EXCERPT_WHOLE = 7
+EXCERPT_KEEP = 4
 _YAML_TAG = "tag:yaml.org,2002:"
 _READABLE_TAG = re.compile(r"!![a-z][a-z/:._]*")
 _TOKEN_NAME = re.compile(r"<[a-z ]+>")  # '<block mapping start>', '<stream end>'
 _QUOTED_IN_MESSAGE = re.compile(r"'([^'\n]*)'")  # pairs, left to right, as ruamel writes them
+
+
+def excerpt(text: str) -> str:
+    """Short text whole; longer text cut to its first few characters and an ellipsis."""
+    return text if len(text) <= EXCERPT_WHOLE else text[:EXCERPT_KEEP] + "\u2026"
 
 
 def short_tag(tag: str) -> str:

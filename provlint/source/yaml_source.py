@@ -24,8 +24,7 @@ from provlint.findings import Span
 from provlint.source.document import Document, DuplicateKey, Format, ParseError
 from provlint.source.pointer import join
 from provlint.source.text import decode
-from provlint.secrets import excerpt
-from provlint.source.yaml_errors import excerpted, quoted_excerpt, reader_message, short_tag, shown_tag
+from provlint.source.yaml_errors import excerpt, excerpted, quoted_excerpt, reader_message, short_tag, shown_tag
 from provlint.source.yaml_positions import NodeSpans, YamlPositions
 
 # How many nodes aliases may add to the document. A provider config has a few hundred nodes;

@@ -2,7 +2,8 @@
 
 from hypothesis import given, strategies as st
 
-from provlint.secrets import REDACTED, SecretMap, escape_control, excerpt, mask
+from provlint.secrets import REDACTED, SecretMap, escape_control, mask, mask_source_line
+from provlint.source.yaml_errors import excerpt
 from provlint.secrets.masking import occurrences
 
 
@@ -86,3 +87,11 @@ def test_escaped_text_holds_no_control_character(text):
 def test_excerpt_never_shows_eight_characters():
     assert excerpt("nope") == "nope" and excerpt("eighty!") == "eighty!"
     assert excerpt("Zk7pQ2vX9mLr4TtY") == "Zk7p\u2026"
+
+
+def test_a_source_line_is_masked_by_place_and_by_text():
+    text = 'k:\n  password: "Hq3nZ8wLp2Vt\n    Ry6mKx9Fb4Js"\n  copy: Hq3nZ8wLp2Vt\n'
+    secrets = SecretMap.of_text(text)
+    assert mask_source_line('    Ry6mKx9Fb4Js"', 3, secrets) == f"    {REDACTED}"
+    assert mask_source_line("  copy: Hq3nZ8wLp2Vt", 4, secrets) == f"  copy: {REDACTED}"
+    assert mask_source_line("anything", 1, None) == "anything"
