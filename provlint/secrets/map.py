@@ -57,7 +57,6 @@ class SecretMap:
         self._data = data
         self._value_span = value_span
         self._known = frozenset(known_names)
-        self._names = NamePolicy(self._known)
         self._is_header_secret = is_header_secret
         self._is_header_exempt = is_header_exempt
 
@@ -65,7 +64,7 @@ class SecretMap:
     def of_document(cls, doc: Any, catalog: Any) -> "SecretMap":
         """The (not yet computed) map of a loaded document under one Bifrost line's catalog."""
         parsed = doc.ok
-        headers = HeaderPolicy(catalog)
+        headers = _LazyHeaderPolicy(catalog)
         return cls(
             doc.text,
             doc.data if parsed else None,
@@ -101,6 +100,10 @@ class SecretMap:
             spans.append(lines.span(start, end))
             pieces.update(_pieces_of(self.text[start:end]))
         return list(dict.fromkeys(spans)), pieces, pointers
+
+    @cached_property
+    def _names(self) -> NamePolicy:
+        return NamePolicy(self._known)
 
     @cached_property
     def _lines(self):
@@ -187,6 +190,23 @@ class SecretMap:
         start = lines.starts[span.start.line - 1] + span.start.column - 1 if span.start.line <= len(lines.starts) else 0
         end = lines.starts[span.end.line - 1] + span.end.column - 1 if span.end.line <= len(lines.starts) else len(self.text)
         return self.text[start:end]
+
+
+class _LazyHeaderPolicy:
+    """The catalog's header lists normalised on the first header judged, not per document."""
+
+    def __init__(self, catalog: Any) -> None:
+        self.catalog = catalog
+
+    @cached_property
+    def policy(self) -> HeaderPolicy:
+        return HeaderPolicy(self.catalog)
+
+    def is_credential(self, name: str) -> bool:
+        return self.policy.is_credential(name)
+
+    def is_exempt(self, name: str) -> bool:
+        return self.policy.is_exempt(name)
 
 
 def _is_literal(value: Any) -> bool:
