@@ -34,11 +34,6 @@ class BaselineError(ValueError):
 # under a second.
 _SECRET_ROUNDS = 10_000
 
-# A string value is treated as a secret, whatever the rule, when the last token of its pointer
-# (lower-cased) contains one of these: a finding about a header or field named like this (PL309
-# on `extra_headers/Authorization`) carries a credential even though the rule is not about it.
-SECRET_NAME_PARTS = ("password", "secret", "token", "key", "authorization", "credential")
-
 # What an object or array is fingerprinted as: not valid JSON, so no scalar can collide with it.
 _CONTAINER_KINDS = {dict: "\x01object", list: "\x01array"}
 
@@ -83,9 +78,17 @@ def relative_path(path: str, base: str) -> str:
         return normalise_path(located)
 
 
-def looks_secret(pointer: str, value: Any) -> bool:
-    name = jp.last(pointer).lower()
-    return isinstance(value, str) and any(part in name for part in SECRET_NAME_PARTS)
+def looks_secret(pointer: str, value: Any, secrets: Any = None) -> bool:
+    """Whether a finding's value is a secret, whatever the rule: the document's secret map says
+    so (``provlint.secrets``), or, with no map, the value's name looks like a credential's (PL309
+    on `extra_headers/Authorization` carries a credential though the rule is not about it)."""
+    if value is None or isinstance(value, (bool, dict, list)):
+        return False
+    if secrets is not None:
+        return secrets.holds(pointer)
+    from provlint.secrets.names import looks_like_credential_name
+
+    return looks_like_credential_name(jp.last(pointer))
 
 
 @dataclass(frozen=True)
@@ -99,10 +102,11 @@ class Entry:
         return {"rule": self.rule, "path": self.path, "pointer": self.pointer, "fingerprint": self.fingerprint}
 
 
-def entry_for(diagnostic: Diagnostic, data: Any, base: str = ".") -> Entry:
-    """The entry for a finding, its path relative to ``base``, the baseline file's folder."""
+def entry_for(diagnostic: Diagnostic, data: Any, base: str = ".", secrets: Any = None) -> Entry:
+    """The entry for a finding, its path relative to ``base``, the baseline file's folder;
+    ``secrets`` is the document's secret map (``FileResult.secrets``)."""
     value = jp.resolve(data, diagnostic.pointer)
-    secret = diagnostic.secret or looks_secret(diagnostic.pointer, value)
+    secret = diagnostic.secret or looks_secret(diagnostic.pointer, value, secrets)
     print_ = fingerprint(diagnostic.code, diagnostic.pointer, value, secret=secret)
     return Entry(diagnostic.code, relative_path(diagnostic.path, base), diagnostic.pointer, print_)
 
@@ -137,8 +141,8 @@ class Baseline:
                 return True
         return False
 
-    def match_diagnostic(self, diagnostic: Diagnostic, data: Any) -> bool:
-        return self.match(entry_for(diagnostic, data, self.folder))
+    def match_diagnostic(self, diagnostic: Diagnostic, data: Any, secrets: Any = None) -> bool:
+        return self.match(entry_for(diagnostic, data, self.folder, secrets))
 
     def stale(self, linted: set[str]) -> list[tuple[int, Entry, Any]]:
         """(index, entry, span) of unmatched entries for files linted in this run (``linted``

@@ -20,6 +20,7 @@ from provlint.catalog import DEFAULT_TARGET_VERSION, load_catalog
 from provlint.findings import Diagnostic, FileResult, Finding, Position, Severity, Span
 from provlint.rules import Rule, all_rules, find_rule
 from provlint.rules.context import RuleContext
+from provlint.secrets import SecretMap, mask_message
 from provlint.source import Document, DocumentKind, Format, detect_kind, load_bytes
 
 INTERNAL_ERROR = "PL000"
@@ -85,7 +86,9 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
     options = options or LintOptions()
     catalog = load_catalog(options.target_version)
     selected = options.enabled_rules()
-    result = FileResult(path=doc.path, text=doc.text, data=doc.data, fail_level=options.fail_level)
+    # Computed on first use only: a file without findings never builds its secret map.
+    secrets = SecretMap.of_document(doc, catalog)
+    result = FileResult(path=doc.path, text=doc.text, data=doc.data, fail_level=options.fail_level, secrets=secrets)
     ctx = RuleContext(
         document=doc,
         kind=DocumentKind.UNKNOWN,
@@ -95,6 +98,7 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
         placeholder_patterns=tuple(re.compile(p) for p in options.placeholder_patterns),
         rule_options=options.rule_options,
         root=options.root,
+        secrets=secrets,
     )
     if doc.ok:
         ctx.kind = options.kind or detect_kind(ctx.data, catalog, strict=not explicit)
@@ -105,14 +109,12 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
     else:
         raw = run_rules((find_rule(PARSE_ERROR),), ctx)
     raw = select(supersede(raw), selected)
-    diagnostics = [stamp(rule, finding, doc=doc, root=options.root, options=options) for rule, finding in raw]
-    kept, unused = waive(diagnostics, doc=doc, options=options)
+    diagnostics = [stamp(rule, f, doc=doc, root=options.root, options=options, secrets=secrets) for rule, f in raw]
+    kept, unused = waive(diagnostics, doc=doc, options=options, secrets=secrets)
     unused_rule = find_rule(UNUSED_SUPPRESSION)
     if unused_rule in selected:
-        kept.extend(stamp(unused_rule, finding, doc=doc, options=options) for finding in unused)
+        kept.extend(stamp(unused_rule, finding, doc=doc, options=options, secrets=secrets) for finding in unused)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
-    if result.diagnostics and doc.ok:
-        result.secret_spans = _secret_spans(doc, ctx, options)
     return result
 
 
@@ -170,6 +172,7 @@ def stamp(
     doc: Optional[Document] = None,
     path: Optional[str] = None,
     root: str = "",
+    secrets: Optional[SecretMap] = None,
 ) -> Diagnostic:
     """The only constructor of Diagnostic. A finding with its own span comes from the source
     layer or a waiver loader and names the whole file; any other pointer is relative to the
@@ -188,26 +191,14 @@ def stamp(
         path=path if path is not None else doc.path,
         span=span,
         pointer=pointer,
-        message=finding.message,
+        # Every message passes the document's secret map: no rule can leak what it quotes.
+        message=mask_message(finding.message, secrets),
         related=finding.related,
         fix=finding.fix or rule.fix,
         secret=finding.secret,
     )
 
 
-# Rules that can recognise a literal secret. Whatever rules are selected, a reporter that shows
-# source text must know where every secret is, so these always run when a snippet may be shown.
-SECRET_DETECTORS = ("PL302", "PL303", "PL304", "PL310")
-
-
-def _secret_spans(doc: Document, ctx: RuleContext, options: LintOptions) -> tuple:
-    spans = []
-    for rule in all_rules():
-        if rule.code in SECRET_DETECTORS:
-            for finding in rule.check(ctx):
-                if finding.secret:
-                    spans.append(finding.span or doc.span_of(options.root + finding.pointer, finding.target))
-    return tuple(spans)
 
 
 def failing(results: Iterable[FileResult]) -> bool:

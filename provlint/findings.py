@@ -90,7 +90,8 @@ class FileResult:
 
     ``data`` is the parsed document (for baseline fingerprints), ``waived_by`` the settings
     exceptions that hid a finding here, ``fail_level`` the lowest severity that fails the run
-    under this file's settings.
+    under this file's settings, ``secrets`` the document's secret map (``provlint.secrets``;
+    None for a result with no linted document, whose text the reporters then scan themselves).
     """
 
     path: str
@@ -98,7 +99,7 @@ class FileResult:
     text: Optional[str] = None
     skipped: bool = False
     data: Any = None
-    secret_spans: tuple[Span, ...] = ()
+    secrets: Any = None
     waived_by: set = field(default_factory=set)
     fail_level: Severity = Severity.ERROR
 

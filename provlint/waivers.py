@@ -100,7 +100,9 @@ def waived_by_exception(diagnostic: Diagnostic, exception: "WaivedFinding") -> b
     return inside and names(exception.rules, diagnostic.code)
 
 
-def waive(diagnostics: list[Diagnostic], *, doc: Document, options: "LintOptions") -> tuple[list[Diagnostic], list[Finding]]:
+def waive(
+    diagnostics: list[Diagnostic], *, doc: Document, options: "LintOptions", secrets=None
+) -> tuple[list[Diagnostic], list[Finding]]:
     """(the diagnostics no waiver hides, the comment findings to report as unused).
 
     Exceptions that matched go into ``options``' run-level record through the caller's
@@ -118,7 +120,7 @@ def waive(diagnostics: list[Diagnostic], *, doc: Document, options: "LintOptions
         if exception is not None:
             options.used_exceptions.add(exception)
             continue
-        if baseline is not None and baseline.match_diagnostic(diagnostic, doc.data):
+        if baseline is not None and baseline.match_diagnostic(diagnostic, doc.data, secrets):
             continue
         kept.append(diagnostic)
     return kept, list(_comment_findings(comments)) if comments is not None else []

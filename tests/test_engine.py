@@ -47,9 +47,10 @@ def test_diagnostics_are_sorted_by_line_then_column():
     assert len(found) == 3
 
 
-def test_parse_error_runs_no_other_rule_and_has_no_secret_spans():
+def test_parse_error_runs_no_other_rule_and_its_secrets_are_found_in_the_text():
     result = lint_bytes(b'{"proxy_config": {"password": "x",}}', "p.json")
-    assert [d.code for d in result.diagnostics] == ["PL001"] and result.secret_spans == ()
+    assert [d.code for d in result.diagnostics] == ["PL001"]
+    assert [(s.start.line, s.start.column) for s in result.secrets.spans] == [(1, 31)]
 
 
 def test_secret_spans_are_found_whatever_rules_run():
@@ -57,7 +58,7 @@ def test_secret_spans_are_found_whatever_rules_run():
     rules = (find_rule("PL301"),)
     result = lint_bytes(raw, "p.json", options=LintOptions(rules=rules))
     assert [d.code for d in result.diagnostics] == ["PL301"]
-    assert [(s.start.line, s.start.column) for s in result.secret_spans] == [(1, 69)]
+    assert {(s.start.line, s.start.column) for s in result.secrets.spans} == {(1, 69)}
 
 
 def test_a_rule_that_raises_becomes_an_internal_error_finding_and_the_rest_runs():

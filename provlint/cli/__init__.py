@@ -69,5 +69,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         sys.stderr.close()
         sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
-        click.echo(f"provlint: internal error: {type(exc).__name__}: {exc}", err=True)
+        from provlint.secrets import escape_control
+
+        click.echo(escape_control(f"provlint: internal error: {type(exc).__name__}: {exc}"), err=True)
         sys.exit(2)

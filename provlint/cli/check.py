@@ -119,10 +119,12 @@ def _write_baseline(path, results) -> None:
     from provlint.baseline import baseline_folder, entry_for, write_baseline
 
     base = baseline_folder(path)
-    entries = [entry_for(d, r.data, base) for r in results for d in r.diagnostics]
+    entries = [entry_for(d, r.data, base, r.secrets) for r in results for d in r.diagnostics]
     try:
         write_baseline(path, entries)
     except OSError as exc:
         fail_usage(f"cannot write baseline {path}: {exc.strerror or exc}")
-    click.echo(f"provlint: recorded {len(entries)} finding{'s' if len(entries) != 1 else ''} in {path}", err=True)
+    from provlint.secrets import escape_control
+
+    click.echo(escape_control(f"provlint: recorded {len(entries)} finding{'s' if len(entries) != 1 else ''} in {path}"), err=True)
 

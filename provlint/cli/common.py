@@ -10,7 +10,11 @@ import click
 
 
 def fail_usage(message: str) -> NoReturn:
-    click.echo(f"provlint: error: {message}", err=True)
+    """One line, whatever the message holds: a path with a newline or an escape sequence
+    cannot forge a second ``provlint: error:`` line or drive the terminal."""
+    from provlint.secrets import escape_control
+
+    click.echo(f"provlint: error: {escape_control(message)}", err=True)
     sys.exit(2)
 
 

@@ -9,10 +9,11 @@ from provlint.settings import Settings
 
 def render_settings(settings: Settings, path: str) -> str:
     from provlint.runner import options_for
+    from provlint.secrets import escape_control
 
     rules = options_for(settings, path, kind=None, environment={}).enabled_rules()
     lines = [
-        f"# settings file: {settings.path or '(none: defaults)'}",
+        f"# settings file: {escape_control(str(settings.path or '(none: defaults)'))}",
         f"target-version = {json.dumps(settings.target_version)}",
         f"select = {json.dumps(list(settings.select) if settings.select is not None else ['(defaults)'])}",
         f"extend-select = {json.dumps(list(settings.extend_select))}",

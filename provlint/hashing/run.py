@@ -8,6 +8,7 @@ document, is an error of the run; a walked stranger is passed over.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import BinaryIO, Iterable, Mapping, Optional
 
@@ -16,6 +17,7 @@ from provlint.discovery import STDIN, input_files
 from provlint.hashing import ALGORITHMS, BIFROST, HashResult, available_algorithms, config_hash, unavailable_reason
 from provlint.hashing.documents import provider_entries
 from provlint.inputs import JudgedInput, Verdict, judge_input
+from provlint.secrets import SecretMap, mask
 from provlint.source.document import DocumentKind
 
 BOTH = "both"
@@ -87,7 +89,7 @@ def hash_paths(
     for item in input_files(list(paths) or ["."]):
         shown = STDIN_SHOWN if item.path == STDIN else item.path
         judged = judge_input(item, shown, catalogs, stdin=stdin)
-        problem = _problem(judged)
+        problem = _problem(judged, catalog)
         if problem:
             report.errors.append((shown, problem))
         elif judged.verdict is Verdict.BIFROST:
@@ -95,18 +97,21 @@ def hash_paths(
     return report
 
 
-def _problem(judged: JudgedInput) -> Optional[str]:
+def _problem(judged: JudgedInput, catalog: Catalog) -> Optional[str]:
     if judged.verdict is Verdict.UNREADABLE:
         return judged.reason
     if judged.verdict is Verdict.UNPARSEABLE:
         error = judged.document.error
-        return f"cannot parse ({error.span.start.line}:{error.span.start.column}): {error.message}"
+        # A parse error may quote the file: it passes the one masking function.
+        secrets = SecretMap.of_document(judged.document, catalog)
+        return mask(f"cannot parse ({error.span.start.line}:{error.span.start.column}): {error.message}", secrets)
     if judged.verdict is Verdict.STRANGER:
         return NOT_BIFROST
     return None
 
 
 def _rows(judged: JudgedInput, report: Report, catalog: Catalog, provider, environment) -> Iterable[Row]:
+    secrets = SecretMap.of_document(judged.document, catalog)  # built only if a reason is given
     for entry in provider_entries(judged.document.data, judged.kind, provider):
         stated = entry.settings.get("config_hash") if isinstance(entry.settings, dict) else None
         for algorithm in report.algorithms:
@@ -115,6 +120,8 @@ def _rows(judged: JudgedInput, report: Report, catalog: Catalog, provider, envir
             else:
                 result = config_hash(entry.provider, entry.settings, algorithm=algorithm, catalog=catalog,
                                      environment=environment, kind=entry.kind)
+            if result.reason:
+                result = dataclasses.replace(result, reason=mask(result.reason, secrets))
             yield Row(judged.path, entry.provider, entry.pointer, judged.kind, result,
                       stated if isinstance(stated, str) and stated else None)
 

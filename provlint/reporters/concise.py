@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-import re
-
 from provlint.findings import Diagnostic, FileResult
 from provlint.reporters.base import Reporter, Summary, summary_line
-
-
-# A key or file name may hold a newline; escaped, one finding stays one line and cannot forge another.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+from provlint.secrets import escape_control
 
 
 def one_line(text: str) -> str:
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """A key or file name may hold a newline or a terminal escape; escaped, one finding stays
+    one line and cannot forge another or drive the terminal."""
+    return escape_control(text)
 
 
 def concise_line(d: Diagnostic) -> str:

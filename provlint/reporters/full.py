@@ -3,11 +3,13 @@ the help, then a summary. On a terminal the severity, the code and the caret are
 
 from __future__ import annotations
 
-import re
+from typing import Optional
 
 from provlint.findings import Diagnostic, FileResult, Position, Span
 from provlint.reporters.base import Reporter, Summary, summary_line
 from provlint.reporters.concise import concise_line, one_line
+from provlint.secrets import REDACTED, SecretMap, escape_control, mask
+from provlint.secrets.masking import merge, occurrences
 from provlint.source.text import LineIndex
 
 # A snippet longer than this is cut around the column, so one minified file cannot flood a terminal.
@@ -26,8 +28,11 @@ class FullReporter(Reporter):
     def file(self, result: FileResult) -> None:
         lines = LineIndex(result.text) if result.text else None
         # Every secret in the file is masked on every snippet line it appears on, whichever
-        # rules are selected (the engine finds them).
-        secrets = [d.span for d in result.diagnostics if d.secret] + list(result.secret_spans)
+        # rules are selected; a result without a linted document (settings, a baseline) gets
+        # the net over its text.
+        secrets = result.secrets
+        if secrets is None and result.text:
+            secrets = SecretMap.of_text(result.text)
         for diagnostic in result.diagnostics:
             self.write(self._headline(diagnostic) + "\n")
             if lines is not None:
@@ -35,7 +40,7 @@ class FullReporter(Reporter):
             if diagnostic.pointer:
                 self.write(f"  pointer: {one_line(diagnostic.pointer)}\n")
             if diagnostic.fix:
-                self.write(f"  help: {diagnostic.fix}\n")
+                self.write(f"  help: {escape_control(mask(diagnostic.fix, secrets))}\n")
             self.write("\n")
 
     def finish(self, summary: Summary) -> None:
@@ -56,17 +61,16 @@ class FullReporter(Reporter):
         return f"{head}\n{caret[: len(caret) - len(marks)]}{paint(marks, COLOURS[d.severity.value])}\n"
 
 
-REDACTED = "********"
-
-
-def snippet(lines: LineIndex, d: Diagnostic, secrets: list[Span] = ()) -> str:
+def snippet(lines: LineIndex, d: Diagnostic, secrets: Optional[SecretMap] = None) -> str:
     text = lines.line_text(d.line).expandtabs(1)
     column = d.column
     if d.span.end.line == d.line:
         width = max(1, d.span.end.column - d.column)
     else:
         width = max(1, len(text) - column + 1)
-    text, column, width = _mask(text, d.line, column, width, secrets)
+    if secrets is not None:
+        text, column, width = _mask(text, d.line, column, width, secrets)
+    text, column, width = _escape(text, column, width)
     if len(text) > MAX_SNIPPET:
         start = max(0, column - 1 - MAX_SNIPPET // 2)
         text = text[start : start + MAX_SNIPPET]
@@ -80,46 +84,14 @@ def snippet(lines: LineIndex, d: Diagnostic, secrets: list[Span] = ()) -> str:
     )
 
 
-# A safety net under the engine's secret spans: on any line shown, a value whose key names a
-# credential, and the user-info part of a URL, are masked even where the engine found nothing
-# (a file that does not parse, a duplicate key, a number where a password belongs).
-_SECRET_KEY = r"[\w-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|credential|authorization|value|username)[\w-]*"
-_SECRET_MEMBER = re.compile(
-    r"""(?P<key>["']?%s["']?\s*:\s*)(?P<value>"(?:[^"\\]|\\.)*"?|'[^']*'?|[^\s,}\]#][^,}\]#]*)""" % _SECRET_KEY,
-    re.IGNORECASE,
-)
-_URL_USERINFO = re.compile(r"[A-Za-z][\w+.-]*://(?P<userinfo>[^/\s@\"']+)@")
-_NOT_SECRET = re.compile(r"""^["']?(?:env\.[A-Za-z_]\w*["']?$|vault\.|true\b|false\b|null\b|~$|\{)""")
-
-
-def _lexical_secrets(text: str, line: int) -> list[Span]:
-    spans = []
-    for match in _SECRET_MEMBER.finditer(text):
-        value = match.group("value").rstrip()
-        if value and not _NOT_SECRET.match(value):
-            start = match.start("value") + 1
-            spans.append(Span(Position(line, start), Position(line, start + len(value))))
-    for match in _URL_USERINFO.finditer(text):
-        start = match.start("userinfo") + 1
-        spans.append(Span(Position(line, start), Position(line, match.end("userinfo") + 1)))
-    return spans
-
-
-def _mask(text: str, line: int, column: int, width: int, secrets) -> tuple[str, int, int]:
+def _mask(text: str, line: int, column: int, width: int, secrets: SecretMap) -> tuple[str, int, int]:
     """Replace each secret on this line (right to left, so earlier columns stay valid), keeping
-    its quotes so the line still reads as code, and move the caret with the text."""
-    ranges = sorted(
-        (s.start.column, s.end.column if s.end.line == line else len(text) + 1)
-        for s in [*secrets, *_lexical_secrets(text, line)]
-        if s.start.line == line
-    )
-    merged: list[list[int]] = []
-    for start, end in ranges:
-        if merged and start < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    for start, end in reversed(merged):
+    its quotes so the line still reads as code, and move the caret with the text. A secret is
+    found by its place (every line of a multi-line one) and by its text (an alias's anchor, a
+    line the parser never reached)."""
+    ranges = [(s + 1, e + 1) for s, e in occurrences(text, secrets.pieces, secrets.piece_index)]
+    ranges += [(s, min(e, len(text) + 1)) for s, e in secrets.columns_on(line, text)]
+    for start, end in reversed(merge(ranges)):
         token = text[start - 1 : end - 1]
         quote = token[0] if token[:1] in "\"'" and len(token) >= 2 and token[-1] == token[0] else ""
         masked = f"{quote}{REDACTED}{quote}"
@@ -129,3 +101,12 @@ def _mask(text: str, line: int, column: int, width: int, secrets) -> tuple[str, 
         elif start < column:
             column += len(masked) - (end - start)
     return text, column, width
+
+
+def _escape(text: str, column: int, width: int) -> tuple[str, int, int]:
+    """Control characters in the line shown as escapes, the caret moved with them."""
+    before = escape_control(text[: column - 1])
+    under = escape_control(text[column - 1 : column - 1 + width])
+    after = escape_control(text[column - 1 + width :])
+    return before + under + after, len(before) + 1, max(1, len(under))
+

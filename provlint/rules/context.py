@@ -37,6 +37,15 @@ class RuleContext:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> the settings' values
 
     root: str = ""  # JSON Pointer of the Bifrost config inside the file (settings `roots`)
+    secrets: Any = None  # the document's provlint.secrets.SecretMap, shared with the engine
+
+    def secret_map(self) -> Any:
+        """The document's secret map (built on first use); which values must never be quoted."""
+        if self.secrets is None:
+            from provlint.secrets import SecretMap
+
+            self.secrets = SecretMap.of_document(self.document, self.catalog)
+        return self.secrets
 
     @cached_property
     def data(self) -> Any:

@@ -26,7 +26,6 @@ from typing import Iterator, Optional
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.source import Format
-from provlint.source import pointer as jp
 
 CODE = "PL004"
 NAME = "yaml-ambiguous-scalar"
@@ -57,7 +56,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     ambiguous = getattr(positions, "ambiguous_scalars", None)
     if ambiguous is None:
         return
-    secret_fields = _secret_field_names(ctx)
+    secrets = None
     for pointer, span, text in ambiguous():
         if ctx.root and pointer != ctx.root and not pointer.startswith(ctx.root + "/"):
             continue  # outside the Bifrost part of the file
@@ -65,7 +64,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if readings is None:
             continue
         is_key = positions.key_span(pointer) == span
-        yield Finding(pointer, _message(text, readings, is_key, jp.last(pointer) in secret_fields), span=span)
+        if not is_key and secrets is None:  # only now: a file with nothing ambiguous never builds it
+            secrets = ctx.secret_map()
+        yield Finding(pointer, _message(text, readings, is_key, not is_key and secrets.holds(pointer)), span=span)
 
 
 def _message(text: str, readings: tuple[str, str, str], is_key: bool, secret: bool) -> str:
@@ -194,6 +195,3 @@ def _base60(text: str) -> int:
         value = value * 60 + int(part)
     return value
 
-
-def _secret_field_names(ctx: RuleContext) -> frozenset[str]:
-    return frozenset(name for names in ctx.catalog.secret_fields.values() for name in names)

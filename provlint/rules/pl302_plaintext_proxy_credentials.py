@@ -17,6 +17,7 @@ from typing import Iterator
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext, block
 from provlint.rules.secrets import literal_text
+from provlint.secrets.names import secret_fields_of
 
 CODE = "PL302"
 NAME = "plaintext-proxy-credentials"
@@ -24,13 +25,13 @@ SEVERITY = Severity.ERROR
 TAGS = ("security",)
 SECURITY_SEVERITY = 8.0
 FIX = "replace the literal with an env.NAME reference and set the variable where Bifrost runs"
-CREDENTIAL_FIELDS = ("username", "password")
+PROXY_SECTION = "proxy_config"  # the catalog's secret_fields entry: username, password
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for provider in ctx.providers:
-        proxy = block(provider.settings, "proxy_config")
-        for field in CREDENTIAL_FIELDS:
+        proxy = block(provider.settings, PROXY_SECTION)
+        for field in secret_fields_of(ctx.catalog, PROXY_SECTION):
             if literal_text(proxy.get(field)) is not None:
                 variable = f"PROXY_{field.upper()}"
                 yield Finding(

@@ -14,11 +14,10 @@ Passes::
 """
 
 from typing import Iterator
-from urllib.parse import urlsplit
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext, block
-from provlint.rules.secrets import literal_text
+from provlint.rules.secrets import url_has_userinfo
 
 CODE = "PL303"
 NAME = "credentials-in-url"
@@ -32,8 +31,7 @@ URL_FIELDS = (("proxy_config", "url"), ("network_config", "base_url"))
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for provider in ctx.providers:
         for section, field in URL_FIELDS:
-            url = literal_text(block(provider.settings, section).get(field))
-            if url is not None and _has_userinfo(url):
+            if url_has_userinfo(block(provider.settings, section).get(field)):
                 yield Finding(
                     provider.at(section, field),
                     f"`{section}.{field}` carries user credentials (`user:password@host`); "
@@ -41,11 +39,3 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     + (" and use `username`/`password` with env.NAME references" if section == "proxy_config" else ""),
                     secret=True,
                 )
-
-
-def _has_userinfo(url: str) -> bool:
-    try:
-        netloc = urlsplit(url.strip()).netloc
-    except ValueError:
-        return False
-    return "@" in netloc

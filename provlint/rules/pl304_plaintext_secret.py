@@ -35,6 +35,7 @@ from typing import Any, Iterator, Mapping, Optional
 from provlint.findings import Finding, Severity
 from provlint.rules.context import ProviderView, RuleContext, block
 from provlint.rules.secrets import is_reference, literal_text
+from provlint.secrets.names import HeaderPolicy, secret_fields_of
 
 CODE = "PL304"
 NAME = "plaintext-secret"
@@ -44,7 +45,6 @@ SECURITY_SEVERITY = 8.0
 FIX = 'replace the literal with an "env.NAME" reference and set NAME where Bifrost runs'
 
 KEY_ENTRY = "key"  # the catalog's secret_fields entry for the key object itself
-_NAME_PARTS = re.compile(r"[-_\s.]+")
 _AUTH_SCHEME = re.compile(r"^\s*(bearer|basic|token|apikey|digest)\b\s*", re.IGNORECASE)
 
 
@@ -64,7 +64,7 @@ def _keys(ctx: RuleContext, provider: ProviderView, secret_fields: Mapping[str, 
         if not isinstance(key, dict):
             continue
         suffix = f"_{index + 1}" if several else ""
-        for field in secret_fields.get(KEY_ENTRY, ()):
+        for field in secret_fields_of(ctx.catalog, KEY_ENTRY):
             if _is_literal_secret(ctx, key.get(field)):
                 variable = f"{_prefix(provider)}_API_KEY{suffix}"
                 yield _finding(provider.at("keys", index, field), f"`keys[{index}].{field}`", variable)
@@ -86,12 +86,10 @@ def _headers(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
     headers = block(provider.settings, "network_config").get("extra_headers")
     if not isinstance(headers, dict):
         return
-    names = {_normalized(h) for h in ctx.catalog.secret_header_names}
-    words = {w.lower() for w in ctx.catalog.secret_header_words}
-    exempt = {_normalized(h) for h in ctx.catalog.non_secret_headers}
     resolves = ctx.catalog.extra_header_values_resolve_references
+    credential = HeaderPolicy(ctx.catalog).is_credential
     for name, value in headers.items():
-        if not isinstance(name, str) or not _is_credential_header(name, names, words, exempt):
+        if not isinstance(name, str) or not credential(name):
             continue
         text = literal_text(value)
         if text is None or ctx.is_placeholder(text):
@@ -120,19 +118,6 @@ def _headers(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
 def _is_literal_secret(ctx: RuleContext, value: Any) -> bool:
     text = literal_text(value)
     return text is not None and not ctx.is_placeholder(text)
-
-
-def _is_credential_header(name: str, names: set, words: set, exempt: set) -> bool:
-    """A known credential header, or one whose last part is a credential word (``*-token``)."""
-    normalized = _normalized(name)
-    if not normalized or normalized in exempt:
-        return False
-    return normalized in names or normalized.rsplit("-", 1)[-1] in words
-
-
-def _normalized(name: str) -> str:
-    """``X_Api_Key `` -> ``x-api-key``: lower case, parts joined by ``-``."""
-    return "-".join(part for part in _NAME_PARTS.split(name.strip().lower()) if part)
 
 
 def _finding(pointer: str, field: str, variable: str) -> Finding:

@@ -25,6 +25,7 @@ from typing import Iterator
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.rules.pem import CERT_BEGIN, ca_cert_texts, load_certificates
+from provlint.secrets.shape import PRIVATE_KEY
 
 CODE = "PL310"
 NAME = "invalid-ca-cert"
@@ -33,7 +34,6 @@ TAGS = ("security",)
 SECURITY_SEVERITY = 6.0
 FIX = 'paste the CA certificate as PEM text, or reference it: "env.PROVIDER_CA_PEM"'
 
-_PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----")
 _PATH_LIKE = re.compile(r"^(?:[A-Za-z]:)?[\\/.~]|\.(?:pem|crt|cer|der)$", re.IGNORECASE)
 
 
@@ -43,7 +43,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _judge(pointer: str, field: str, text: str) -> Iterator[Finding]:
-    if _PRIVATE_KEY.search(text):
+    if PRIVATE_KEY.search(text):
         yield Finding(
             pointer,
             f"{field} contains a private key: a CA needs only its certificate, and the private "

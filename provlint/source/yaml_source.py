@@ -24,6 +24,7 @@ from provlint.findings import Span
 from provlint.source.document import Document, DuplicateKey, Format, ParseError
 from provlint.source.pointer import join
 from provlint.source.text import decode
+from provlint.source.yaml_errors import excerpt, excerpted, quoted_excerpt, reader_message, short_tag, shown_tag
 from provlint.source.yaml_positions import NodeSpans, YamlPositions
 
 # How many nodes aliases may add to the document. A provider config has a few hundred nodes;
@@ -92,7 +93,7 @@ def load_yaml(raw: bytes, path: str) -> Document:
     except MarkedYAMLError as exc:
         return _failed(path, text, _ruamel_error(exc, spans))
     except ReaderError as exc:
-        return _failed(path, text, ParseError(_reader_message(exc), spans.at(exc.position)))
+        return _failed(path, text, ParseError(reader_message(exc), spans.at(exc.position)))
     except Exception as exc:  # noqa: BLE001 - no input may surface as a traceback
         return _failed(path, text, ParseError(
             f"the YAML parser failed ({type(exc).__name__})", spans.at(0)
@@ -113,16 +114,10 @@ def _ruamel_error(exc: MarkedYAMLError, spans: NodeSpans) -> ParseError:
     if isinstance(exc, MaxDepthExceededError):
         message = f"nesting deeper than {MAX_DEPTH} levels"
     else:
-        message = str(exc.problem or exc.context or "invalid YAML").strip()
+        message = excerpted(str(exc.problem or exc.context or "invalid YAML").strip())
     if mark is None:
         return ParseError(message, spans.at(0))
     return ParseError(message, spans.at(mark.index))
-
-
-def _reader_message(exc: ReaderError) -> str:
-    if isinstance(exc.character, int):
-        return f"unacceptable character U+{exc.character:04X}: {exc.reason}"
-    return f"unreadable input: {exc.reason}"
 
 
 # --- composing ---------------------------------------------------------------------------
@@ -165,7 +160,7 @@ class _AliasKeepingComposer(Composer):
             return super().compose_node(parent, index)
         event = self.parser.get_event()
         if event.anchor not in self.anchors:
-            raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+            raise ComposerError(None, None, f"found undefined alias {quoted_excerpt(event.anchor)}", event.start_mark)
         return _AliasNode(self.anchors[event.anchor], event.anchor, event.start_mark, event.end_mark)
 
 
@@ -236,10 +231,6 @@ def _target(node: Any) -> Any:
     return node.target if isinstance(node, _AliasNode) else node
 
 
-def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else tag
-
-
 class _Member:
     """A mapping entry before it is built; ``via_alias`` when a merge took it from an anchor."""
 
@@ -270,7 +261,7 @@ class _Builder:
     def _measure(self, node: Any, open_nodes: set[int]) -> tuple[int, int]:
         if isinstance(node, _AliasNode):
             if id(node.target) in open_nodes:
-                raise _Failure(f"recursive alias *{node.anchor}: the anchor contains itself", node)
+                raise _Failure(f"recursive alias *{excerpt(node.anchor)}: the anchor contains itself", node)
             return self.extents.get(id(node.target)) or self._measure(node.target, open_nodes)
         known = self.extents.get(id(node))
         if known is not None:
@@ -325,7 +316,7 @@ class _Builder:
 
     def _require_tag(self, node: Any, expected: str, kind: str) -> None:
         if node.tag != expected:
-            raise _Failure(f"unsupported tag {_short_tag(node.tag)} on a {kind}", node)
+            raise _Failure(f"unsupported tag {shown_tag(node.tag)} on a {kind}", node)
 
     def _mapping(self, node: MappingNode, pointer: str, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -430,9 +421,9 @@ def _scalar_value(node: ScalarNode) -> Any:
     if tag in (_STR, _TIMESTAMP, _MERGE):
         return text  # timestamps are not in the core schema; ``<<`` as a value is just text
     if tag not in (_NULL, _BOOL, _INT, _FLOAT):
-        raise _Failure(f"unsupported tag {_short_tag(tag)}", node)
+        raise _Failure(f"unsupported tag {shown_tag(tag)}", node)
     if not _CORE_PATTERN_OF[tag].fullmatch(text):
-        raise _Failure(f"{text!r} cannot be read as {_short_tag(tag)}", node)
+        raise _Failure(f"{quoted_excerpt(text)} cannot be read as {short_tag(tag)}", node)
     if tag == _NULL:
         return None
     if tag == _BOOL:
