@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Mapping, Optional
 
 from provlint.catalog import load_catalog
-from provlint.discovery import STDIN, InputFile, input_files, may_be_bifrost, read_regular_file
+from provlint.discovery import STDIN, InputFile, input_files, may_be_bifrost, read_limited, read_regular_file
 from provlint.engine import PARSE_ERROR, UNUSED_SUPPRESSION, LintOptions, lint_bytes
 from provlint.findings import Diagnostic, FileResult, Position, Severity, Span
 from provlint.rules import Rule, find_rule
@@ -92,7 +92,7 @@ def lint_paths(
             used_settings[settings.path] = settings
         options = options_for(settings, shown, kind=kind, environment=environment)
         applicable.update(options.exceptions)
-        result = _lint_input(item, options, stdin, shown)
+        result = _lint_input(item, options, stdin, shown, settings.max_file_bytes)
         if not result.skipped:
             results.append(result)
     results.extend(_unused_exceptions(results, used_settings, applicable))
@@ -101,14 +101,14 @@ def lint_paths(
     return sorted(results, key=lambda r: r.path)
 
 
-def _lint_input(item: InputFile, options: LintOptions, stdin: Optional[BinaryIO], shown: str) -> FileResult:
-    if item.path == STDIN:
-        raw = stdin.read() if stdin is not None else b""
-        return lint_bytes(raw, shown, fmt=format_for(shown), options=options)
+def _lint_input(item: InputFile, options: LintOptions, stdin: Optional[BinaryIO], shown: str, max_bytes: int) -> FileResult:
     try:
-        raw = read_regular_file(item.path)
+        if item.path == STDIN:
+            raw = read_limited(stdin, max_bytes) if stdin is not None else b""
+            return lint_bytes(raw, shown, fmt=format_for(shown), options=options)
+        raw = read_regular_file(item.path, max_bytes)
     except OSError as exc:
-        return _read_failure(item.path, exc, options)
+        return _read_failure(shown if item.path == STDIN else item.path, exc, options)
     result = lint_bytes(raw, item.path, explicit=item.explicit, options=options)
     if not item.explicit and _failed_to_parse(result) and not may_be_bifrost(raw, load_catalog(options.target_version).settings_fields):
         # A walk lints only what looks like Bifrost; an unparseable stranger stays quiet.

@@ -11,8 +11,10 @@ from typing import Optional
 import click
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, available_versions, load_catalog
-from provlint.cli.common import environment_from, fail_usage
-from provlint.discovery import STDIN, InputPathError, input_files, may_be_bifrost, read_regular_file
+from provlint.cli.common import environment_from, fail_usage, standard_input
+from provlint.discovery import (
+    DEFAULT_MAX_FILE_MIB, STDIN, InputPathError, input_files, may_be_bifrost, read_limited, read_regular_file,
+)
 from provlint.hashing import (
     ALGORITHMS,
     BIFROST,
@@ -123,7 +125,7 @@ def _hash_file(path, explicit, report: Report, catalog, provider, environment) -
 
     shown = "<stdin>" if path == STDIN else path
     try:
-        raw = sys.stdin.buffer.read() if path == STDIN else read_regular_file(path)
+        raw = read_limited(standard_input(), DEFAULT_MAX_FILE_MIB << 20) if path == STDIN else read_regular_file(path)
     except OSError as exc:
         report.errors.append((shown, f"cannot read the file: {exc.strerror or exc}"))
         return
