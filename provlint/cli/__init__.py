@@ -62,24 +62,21 @@ def run_with_exit_codes(command: click.Command, argv: Optional[Sequence[str]]) -
     """
     import signal
 
+    from provlint.cli.common import fail_usage
+
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = list(argv) if argv is not None else sys.argv[1:]
     try:
         if not args:
-            raise click.UsageError(f"missing command ({', '.join(sorted(SUBCOMMANDS))}); run `provlint --help` for help")
+            fail_usage(f"missing command ({', '.join(sorted(SUBCOMMANDS))}); run `provlint --help` for help")
         code = command.main(args=args, prog_name="provlint", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
         _say("provlint: interrupted")
         sys.exit(INTERRUPTED)
     except click.UsageError as exc:
-        from provlint.cli.common import fail_usage
-
-        hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None and exc.ctx.parent is not None else ""
-        fail_usage(exc.format_message().rstrip(".") + hint)
+        fail_usage(exc.format_message().rstrip(".") + f" (see `{_command_path(exc, args)} --help`)")
     except click.ClickException as exc:
-        from provlint.cli.common import fail_usage
-
         fail_usage(exc.format_message())
     except BrokenPipeError:
         _quiet_after_broken_pipe()
@@ -87,6 +84,13 @@ def run_with_exit_codes(command: click.Command, argv: Optional[Sequence[str]]) -
         click.echo(f"provlint: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _command_path(error: click.UsageError, args: list[str]) -> str:
+    if error.ctx is not None:
+        return error.ctx.command_path
+    # Some errors (a missing option value) are raised before click made the command's context.
+    return f"provlint {args[0]}" if args and args[0] in SUBCOMMANDS else "provlint"
 
 
 def _say(line: str) -> None:

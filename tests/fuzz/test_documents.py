@@ -39,18 +39,18 @@ def test_a_value_planted_anywhere_is_linted(seed, name):
     lint_and_check(text.encode("utf-8", "surrogatepass"), name)
 
 
-@fuzz_settings(0.4)
+@fuzz_settings(0.42)
 @given(SEEDS, st.booleans())
 def test_an_edited_truncated_or_flipped_fixture_is_linted(seed, as_yaml):
     rng = random.Random(seed)
-    if as_yaml:
-        raw, name = rng.choice(generate.YAML_FIXTURES + generate.JSON_FIXTURES), "config.yaml"
+    if as_yaml:  # small bases only: the pure-Python YAML parser costs about 5 ms a kilobyte
+        raw, name = rng.choice(generate.YAML_FIXTURES + generate.JSON_FIXTURES[:1]), "config.yaml"
     else:
         raw, name = rng.choice(generate.JSON_FIXTURES), "config.json"
     lint_and_check(generate.mutated(rng, raw), name)
 
 
-@fuzz_settings(0.1)
+@fuzz_settings(0.08)
 @given(SEEDS)
 def test_yaml_with_anchors_aliases_tags_and_odd_scalars_is_linted(seed):
     rng = random.Random(seed)
