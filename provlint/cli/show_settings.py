@@ -23,6 +23,7 @@ def render_settings(settings: Settings, path: str) -> str:
         f"fail-level = {json.dumps(settings.fail_level.value)}",
         f"exclude = {json.dumps(list(settings.exclude))}",
         f"placeholder-patterns = {json.dumps(list(settings.placeholder_patterns))}",
+        f"max-file-size = {settings.max_file_bytes // (1024 * 1024)}",
         "",
         "[per-file-ignores]",
         *(f"{json.dumps(glob)} = {json.dumps(list(sels))}" for glob, sels in settings.per_file_ignores),
