@@ -4,7 +4,8 @@ Every writer of provlint (``-o``, ``--write-baseline``, ``schema --write``, auto
 through :func:`write_bytes`:
 
 - a regular file (or a new one) is replaced atomically: the data goes to a temporary file in
-  the same folder, is flushed to disk, gets the old file's mode, and is renamed over the
+  the same folder, is flushed to disk, gets the old file's mode (and owner, where allowed),
+  and is renamed over the
   target; readers see the old file or the new one, never half of one;
 - a symlink is followed: its target is written, the link stays a link;
 - a device, FIFO or socket (``/dev/null``, ``/dev/stdout``, a named pipe) is written to as a
@@ -67,6 +68,7 @@ def _replace(target: str, data: bytes, existing: Optional[os.stat_result], write
             os.fsync(handle.fileno())
         if existing is not None:
             os.chmod(temporary, stat.S_IMODE(existing.st_mode))
+            _keep_owner(temporary, existing)
         os.replace(temporary, target)
     except BaseException:
         try:
@@ -75,6 +77,16 @@ def _replace(target: str, data: bytes, existing: Optional[os.stat_result], write
             pass
         raise
     _sync_folder(folder)
+
+
+def _keep_owner(temporary: str, existing: os.stat_result) -> None:
+    """Root rewriting another user's file leaves it theirs; anyone else cannot, and need not."""
+    if (existing.st_uid, existing.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    try:
+        os.chown(temporary, existing.st_uid, existing.st_gid)
+    except (OSError, AttributeError):
+        pass
 
 
 def _create_temporary(folder: str, name: str) -> str:

@@ -27,7 +27,8 @@ class LineIndex:
         self.text = text
         self._offsets: list[int] = [0]  # answered offsets, sorted
         self._known: dict[int, tuple[int, int]] = {0: (1, 0)}  # offset -> (line, its start)
-        self._line_starts: dict[int, int] = {1: 0}
+        self._line_starts: dict[int, int] = {1: 0}  # line -> its start, for the lines met so far
+        self._lines: list[int] = [1]  # the keys of _line_starts, sorted
 
     def position(self, offset: int) -> Position:
         offset = max(0, min(offset, len(self.text)))
@@ -38,21 +39,43 @@ class LineIndex:
         return Span(self.position(start), self.position(end))
 
     def line_text(self, line: int) -> str:
-        """The text of a 1-based line without its line break."""
-        if line < 1:
+        """The text of a 1-based line without its line break ("" past the last line)."""
+        start = self._line_start(line) if line >= 1 else None
+        if start is None:
             return ""
-        start = self._line_starts.get(line)
-        if start is None:  # a line no position was asked on: walk from the nearest known one
-            current = max(known for known in self._line_starts if known < line)
-            start = self._line_starts[current]
-            for match in _LINE_BREAK.finditer(self.text, start):
-                current, start = current + 1, match.end()
-                if current == line:
-                    break
-            else:
-                return ""
         found = _LINE_BREAK.search(self.text, start)
         return self.text[start : found.start() if found else len(self.text)]
+
+    def _line_start(self, line: int) -> Optional[int]:
+        known = self._line_starts.get(line)
+        if known is not None:
+            return known
+        # From the nearest known line above, gallop then bisect on break counts (str.count, in
+        # C): lines asked in order, as a reporter asks them, cost one pass over the text.
+        text = self.text
+        base_line = self._lines[bisect.bisect_right(self._lines, line) - 1]
+        base = self._line_starts[base_line]
+        wanted = line - base_line
+        step, high = 64, base
+        while _breaks_ending_in(text, base, high) < wanted:
+            if high == len(text):
+                return None  # past the last line
+            high = min(len(text), high + step)
+            step *= 2
+        low = max(base, high - step // 2)  # the gallop's previous bound had too few breaks
+        while low < high:
+            middle = (low + high) // 2
+            if _breaks_ending_in(text, base, middle) >= wanted:
+                high = middle
+            else:
+                low = middle + 1
+        self._remember_line(line, low)
+        return low
+
+    def _remember_line(self, line: int, start: int) -> None:
+        if line not in self._line_starts:
+            self._line_starts[line] = start
+            bisect.insort(self._lines, line)
 
     def _locate(self, offset: int) -> tuple[int, int]:
         known = self._known.get(offset)
@@ -75,7 +98,7 @@ class LineIndex:
             start = _line_start(text, before, offset) or start
         self._known[offset] = (line, start)
         self._offsets.insert(at, offset)
-        self._line_starts.setdefault(line, start)
+        self._remember_line(line, start)
         return line, start
 
 

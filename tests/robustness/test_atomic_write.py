@@ -170,3 +170,12 @@ def test_check_dash_o_a_symlink_writes_its_target(tmp_path):
     assert proc.returncode == 1
     assert os.path.islink(tmp_path / "latest.txt")
     assert (tmp_path / "reports" / "lint.txt").read_text().startswith("config.json:")
+
+
+@as_root
+def test_root_rewriting_another_users_file_keeps_its_owner(tmp_path):
+    target = tmp_path / "theirs.txt"
+    target.write_text("old")
+    os.chown(target, 1234, 5678)
+    write_bytes(str(target), b"new")
+    assert (os.stat(target).st_uid, os.stat(target).st_gid) == (1234, 5678)

@@ -67,3 +67,12 @@ def test_ten_megabytes_of_blank_lines_with_one_finding_stay_small():
     assert position == Position(10_000_001, 7)
     assert line == '{"a": 1}'
     assert peak < 1_000_000
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, st.booleans())
+def test_every_line_asked_in_order_or_reverse_matches_the_line_list(text, backwards):
+    index = LineIndex(text)
+    lines = list(range(0, len(_BREAK.split(text)) + 3))
+    for line in reversed(lines) if backwards else lines:
+        assert index.line_text(line) == reference_line(text, line)
