@@ -4,9 +4,8 @@ Every writer of provlint (``-o``, ``--write-baseline``, ``schema --write``, auto
 through :func:`write_bytes`:
 
 - a regular file (or a new one) is replaced atomically: the data goes to a temporary file in
-  the same folder, is flushed to disk, gets the old file's mode (and owner, where allowed),
-  and is renamed over the
-  target; readers see the old file or the new one, never half of one;
+  the same folder, is flushed to disk, gets the old file's mode (and owner, where allowed)
+  and is renamed over the target; readers see the old file or the new one, never half of one;
 - a symlink is followed: its target is written, the link stays a link;
 - a device, FIFO or socket (``/dev/null``, ``/dev/stdout``, a named pipe) is written to as a
   stream and never replaced, or refused where a caller asks for regular files only: renaming
