@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv demo test editors validators check-validators bench clean
+.PHONY: venv demo test fuzz editors validators check-validators bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ demo: venv
 
 test: venv editors
 	$(BIN)/python -m pytest
+
+# The fuzz suite alone, five times longer than in `make test` (tests/conftest.py, "fuzz" profile).
+fuzz: venv
+	PROVLINT_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/fuzz -p no:cacheprovider --hypothesis-show-statistics
 
 # The editor engines (vscode-json-languageservice, yaml-language-server) the schema tests run
 # with node, pinned by tests/editors/package-lock.json.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import stat
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
 from provlint.source import LINTABLE_SUFFIXES
 
@@ -62,4 +64,63 @@ def _walk(root: str, respect_gitignore: bool = True) -> Iterator[str]:
             path = os.path.join(folder, name)
             if not (ignored and ignored.ignores(path, is_dir=False)):
                 yield os.path.normpath(path)
+
+
+# What one input (a file or standard input) may weigh unless the `max-file-size` setting says
+# more. A gateway config is a few KB; past this an input is a mistake (a log, a dump, /dev/zero
+# on standard input) and reading it whole would hold the machine's memory.
+DEFAULT_MAX_FILE_MIB = 32
+_MIB = 1024 * 1024
+
+
+class InputTooLarge(OSError):
+    """An input past the size limit; the reading stopped there."""
+
+    def __init__(self, max_bytes: int) -> None:
+        mib = max_bytes / _MIB
+        size = f"{mib:g} MiB" if mib >= 1 else f"{max_bytes} bytes"
+        super().__init__(errno.EFBIG, f"larger than {size}, the `max-file-size` setting (raise it to lint this input)")
+
+
+def open_regular_file(path: str) -> BinaryIO:
+    """The file opened for reading. Anything but a regular file is refused with an OSError
+    before it is opened: opening a FIFO blocks for ever and reading a device may never end.
+    The open itself does not block either, should a FIFO replace the file after the check."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", path)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", path)
+        os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
+
+
+def read_limited(handle: BinaryIO, max_bytes: int) -> bytes:
+    """Everything ``handle`` holds, or InputTooLarge as soon as it holds more than ``max_bytes``:
+    memory stays bounded by the limit, whatever the input (``-`` reading /dev/zero)."""
+    try:
+        hint = os.fstat(handle.fileno()).st_size
+    except (OSError, ValueError, AttributeError):
+        hint = 0
+    chunks, total = [], 0
+    want = min(hint, max_bytes) + 1 if hint > 0 else 65536
+    while True:
+        chunk = handle.read(min(want, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise InputTooLarge(max_bytes)
+        want = _MIB
+
+
+def read_regular_file(path: str, max_bytes: int = DEFAULT_MAX_FILE_MIB * _MIB) -> bytes:
+    """The file's bytes; OSError (InputTooLarge past ``max_bytes``) like any unreadable file."""
+    with open_regular_file(path) as handle:
+        return read_limited(handle, max_bytes)
 

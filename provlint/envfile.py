@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 
+_MAX_ENV_FILE_BYTES = 1024 * 1024
+
+
 class EnvFileError(ValueError):
     """The env file cannot be read, or a line of it cannot be parsed."""
 
@@ -12,11 +15,17 @@ def read_env_file(path: str) -> dict[str, str]:
     a dropped variable would silently resolve to "" and change every hash and check using it."""
     # python-dotenv's parser handles quoting, escapes, `export` and comments; values are taken
     # literally (no ${...} interpolation), as Bifrost resolves env.NAME from the plain value.
+    import io
+
     from dotenv.parser import parse_stream
 
+    from provlint.discovery import open_regular_file, read_limited
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            bindings = list(parse_stream(handle))
+        # A FIFO or device is refused before it is opened; a huge file stops at the limit.
+        with open_regular_file(path) as handle:
+            text = read_limited(handle, _MAX_ENV_FILE_BYTES).decode("utf-8")
+        bindings = list(parse_stream(io.StringIO(text, newline=None)))  # as open() reads it
     except (OSError, UnicodeDecodeError) as exc:
         raise EnvFileError(f"cannot read env file {path}: {getattr(exc, 'strerror', None) or exc}") from None
     values: dict[str, str] = {}

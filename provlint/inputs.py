@@ -9,15 +9,13 @@ all. No rule runs on a file before its verdict, so a stranger is never linted.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, BinaryIO, Iterable, Optional, Sequence
 
 from provlint.catalog import Catalog
-from provlint.discovery import STDIN, InputFile
+from provlint.discovery import DEFAULT_MAX_FILE_MIB, STDIN, InputFile, read_limited, read_regular_file
 from provlint.source import Document, DocumentKind, detect_kind, load_bytes
 from provlint.source import pointer as jp
 
@@ -54,6 +52,7 @@ def judge_input(
     kind: Optional[DocumentKind] = None,
     root: str = "",
     stdin: Optional[BinaryIO] = None,
+    max_bytes: int = DEFAULT_MAX_FILE_MIB << 20,
 ) -> JudgedInput:
     """Read ``item`` (``stdin`` for ``-``), parse it and judge it.
 
@@ -62,7 +61,7 @@ def judge_input(
     is the JSON Pointer of the Bifrost config inside the file (settings ``roots``).
     """
     try:
-        raw = _read(item, stdin)
+        raw = _read(item, stdin, max_bytes)
     except OSError as exc:
         return JudgedInput(shown, item.explicit, Verdict.UNREADABLE, reason=f"cannot read the file: {exc.strerror or exc}")
     doc = load_bytes(raw, shown)  # the format follows the name shown (--stdin-filename for `-`)
@@ -87,19 +86,12 @@ def _kind(data: Any, root: str, catalogs: Sequence[Catalog], *, strict: bool) ->
     return DocumentKind.UNKNOWN
 
 
-def _read(item: InputFile, stdin: Optional[BinaryIO]) -> bytes:
+def _read(item: InputFile, stdin: Optional[BinaryIO], max_bytes: int) -> bytes:
+    """The input's bytes, at most ``max_bytes`` (the `max-file-size` setting), checked while
+    reading; special files are refused before they are opened (discovery)."""
     if item.path == STDIN:
-        return stdin.read() if stdin is not None else b""
-    return read_regular_file(item.path)
-
-
-def read_regular_file(path: str) -> bytes:
-    """The file's bytes. Opening a FIFO or a device would block or never end, so anything but a
-    regular file is refused with an OSError like any other unreadable file."""
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise OSError("not a regular file")
-    with open(path, "rb") as handle:
-        return handle.read()
+        return read_limited(stdin, max_bytes) if stdin is not None else b""
+    return read_regular_file(item.path, max_bytes)
 
 
 def may_be_bifrost(raw: bytes, member_names: Iterable[str]) -> bool:
@@ -111,4 +103,4 @@ def may_be_bifrost(raw: bytes, member_names: Iterable[str]) -> bool:
     return b"getbifrost" in raw or key.search(raw) is not None
 
 
-__all__ = ["JudgedInput", "Verdict", "judge_input", "may_be_bifrost", "read_regular_file"]
+__all__ = ["JudgedInput", "Verdict", "judge_input", "may_be_bifrost"]

@@ -122,7 +122,7 @@ def lint_paths(
             used_settings[settings.path] = settings
         options = options_for(settings, shown, kind=kind, environment=environment, now=now, baseline=baseline)
         applicable.update(options.exceptions)
-        result = _lint_input(item, options, stdin, shown)
+        result = _lint_input(item, options, stdin, shown, settings.max_file_bytes)
         used.update(options.used_exceptions)
         if not result.skipped:
             results.append(result)
@@ -150,10 +150,10 @@ def _unused_waivers(settings: Settings, path: str, shown: str, findings: list) -
     return [FileResult(shown, diagnostics, fail_level=options.fail_level)]
 
 
-def _lint_input(item: InputFile, options: LintOptions, stdin: Optional[BinaryIO], shown: str) -> FileResult:
+def _lint_input(item: InputFile, options: LintOptions, stdin: Optional[BinaryIO], shown: str, max_bytes: int) -> FileResult:
     """Judge the input first (inputs.judge_input), then lint only what is Bifrost's."""
     catalog = load_catalog(options.target_version)
-    judged = judge_input(item, shown, (catalog,), kind=options.kind, root=options.root, stdin=stdin)
+    judged = judge_input(item, shown, (catalog,), kind=options.kind, root=options.root, stdin=stdin, max_bytes=max_bytes)
     if judged.verdict is Verdict.SKIPPED:
         return FileResult(shown, skipped=True)
     if judged.verdict is Verdict.UNREADABLE:

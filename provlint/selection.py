@@ -14,6 +14,10 @@ from provlint.rules import Rule, all_rules
 from provlint.suggest import closest, did_you_mean
 
 ALL = "ALL"
+# Selects no rule: `select = ["NONE"]` (or `--select NONE`) then `extend-select` builds a set
+# from nothing. A blank selector is an error instead, so that an unset variable in
+# `--select "$RULES"` never disables every rule without a word.
+NONE = "NONE"
 _EXACT = 100
 
 
@@ -25,6 +29,8 @@ def specificity(selector: str, rule: Rule) -> Optional[int]:
     """How closely ``selector`` names ``rule`` (higher is closer), or None when it does not."""
     if selector == ALL:
         return 0
+    if selector == NONE:
+        return None
     if selector.lower() == rule.name or selector.upper() == rule.code:
         return _EXACT
     if rule.code.startswith(selector.upper()) and selector.upper().startswith("PL"):
@@ -34,8 +40,13 @@ def specificity(selector: str, rule: Rule) -> Optional[int]:
 
 def validate_selector(selector: str) -> str:
     if not isinstance(selector, str) or not selector.strip():
-        raise SelectorError(f"a rule selector must be a non-empty string, not {selector!r}")
+        raise SelectorError(
+            f"empty rule selector {selector!r}: name rules (codes, prefixes like PL3, names, ALL), "
+            f"or {NONE} to select no rule"
+        )
     selector = selector.strip()
+    if selector.upper() == NONE:
+        return NONE
     rules = all_rules()
     if any(specificity(selector, rule) is not None for rule in rules):
         return selector

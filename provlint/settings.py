@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Optional
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, lintable_versions
+from provlint.discovery import DEFAULT_MAX_FILE_MIB, open_regular_file, read_limited
 from provlint.findings import Position, Severity, Span
 from provlint.selection import SelectorError, validate_selector
 from provlint.suggest import suggestion_for
@@ -61,6 +62,7 @@ class Settings:
     respect_gitignore: bool = True
     placeholder_patterns: tuple[str, ...] = ()
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()  # (code, ((option, value), ...))
+    max_file_bytes: int = DEFAULT_MAX_FILE_MIB * 1024 * 1024
     # Command-line selectors: a later layer than the file's, so they win (see with_overrides).
     cli_select: Optional[tuple[str, ...]] = None
     cli_extend_select: tuple[str, ...] = ()
@@ -138,9 +140,13 @@ def load_settings_file(path: Path) -> Settings:
     """Read and validate one settings file. Not cached here: the caller's resolver caches it
     for one run, so a long-lived process (an editor server) never sees a stale file."""
     data = _read_toml(path)
-    table = data.get("tool", {}).get("provlint", {}) if path.name == "pyproject.toml" else data
-    if not isinstance(table, dict):
-        raise SettingsError(f"{path}: [tool.provlint] must be a table")
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("provlint", {}) if isinstance(tool, dict) else tool
+        if not isinstance(table, dict):
+            raise SettingsError(f"{path}: [tool.provlint] must be a table, not {_toml_type(table)}")
+    else:
+        table = data
     settings = parse_settings(table, path=path, base_dir=path.parent.resolve())
     if not settings.exceptions:
         return settings
@@ -163,23 +169,42 @@ def _exception_spans(text: str) -> list[Span]:
     return spans
 
 
+# A settings file is a few hundred bytes; the limit only keeps a mistake (a FIFO, a huge file
+# named --config) from holding the run.
+_MAX_SETTINGS_BYTES = 1024 * 1024
+
+
 def _read_toml(path: Path) -> dict:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        with open_regular_file(str(path)) as handle:
+            text = read_limited(handle, _MAX_SETTINGS_BYTES).decode("utf-8")
+        return tomllib.loads(text)
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read settings: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{path}: cannot read settings: {exc}") from None
+    except ValueError:  # an integer past Python's digit limit (4,300 by default)
+        raise SettingsError(f"{path}: cannot read settings: a number has too many digits") from None
+    except RecursionError:
+        raise SettingsError(f"{path}: cannot read settings: tables or arrays nest too deep") from None
+
+
+def _toml_type(value: Any) -> str:
+    return {list: "an array", str: "a string", bool: "a boolean", int: "an integer", float: "a number"}.get(
+        type(value), f"a {type(value).__name__}"
+    )
 
 
 # --- validating -----------------------------------------------------------------------------
 
 _KEYS = (
     "target-version", "select", "extend-select", "ignore", "per-file-ignores", "severity",
-    "exceptions", "roots", "fail-level", "exclude", "extend-exclude", "respect-gitignore", "placeholder-patterns", "rule-options",
+    "exceptions", "roots", "fail-level", "exclude", "extend-exclude", "respect-gitignore", "placeholder-patterns",
+    "rule-options", "max-file-size",
 )
 
 
@@ -209,6 +234,7 @@ def parse_settings(table: dict, *, path: Optional[Path] = None, base_dir: Option
             respect_gitignore=_boolean(table.get("respect-gitignore", True), "respect-gitignore"),
             placeholder_patterns=tuple(_regex(p) for p in _strings(table.get("placeholder-patterns", []), "placeholder-patterns")),
             rule_options=_all_rule_options(_table(table.get("rule-options", {}), "rule-options")),
+            max_file_bytes=_max_file_size(table.get("max-file-size", DEFAULT_MAX_FILE_MIB)) * 1024 * 1024,
         )
     except SettingsError as exc:
         raise SettingsError(f"{where}{exc}") from None
@@ -276,12 +302,21 @@ def _strings(value: Any, key: str) -> list[str]:
 
 
 def _selectors(value: Any, key: str) -> tuple[str, ...]:
-    # "PL301,PL101" is accepted wherever a list is, as ruff accepts it on the command line.
-    items = [part for item in _strings(value, key) for part in item.split(",") if part.strip()]
+    # "PL301,PL101" is accepted wherever a list is, as ruff accepts it on the command line. A
+    # blank part is an error, not nothing: `--select "$RULES"` with RULES unset would otherwise
+    # select no rule and pass every file (NONE says "no rule" on purpose).
+    items = [part for item in _strings(value, key) for part in item.split(",")]
     try:
         return tuple(validate_selector(s) for s in items)
     except SelectorError as exc:
         raise SettingsError(f"`{key}`: {exc}") from None
+
+
+def _max_file_size(value: Any) -> int:
+    if type(value) is not int or not 1 <= value <= 65536:
+        raise SettingsError(f"`max-file-size` must be a whole number of MiB from 1 to 65536, not {value!r}")
+    return value
+
 
 
 def _known_rule(rule: str, key: str):

@@ -61,15 +61,70 @@ def cli() -> None:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
-    """Console entry point: usage errors exit 2 (click), and so does anything unexpected."""
+    """Console entry point; exit codes are README's (see run_with_exit_codes)."""
+    run_with_exit_codes(cli, argv)
+
+
+# Exit codes besides 0 (clean), 1 (findings) and 2 (usage error): README, "Exit codes".
+INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a process SIGPIPE ended
+
+
+def run_with_exit_codes(command: click.Command, argv: Optional[Sequence[str]]) -> None:
+    """Run ``command`` so that every ending says what happened.
+
+    - A closed pipe (``provlint check . | head -1``) ends the process by SIGPIPE, quietly, as
+      every Unix tool does (the shell sees 141), never 1 (the code for findings).
+    - Ctrl-C ends with 130 and one line.
+    - A click usage error is one line, ``provlint: error: ...``, exit 2; so is a bare
+      ``provlint`` (it names the commands).
+    - Anything unexpected is one line and exit 2, never a traceback.
+    """
+    import signal
+
+    from provlint.cli.common import fail_usage
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    args = list(argv) if argv is not None else sys.argv[1:]
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="provlint")
+        if not args:
+            fail_usage(f"missing command ({', '.join(sorted(SUBCOMMANDS))}); run `provlint --help` for help")
+        code = command.main(args=args, prog_name="provlint", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _say("provlint: interrupted")
+        sys.exit(INTERRUPTED)
+    except click.UsageError as exc:
+        fail_usage(exc.format_message().rstrip(".") + f" (see `{_command_path(exc, args)} --help`)")
+    except click.ClickException as exc:
+        fail_usage(exc.format_message())
     except BrokenPipeError:
-        # The reader (``| head``) went away; nothing left to say.
-        sys.stderr.close()
-        sys.exit(1)
+        _quiet_after_broken_pipe()
     except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
         from provlint.secrets import escape_control
 
         click.echo(escape_control(f"provlint: internal error: {type(exc).__name__}: {exc}"), err=True)
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _command_path(error: click.UsageError, args: list[str]) -> str:
+    if error.ctx is not None:
+        return error.ctx.command_path
+    # Some errors (a missing option value) are raised before click made the command's context.
+    return f"provlint {args[0]}" if args and args[0] in SUBCOMMANDS else "provlint"
+
+
+def _say(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")  # click has already ended the ^C line
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _quiet_after_broken_pipe() -> None:
+    """Where SIGPIPE is not the default action (Windows has none): end as quietly, same code."""
+    import os
+
+    os._exit(CLOSED_PIPE)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from provlint.catalog import lintable_versions
-from provlint.cli.common import environment_from, fail_usage, output_stream
+from provlint.cli.common import environment_from, fail_usage, output_stream, standard_input
 from provlint.discovery import InputPathError
 from provlint.engine import exit_status
 from provlint.reporters import REPORTERS, Summary
@@ -58,8 +58,8 @@ def check(paths, output_format, output_file, stdin_filename, force_exclude, kind
     """
     if config_file and isolated:
         fail_usage("--config and --isolated exclude each other")
-    if config_file and not os.path.isfile(config_file):
-        fail_usage(f"settings file does not exist: {config_file}")
+    if config_file and not os.path.exists(config_file):
+        fail_usage(f"settings file does not exist: {config_file}")  # a FIFO or device: refused when read
     if baseline and write_baseline:
         fail_usage("--baseline and --write-baseline exclude each other; use --write-baseline alone to refresh a baseline")
     if stdin_filename and "-" not in paths:
@@ -83,8 +83,8 @@ def check(paths, output_format, output_file, stdin_filename, force_exclude, kind
         skipped: list[str] = []
         results = lint_paths(
             paths, resolver=resolver, kind=DocumentKind(kind) if kind else None, environment=environment,
-            now=datetime.now(timezone.utc), stdin=sys.stdin.buffer, stdin_filename=stdin_filename,
-            baseline=recorded, skipped=skipped, force_exclude=force_exclude,
+            now=datetime.now(timezone.utc), stdin=standard_input() if "-" in paths else None,
+            stdin_filename=stdin_filename, baseline=recorded, skipped=skipped, force_exclude=force_exclude,
         )
     except (InputPathError, SettingsError) as exc:
         fail_usage(str(exc))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Iterator, NoReturn, Optional, TextIO
+from typing import BinaryIO, Iterator, NoReturn, Optional, TextIO
 
 import click
 
@@ -20,21 +20,20 @@ def fail_usage(message: str) -> NoReturn:
 
 @contextlib.contextmanager
 def output_stream(path: Optional[str]) -> Iterator[TextIO]:
-    """stdout, or a file written whole: a crash never leaves half a report behind."""
+    """stdout, or a file written whole (provlint.atomic_write): a crash never leaves half a
+    report behind, and ``-o /dev/null`` or ``-o /dev/stdout`` is written to, never replaced."""
     if not path:
         yield sys.stdout
         sys.stdout.flush()
         return
     import io
-    import os
+
+    from provlint.atomic_write import write_text
 
     buffer = io.StringIO()
     yield buffer
-    temporary = f"{path}.tmp-{os.getpid()}"
     try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(buffer.getvalue())
-        os.replace(temporary, path)
+        write_text(path, buffer.getvalue())
     except OSError as exc:
         fail_usage(f"cannot write {path}: {exc.strerror or exc}")
 
@@ -51,3 +50,11 @@ def environment_from(env_file: Optional[str]) -> dict[str, str]:
         return read_env_file(env_file)
     except EnvFileError as exc:
         fail_usage(str(exc))
+
+
+def standard_input() -> BinaryIO:
+    """The bytes of standard input; a closed one (``provlint check - <&-``) is a usage error."""
+    stream = sys.stdin
+    if stream is None or getattr(stream, "closed", True) or not hasattr(stream, "buffer"):
+        fail_usage("standard input is closed; `-` reads the input from it")
+    return stream.buffer

@@ -10,7 +10,7 @@ import sys
 import click
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, available_versions, load_catalog
-from provlint.cli.common import environment_from, fail_usage
+from provlint.cli.common import environment_from, fail_usage, standard_input
 from provlint.discovery import InputPathError
 from provlint.hashing import ALGORITHMS, BIFROST
 from provlint.hashing.run import BOTH, Report, Row, hash_paths, plan
@@ -53,7 +53,7 @@ def hash_command(paths, provider, algorithm, target_version, env_file, output_fo
         fail_usage(f"{reason}" + (f"; {others} gives what target {catalog.version} has" if others else ""))
     environment = environment_from(env_file) if env_file or BIFROST in report.algorithms else {}
     try:
-        hash_paths(paths, report, catalog, provider=provider, environment=environment, stdin=getattr(sys.stdin, "buffer", None))
+        hash_paths(paths, report, catalog, provider=provider, environment=environment, stdin=standard_input() if "-" in paths else None)
     except InputPathError as exc:
         fail_usage(str(exc))
     if provider and not report.rows and not report.errors:

@@ -10,7 +10,7 @@ import click
 from provlint.cli.common import fail_usage
 from provlint.rules import Rule, all_rules, find_rule
 from provlint.rules.examples import examples
-from provlint.selection import SelectorError, validate_selector
+from provlint.selection import NONE, SelectorError, validate_selector
 
 
 def rule_as_json(rule: Rule, enabled: bool | None = None) -> dict:
@@ -50,8 +50,8 @@ def rule_command(rule_id: str, output_format: str) -> None:
     rule = find_rule(rule_id)
     if rule is None:
         try:
-            validate_selector(rule_id)
-            fail_usage(f"`{rule_id}` names several rules; give one code or name")
+            named = "no rule" if validate_selector(rule_id) == NONE else "several rules"
+            fail_usage(f"`{rule_id}` names {named}; give one code or name")
         except SelectorError as exc:
             fail_usage(str(exc))
     if output_format == "json":

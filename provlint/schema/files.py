@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
+from provlint.atomic_write import write_bytes
 from provlint.schema.documents import json_schemas
 from provlint.schema.api import openapi
 
@@ -94,6 +95,7 @@ def write_folder(root: Path, versions: Iterable[str]) -> list[Path]:
             if path.is_file() and path.read_bytes() == text.encode("utf-8"):
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(text.encode("utf-8"))  # bytes: no newline translation anywhere
+            # Atomic, and a FIFO or device in the folder is refused, never opened or replaced.
+            write_bytes(str(path), text.encode("utf-8"), streams=False)
             written.append(path)
     return written

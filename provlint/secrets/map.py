@@ -186,10 +186,9 @@ class SecretMap:
     def _source(self, span: Optional[Span]) -> str:
         if span is None or not self.text:
             return ""
-        lines = self._lines
-        start = lines.starts[span.start.line - 1] + span.start.column - 1 if span.start.line <= len(lines.starts) else 0
-        end = lines.starts[span.end.line - 1] + span.end.column - 1 if span.end.line <= len(lines.starts) else len(self.text)
-        return self.text[start:end]
+        start = self._lines.offset(span.start)
+        end = self._lines.offset(span.end)
+        return self.text[start or 0 : len(self.text) if end is None else end]
 
 
 class _LazyHeaderPolicy:

@@ -21,7 +21,7 @@ def _too_large(raw: bytes, path: str) -> Document:
 
     message = (
         f"the YAML file is {len(raw) / 1048576:.1f} MiB; provlint reads YAML up to "
-        f"{YAML_MAX_BYTES // 1048576} MiB (JSON has no such limit): split it or convert it to JSON"
+        f"{YAML_MAX_BYTES // 1048576} MiB (JSON up to the `max-file-size` setting): split it or convert it to JSON"
     )
     start = Span(Position(1, 1), Position(1, 1))
     return Document(path, "", Format.YAML, error=ParseError(message, start))

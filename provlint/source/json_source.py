@@ -9,7 +9,6 @@ extra is a duplicate-key flag, a bracket count. Positions are computed by
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any, Callable
 
 from provlint.findings import Position, Span
@@ -20,7 +19,7 @@ from provlint.source.json_positions import (
     first_long_integer,
     first_non_finite_literal,
 )
-from provlint.source.text import LineIndex, decode
+from provlint.source.text import LineIndex, decode, max_int_digits
 
 # Deepest nesting accepted. Real configs stay below 10; the limit sits well under what
 # json.loads survives (about 990 with the default recursion limit, more on 3.12+) and keeps
@@ -120,7 +119,7 @@ def _nesting_error(text: str) -> tuple[str, Span]:
 
 
 def _value_error(text: str, exc: ValueError) -> tuple[str, Span]:
-    max_digits = _max_int_digits()
+    max_digits = max_int_digits()
     found = first_long_integer(text, max_digits) if max_digits else None
     if found is None:
         return str(exc), _start_span()
@@ -131,10 +130,6 @@ def _value_error(text: str, exc: ValueError) -> tuple[str, Span]:
         LineIndex(text).span(start, end),
     )
 
-
-def _max_int_digits() -> int:
-    get_limit = getattr(sys, "get_int_max_str_digits", None)  # 3.11+, and 3.10.7+
-    return get_limit() if get_limit else 0
 
 
 def _deeper_than(data: Any, limit: int) -> bool:
@@ -152,10 +147,10 @@ def _deeper_than(data: Any, limit: int) -> bool:
 
 
 def _char_span(lines: LineIndex, offset: int) -> Span:
-    """One character at ``offset``; empty at the end of the text, where there is none."""
+    """One character at ``offset``; empty at the end of the text or a line, where there is none."""
     start = lines.position(offset)
-    if offset >= len(lines.text):
-        return Span(start, start)
+    if offset >= len(lines.text) or lines.text[offset] in "\r\n":
+        return Span(start, start)  # a line break is no character of its line
     return Span(start, Position(start.line, start.column + 1))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from typing import Union
+import sys
+from typing import Optional, Union
 
 from provlint.findings import Position, Span
 from provlint.source.document import ParseError
@@ -14,26 +15,112 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:
-    """Maps character offsets of one text to positions; ``\\n``, ``\\r\\n`` and ``\\r`` end lines."""
+    """Maps character offsets of one text to positions; ``\\n``, ``\\r\\n`` and ``\\r`` end lines.
+
+    No list of line starts: for a 10 MB file of blank lines it would cost millions of Python
+    ints, whatever the number of findings. Each answer is counted (``str.count``, in C) from
+    the nearest offset already answered, before or after it, and kept as a checkpoint: memory
+    grows with the questions asked, and answers asked in text order touch each character once.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self._offsets: list[int] = [0]  # answered offsets, sorted
+        self._known: dict[int, tuple[int, int]] = {0: (1, 0)}  # offset -> (line, its start)
+        self._line_starts: dict[int, int] = {1: 0}  # line -> its start, for the lines met so far
+        self._lines: list[int] = [1]  # the keys of _line_starts, sorted
 
     def position(self, offset: int) -> Position:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return Position(line + 1, offset - self.starts[line] + 1)
+        offset = max(0, min(offset, len(self.text)))
+        line, start = self._locate(offset)
+        return Position(line, offset - start + 1)
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.position(start), self.position(end))
 
+    def offset(self, position: Position) -> Optional[int]:
+        """The character offset of a 1-based position (None past the last line)."""
+        start = self._line_start(position.line) if position.line >= 1 else None
+        return None if start is None else min(start + position.column - 1, len(self.text))
+
     def line_text(self, line: int) -> str:
-        """The text of a 1-based line without its line break."""
-        if not 1 <= line <= len(self.starts):
+        """The text of a 1-based line without its line break ("" past the last line)."""
+        start = self._line_start(line) if line >= 1 else None
+        if start is None:
             return ""
-        start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        found = _LINE_BREAK.search(self.text, start)
+        return self.text[start : found.start() if found else len(self.text)]
+
+    def _line_start(self, line: int) -> Optional[int]:
+        known = self._line_starts.get(line)
+        if known is not None:
+            return known
+        # From the nearest known line above, gallop then bisect on break counts (str.count, in
+        # C): lines asked in order, as a reporter asks them, cost one pass over the text.
+        text = self.text
+        base_line = self._lines[bisect.bisect_right(self._lines, line) - 1]
+        base = self._line_starts[base_line]
+        wanted = line - base_line
+        step, high = 64, base
+        while _breaks_ending_in(text, base, high) < wanted:
+            if high == len(text):
+                return None  # past the last line
+            high = min(len(text), high + step)
+            step *= 2
+        low = max(base, high - step // 2)  # the gallop's previous bound had too few breaks
+        while low < high:
+            middle = (low + high) // 2
+            if _breaks_ending_in(text, base, middle) >= wanted:
+                high = middle
+            else:
+                low = middle + 1
+        self._remember_line(line, low)
+        return low
+
+    def _remember_line(self, line: int, start: int) -> None:
+        if line not in self._line_starts:
+            self._line_starts[line] = start
+            bisect.insort(self._lines, line)
+
+    def _locate(self, offset: int) -> tuple[int, int]:
+        known = self._known.get(offset)
+        if known is not None:
+            return known
+        text = self.text
+        at = bisect.bisect_left(self._offsets, offset)
+        before = self._offsets[at - 1]
+        line, start = self._known[before]
+        after = self._offsets[at] if at < len(self._offsets) else None
+        if after is not None and after - offset < offset - before:
+            after_line = self._known[after][0]
+            line = after_line - _breaks_ending_in(text, offset, after)
+            if line == after_line:
+                start = self._known[after][1]
+            else:
+                start = _line_start(text, before, offset) or start
+        else:
+            line += _breaks_ending_in(text, before, offset)
+            start = _line_start(text, before, offset) or start
+        self._known[offset] = (line, start)
+        self._offsets.insert(at, offset)
+        self._remember_line(line, start)
+        return line, start
+
+
+def _breaks_ending_in(text: str, low: int, high: int) -> int:
+    """How many line breaks end in (low, high]: a ``\\r`` whose ``\\n`` lies past ``high``
+    has not ended yet, and a ``\\n`` at ``low`` after a ``\\r`` ends in the range."""
+    return text.count("\n", low, high) + text.count("\r", low, high) - text.count("\r\n", low, high + 1)
+
+
+def _line_start(text: str, low: int, offset: int) -> Optional[int]:
+    """Where the line holding ``offset`` starts, if a line break ends in (low, offset]."""
+    newline = text.rfind("\n", low, offset)
+    carriage = text.rfind("\r", low, offset)
+    if carriage == offset - 1 and text.startswith("\n", offset):
+        carriage = text.rfind("\r", low, offset - 1)  # a \r\n straddling offset has not ended
+    end = max(newline, carriage)
+    return end + 1 if end >= 0 else None
 
 
 def decode(raw: bytes, *, allow_bom: bool) -> Union[str, ParseError]:
@@ -66,3 +153,9 @@ def _span_at_byte(raw: bytes, byte_offset: int) -> Span:
     prefix = raw[:byte_offset].decode("utf-8", errors="replace")
     start = LineIndex(prefix).position(len(prefix))
     return Span(start, Position(start.line, start.column + 1))
+
+
+def max_int_digits() -> int:
+    """The most decimal digits Python converts between int and str (0: no limit)."""
+    get_limit = getattr(sys, "get_int_max_str_digits", None)  # 3.11+, and 3.10.7+
+    return get_limit() if get_limit else 0

@@ -23,7 +23,7 @@ from ruamel.yaml.tag import Tag
 from provlint.findings import Span
 from provlint.source.document import Document, DuplicateKey, Format, ParseError
 from provlint.source.pointer import join
-from provlint.source.text import decode
+from provlint.source.text import decode, max_int_digits
 from provlint.source.yaml_errors import excerpt, excerpted, quoted_excerpt, reader_message, short_tag, shown_tag
 from provlint.source.yaml_positions import NodeSpans, YamlPositions
 
@@ -430,10 +430,20 @@ def _scalar_value(node: ScalarNode) -> Any:
         return text.lower() == "true"
     if tag == _INT:
         try:
-            return _core_int(text)
+            return _printable_int(_core_int(text))
         except ValueError:  # past Python's limit on digits converted (4,300 by default)
-            raise _Failure(f"the integer has too many digits ({len(text)})", node) from None
+            raise _Failure(f"the integer is too large (over {max_int_digits()} decimal digits)", node) from None
     return _core_float(text)
+
+
+def _printable_int(value: int) -> int:
+    """``value``, or ValueError when it has more decimal digits than Python converts: a hex or
+    octal integer is read whatever its size, but every later str() or json.dumps of it fails."""
+    limit = max_int_digits()
+    if limit and value.bit_length() > 3 * limit:  # 3 bits a digit would be fewer than log2(10)
+        str(value)
+    return value
+
 
 
 def _core_int(text: str) -> int:

@@ -21,9 +21,9 @@ def test_version(flag):
 def test_a_mistyped_subcommand_gets_a_did_you_mean():
     proc = run_provlint("chekc", "x.json")
     assert proc.returncode == 2
-    assert proc.stderr.decode().splitlines()[-1] == "Error: No such command `chekc`. Did you mean `check`?"
+    assert proc.stderr.decode().splitlines()[-1] == "provlint: error: No such command `chekc`. Did you mean `check`? (see `provlint --help`)"
     far = run_provlint("frobnicate")
-    assert far.stderr.decode().splitlines()[-1] == "Error: No such command `frobnicate`. Commands: check, hash, lint, rule, rules, schema."
+    assert far.stderr.decode().splitlines()[-1] == "provlint: error: No such command `frobnicate`. Commands: check, hash, lint, rule, rules, schema (see `provlint --help`)"
 
 
 def test_top_level_help_shows_each_whole_first_line():
