@@ -115,3 +115,37 @@ def test_aliases_appear_in_both_forms():
 def test_secret_references_appear_in_every_string_form():
     values = json.dumps([load(path) for path in CLEAN])
     assert '"env.' in values and '"vault.' in values
+
+
+# --- what provlint says about them ---------------------------------------------------------
+
+LOUD = {"error", "warning"}
+
+
+def lint_file(path: Path, line: str):
+    from provlint.engine import LintOptions, lint_bytes
+
+    return lint_bytes(path.read_bytes(), path.name, explicit=True, options=LintOptions(target_version=line)).diagnostics
+
+
+def target_of(path: Path) -> str:
+    # mistakes/2.0/ and mistakes/2.1/ are checked under that line; everything else under 2.2.
+    return path.parent.name if path.parent.name in ("2.0", "2.1") else "2.2"
+
+
+@pytest.mark.parametrize("path", CLEAN + GO_ACCEPTED, ids=lambda p: p.name)
+def test_clean_config_has_no_warning_or_error_under_2_2(path):
+    loud = [f"{d.code} {d.line}:{d.column} {d.message}" for d in lint_file(path, "2.2") if d.severity.value in LOUD]
+    assert loud == []
+
+
+@pytest.mark.parametrize("path", MISTAKES, ids=lambda p: str(p.relative_to(FOLDER)))
+def test_planted_mistake_gives_exactly_its_expected_finding(path):
+    expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    found = [f"{path.name}:{d.line}:{d.column}: {d.code}" for d in lint_file(path, target_of(path))]
+    assert found == expected
+
+
+@pytest.mark.parametrize("path", [p for p in MISTAKES if target_of(p) != "2.2"], ids=lambda p: str(p.relative_to(FOLDER)))
+def test_a_mistake_of_an_older_line_is_no_mistake_under_2_2(path):
+    assert [d for d in lint_file(path, "2.2") if d.severity.value in LOUD] == []

@@ -8,6 +8,7 @@ module. Code asks the catalog; it never spells a provider id or request type its
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -81,10 +82,52 @@ def lintable_versions() -> list[str]:
 
 @lru_cache(maxsize=None)
 def load_catalog(version: str = DEFAULT_TARGET_VERSION) -> Catalog:
+    raw = _merged_raw(version)
+    return Catalog(version=raw["version"], raw=raw)
+
+
+def _merged_raw(version: str) -> dict[str, Any]:
+    # A line's file holds only its differences from the line it ``extends``: a key present in
+    # the child replaces the parent's value whole (no deep merge), so each fact is written once.
     path = _HERE / f"bifrost-{version}.json"
     if not path.is_file():
         raise UnknownTargetVersion(
             f"unknown target version {version!r}; known: {', '.join(available_versions())}"
         )
     raw = json.loads(path.read_text(encoding="utf-8"))
-    return Catalog(version=raw["version"], raw=raw)
+    parent = raw.get("extends")
+    return {**_merged_raw(parent), **raw} if parent else raw
+
+
+_RELEASE = re.compile(r"^(?:transports/)?v?(\d+)\.(\d+)(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$")
+
+
+def _line_key(line: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in line.split("."))
+
+
+def target_line(text: str, lines: list[str] | None = None) -> str:
+    """The Bifrost line a ``target-version`` names: a line (``2.2``) or a release as people
+    write it (``2.2.5``, ``v2.2.5``, ``transports/v2.2.5``, ``2.0.0-prerelease2``).
+
+    ``lines`` are the lines to choose from (default: every lintable line). A release newer than
+    the newest known line, or one of a line provlint does not know, raises UnknownTargetVersion
+    with a message that names the known lines.
+    """
+    lines = lintable_versions() if lines is None else lines
+    match = _RELEASE.match(str(text).strip())
+    if not match:
+        raise UnknownTargetVersion(
+            f"`target-version` must be a Bifrost line ({', '.join(lines)}) or a release such as "
+            f"v{lines[-1]}.0, not {text!r}"
+        )
+    line = f"{int(match.group(1))}.{int(match.group(2))}"
+    if line in lines:
+        return line
+    newest = max(lines, key=_line_key)
+    if _line_key(line) > _line_key(newest):
+        raise UnknownTargetVersion(
+            f"Bifrost {text} is newer than the newest line provlint knows, {newest}; "
+            f"check with `target-version = \"{newest}\"` or upgrade provlint"
+        )
+    raise UnknownTargetVersion(f"`target-version` {text!r} is not a Bifrost line provlint knows: {', '.join(lines)}")

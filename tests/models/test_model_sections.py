@@ -227,7 +227,7 @@ def test_enums_and_bounds_come_from_the_catalog():
 def test_a_catalog_whose_settings_fields_the_models_do_not_know_is_refused():
     raw = copy.deepcopy(CATALOG.raw)
     raw["version"] = "test-unknown-settings"
-    raw["settings_fields"] = [*raw["settings_fields"], "openai_config"]
+    raw["settings_fields"] = [*raw["settings_fields"], "injected_tools"]
     with pytest.raises(ValueError, match="settings fields"):
         models_for(Catalog(version=raw["version"], raw=raw))
 
