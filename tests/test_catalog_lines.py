@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from provlint.catalog import UnknownTargetVersion, available_versions, lintable_versions, load_catalog, target_line
+from provlint.catalog import UnknownTargetVersion, available_versions, lines_phrase, lintable_versions, load_catalog, target_line
 from tests.conftest import run_provlint
 from tests.paths import REPO
 
@@ -92,3 +92,10 @@ def test_settings_file_takes_a_release(tmp_path):
     (tmp_path / "config.json").write_text('{"providers": {"openai": {"keys": [{"name": "k", "value": "env.K", "models": ["*"], "weight": 1}]}}}')
     proc = run_provlint("check", "--show-settings", "config.json", cwd=tmp_path)
     assert proc.returncode == 0 and 'target-version = "2.2"' in proc.stdout.decode()
+
+
+def test_messages_name_a_run_of_lines_up_to_the_newest_as_and_later():
+    assert lines_phrase(["2.0", "2.1", "2.2"]) == "2.0 and later"
+    assert lines_phrase(["2.2"]) == "2.2 and later"
+    assert lines_phrase(["1.5"]) == "1.5 only"
+    assert lines_phrase(["1.5", "2.1"]) == "1.5, 2.1 only"

@@ -131,3 +131,12 @@ def target_line(text: str, lines: list[str] | None = None) -> str:
             f"check with `target-version = \"{newest}\"` or upgrade provlint"
         )
     raise UnknownTargetVersion(f"`target-version` {text!r} is not a Bifrost line provlint knows: {', '.join(lines)}")
+
+
+def lines_phrase(lines: list[str]) -> str:
+    """How a message names the other lines that have something: ``2.0 and later`` when they run
+    from one line up to the newest, else ``1.5, 2.1 only``."""
+    known = available_versions()
+    if lines and lines == known[known.index(lines[0]):]:
+        return f"{lines[0]} and later"
+    return f"{', '.join(lines)} only"

@@ -55,6 +55,8 @@ RULE_MODULES = (
     "pl405_concurrency_exceeds_buffer",
     "pl406_proxy_type_mismatch",
     "pl407_custom_provider_without_base_url",
+    "pl408_max_conns_clamped",
+    "pl409_http2_ping_without_http2",
     "pl501_no_keys",
     "pl502_duplicate_key_name",
     "pl503_invalid_weights",
@@ -77,6 +79,7 @@ class Rule:
     check: Callable[..., Iterator[Finding]]
     security_severity: Optional[float] = None
     fix: Optional[str] = None
+    since: Optional[str] = None  # the first Bifrost line the rule applies to; None: every line
 
     @property
     def summary(self) -> str:
@@ -99,6 +102,7 @@ def _rule_from(module: ModuleType) -> Rule:
         check=module.check,
         security_severity=getattr(module, "SECURITY_SEVERITY", None),
         fix=getattr(module, "FIX", None),
+        since=getattr(module, "SINCE", None),
     )
 
 

@@ -17,7 +17,7 @@ Passes::
 import difflib
 from typing import Iterator
 
-from provlint.catalog import available_versions, load_catalog
+from provlint.catalog import available_versions, lines_phrase, load_catalog
 from provlint.findings import Finding, Severity
 from provlint.rules.claims import Member, unknown_request_types
 from provlint.rules.context import RuleContext
@@ -50,7 +50,7 @@ def _message(member: Member, ctx: RuleContext) -> str:
         if v != version and member.key in load_catalog(v).request_types
     ]
     if lines:
-        return f"{head}; it is a request type of Bifrost {', '.join(lines)} only"
+        return f"{head}; it is a request type of Bifrost {lines_phrase(lines)}"
     close = difflib.get_close_matches(member.key.lower(), ctx.catalog.request_types, n=1, cutoff=0.6)
     if close:
         return f"{head}; did you mean `{close[0]}`?"
