@@ -149,3 +149,20 @@ def test_planted_mistake_gives_exactly_its_expected_finding(path):
 @pytest.mark.parametrize("path", [p for p in MISTAKES if target_of(p) != "2.2"], ids=lambda p: str(p.relative_to(FOLDER)))
 def test_a_mistake_of_an_older_line_is_no_mistake_under_2_2(path):
     assert [d for d in lint_file(path, "2.2") if d.severity.value in LOUD] == []
+
+
+def test_a_literal_inside_a_secret_object_is_found_as_a_literal_string_is(tmp_path):
+    # The go-accepted config with its references made literal: each object form reports like a string.
+    data = load(FOLDER / "go-accepted" / "secret-objects.json")
+    keys = data["providers"]["openai"]["keys"]
+    keys[0]["value"] = {"value": "Zq8vR2mXw4TnL7pKc9HbY3dFs6GjA1eU", "type": "plain_text"}
+    keys[1]["value"] = "Zq8vR2mXw4TnL7pKc9HbY3dFs6GjA1eV"
+    data["providers"]["azure"]["keys"][0]["azure_key_config"]["client_secret"] = {"value": "Zq8vR2mXw4TnL7pKc9HbY3dFs6GjA1eW"}
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(data, indent=2))
+    found = [(d.code, d.pointer) for d in lint_file(path, "2.2") if d.severity.value in LOUD]
+    assert found == [
+        ("PL304", "/providers/openai/keys/0/value"),
+        ("PL304", "/providers/openai/keys/1/value"),
+        ("PL304", "/providers/azure/keys/0/azure_key_config/client_secret"),
+    ]
