@@ -47,3 +47,13 @@ def test_a_finding_loads_the_models_only_when_the_fast_validator_rejects(tmp_pat
     code, out, modules = imported_modules("check", "--output-format", "concise", "config.json", cwd=tmp_path)
     assert code == 1 and b"PL100" in out
     assert "pydantic" in modules and "ruamel" not in modules and "jsonschema" not in modules
+
+
+def test_clean_2x_json_configs_import_no_heavy_package_under_2_2():
+    folder = fixture("bifrost-2.x")
+    names = sorted(p.name for p in folder.glob("*.json"))
+    code, out, modules = imported_modules(
+        "check", "--isolated", "--target-version", "2.2", "--output-format", "concise", *names, cwd=folder,
+    )
+    assert (code, out) == (0, b"")
+    assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
