@@ -89,14 +89,20 @@ def load_catalog(version: str = DEFAULT_TARGET_VERSION) -> Catalog:
 def _merged_raw(version: str) -> dict[str, Any]:
     # A line's file holds only its differences from the line it ``extends``: a key present in
     # the child replaces the parent's value whole (no deep merge), so each fact is written once.
+    raw = _file_raw(version)
+    parent = raw.get("extends")
+    return {**_merged_raw(parent), **raw} if parent else dict(raw)
+
+
+@lru_cache(maxsize=None)
+def _file_raw(version: str) -> dict[str, Any]:
+    # Each file is read once per process, however many lines extend it.
     path = _HERE / f"bifrost-{version}.json"
     if not path.is_file():
         raise UnknownTargetVersion(
             f"unknown target version {version!r}; known: {', '.join(available_versions())}"
         )
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    parent = raw.get("extends")
-    return {**_merged_raw(parent), **raw} if parent else raw
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 _RELEASE = re.compile(r"^(?:transports/)?v?(\d+)\.(\d+)(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$")
