@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Optional
 
-from provlint.catalog import DEFAULT_TARGET_VERSION, lintable_versions
+from provlint.catalog import DEFAULT_TARGET_VERSION, UnknownTargetVersion, lintable_versions, target_line
 from provlint.discovery import DEFAULT_MAX_FILE_MIB, open_regular_file, read_limited
 from provlint.findings import Position, Severity, Span
 from provlint.selection import SelectorError, validate_selector
@@ -259,10 +259,11 @@ def with_overrides(settings: Settings, **overrides: Any) -> Settings:
 
 
 def _target_version(value: Any) -> str:
-    versions = lintable_versions()
-    if str(value) not in versions:
-        raise SettingsError(f"`target-version` must be one of {', '.join(versions)}, not {value!r}")
-    return str(value)
+    # A line (2.2) or a release as people write it (v2.2.5) names its line.
+    try:
+        return target_line(str(value), lintable_versions())
+    except UnknownTargetVersion as exc:
+        raise SettingsError(str(exc)) from None
 
 
 def _fail_level(value: Any) -> Severity:

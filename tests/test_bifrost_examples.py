@@ -30,6 +30,19 @@ def test_example_output_is_exactly_the_expected_file(name):
     assert proc.stderr == b""
 
 
+# Under 2.2 the 2.0 ids of the e2e example are known; the legacy fields stay mistakes.
+EXIT_CODES_2_2 = {**EXIT_CODES, "examples__configs__e2e__config.json": 0}
+
+
+@pytest.mark.parametrize("name", sorted(EXIT_CODES_2_2))
+def test_example_output_under_2_2_is_exactly_the_expected_file(name):
+    proc = run_provlint("check", "--isolated", "--target-version", "2.2", "--output-format", "concise", name, cwd=EXAMPLES)
+    expected = (EXAMPLES / name.replace(".json", ".2.2.expected")).read_text()
+    assert proc.stdout.decode() == expected
+    assert proc.returncode == EXIT_CODES_2_2[name]
+    assert proc.stderr == b""
+
+
 def test_loadtest_placeholder_key_is_quiet_when_the_team_marks_it(tmp_path):
     (tmp_path / "provlint.toml").write_text('placeholder-patterns = ["^sk-123$"]\n')
     target = tmp_path / "config.json"

@@ -74,3 +74,13 @@ def test_a_clean_run_imports_only_the_reporter_in_use(tmp_path, output_format):
     shared = {"provlint.reporters.base"} | ({"provlint.reporters.records"} if output_format == "json" else set())
     assert proc.returncode == 0
     assert proc.stderr.decode().strip() == repr(sorted(shared | {f"provlint.reporters.{module}"}))
+
+
+def test_clean_2x_json_configs_import_no_heavy_package_under_2_2():
+    folder = fixture("bifrost-2.x")
+    names = sorted(p.name for p in folder.glob("*.json"))
+    code, out, modules = imported_modules(
+        "check", "-q", "--isolated", "--target-version", "2.2", "--output-format", "concise", *names, cwd=folder,
+    )
+    assert (code, out) == (0, b"")
+    assert not modules & set(HEAVY), sorted(modules & set(HEAVY))

@@ -37,3 +37,9 @@ def test_example_configs_have_the_listed_sizes():
     assert len(rows) == 7
     for name, size in rows:
         assert fixture("bifrost-examples", name).stat().st_size == int(size), name
+
+
+def test_bifrost_schema_sha256():
+    text = fixture("bifrost-schema", "SOURCES.md").read_text()
+    (digest,) = re.findall(r"\| `config\.schema\.json` \|.*\| `([0-9a-f]{64})` \|", text)
+    assert sha256(fixture("bifrost-schema", "config.schema.json")) == digest

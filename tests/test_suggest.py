@@ -91,7 +91,7 @@ def test_pl207_in_1_5_suggests_the_later_lines_type_not_an_unrelated_one():
     )
     (found,) = [d for d in lint(text) if d.code == "PL207"]
     assert found.message.endswith(
-        "stays refused; did you mean `responses_retrieve`? (a request type of Bifrost 2.0 only)"
+        "stays refused; did you mean `responses_retrieve`? (a request type of Bifrost 2.0 and later)"
     )
     (other,) = [d for d in lint(text.replace("responses_retreive", "telepathy")) if d.code == "PL207"]
     assert "did you mean" not in other.message and "; request types: list_models, " in other.message

@@ -26,6 +26,7 @@ Lint thresholds are not Bifrost facts and are not here: they are rule options (s
 # No `from __future__ import annotations`: the loader reads these classes' annotations, and
 # real objects spare it evaluating strings on every start-up.
 import json
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +57,15 @@ class Bounds(NamedTuple):
     max_retries_min: int
     retry_backoff_min_ms: int
     retry_backoff_max_ms: int
+    # From 2.0 on (Bifrost's config.schema.json); None where the line has no such field.
+    stream_idle_timeout_min_seconds: Optional[int] = None
+    stream_idle_timeout_max_seconds: Optional[int] = None
+    keep_alive_timeout_min_seconds: Optional[int] = None
+    keep_alive_timeout_max_seconds: Optional[int] = None
+    max_conns_per_host_min: Optional[int] = None
+    max_conns_per_host_max: Optional[int] = None
+    http2_ping_interval_min_seconds: Optional[int] = None
+    http2_ping_interval_max_seconds: Optional[int] = None
 
 
 class KeyConfigRequirement(NamedTuple):
@@ -141,6 +151,20 @@ class Catalog:
     secret_header_words: tuple[str, ...]
     non_secret_headers: tuple[str, ...]
     extra_header_values_resolve_references: bool
+    # Which fields each block has on this line (the models are built from these, no version
+    # branches in code), which of them take a SecretVar, and the API payloads' extra settings.
+    fields: Mapping[str, tuple[str, ...]]
+    secret_var_fields: Mapping[str, tuple[str, ...]]
+    api_settings_fields: tuple[str, ...]
+    alias_forms: tuple[str, ...]
+    # Facts of blocks that exist from some line on; empty where the line has no such block.
+    alias_model_families: tuple[str, ...] = ()
+    provider_request_id_header_pattern: Optional[str] = None
+    prompt_cache_ttls: tuple[str, ...] = ()
+    prompt_cache_locations: tuple[str, ...] = ()
+    prompt_cache_roles: tuple[str, ...] = ()
+    databricks_api_formats: tuple[str, ...] = ()
+    source_notes: tuple[str, ...] = ()  # where the sources disagree, which one this line follows
     hash: Optional[HashSpec] = None  # Bifrost's own hash algorithm, where it is known
     extends: Optional[str] = None
 
@@ -234,6 +258,49 @@ def _sorted_versions(versions) -> list[str]:
     return sorted(versions, key=_sort_key)
 
 
+_RELEASE = re.compile(r"^(?:transports/)?v?(\d+)\.(\d+)(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$")
+
+
+def _line_key(line: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in line.split("."))
+
+
+def target_line(text: str, lines: list[str] | None = None) -> str:
+    """The Bifrost line a ``target-version`` names: a line (``2.2``) or a release as people
+    write it (``2.2.5``, ``v2.2.5``, ``transports/v2.2.5``, ``2.0.0-prerelease2``).
+
+    ``lines`` are the lines to choose from (default: every lintable line). A release newer than
+    the newest known line, or one of a line provlint does not know, raises UnknownTargetVersion
+    with a message that names the known lines.
+    """
+    lines = lintable_versions() if lines is None else lines
+    match = _RELEASE.match(str(text).strip())
+    if not match:
+        raise UnknownTargetVersion(
+            f"`target-version` must be a Bifrost line ({', '.join(lines)}) or a release such as "
+            f"v{lines[-1]}.0, not {text!r}"
+        )
+    line = f"{int(match.group(1))}.{int(match.group(2))}"
+    if line in lines:
+        return line
+    newest = max(lines, key=_line_key)
+    if _line_key(line) > _line_key(newest):
+        raise UnknownTargetVersion(
+            f"Bifrost {text} is newer than the newest line provlint knows, {newest}; "
+            f"check with `target-version = \"{newest}\"` or upgrade provlint"
+        )
+    raise UnknownTargetVersion(f"`target-version` {text!r} is not a Bifrost line provlint knows: {', '.join(lines)}")
+
+
+def lines_phrase(lines: list[str]) -> str:
+    """How a message names the other lines that have something: ``2.0 and later`` when they run
+    from one line up to the newest, else ``1.5, 2.1 only``."""
+    known = available_versions()
+    if lines and lines == known[known.index(lines[0]):]:
+        return f"{lines[0]} and later"
+    return f"{', '.join(lines)} only"
+
+
 __all__ = [
     "Bounds",
     "Catalog",
@@ -247,6 +314,8 @@ __all__ = [
     "RawFlag",
     "UnknownTargetVersion",
     "available_versions",
+    "lines_phrase",
+    "target_line",
     "lintable_versions",
     "load_catalog",
 ]

@@ -17,6 +17,7 @@ from provlint.models.concurrency import build_concurrency_and_buffer_size
 from provlint.models.config_file import build_config_file
 from provlint.models.custom_provider import build_allowed_requests, build_custom_provider_config
 from provlint.models.keys import KeyConfigModels, build_key, build_key_configs
+from provlint.models.provider_blocks import build_openai_config, build_prompt_cache, build_provider_request_id
 from provlint.models.network import build_network_config
 from provlint.models.provider import (
     SettingsBlocks,
@@ -81,13 +82,17 @@ def models_for(catalog: Catalog) -> ModelSet:
 def _build(catalog: Catalog) -> ModelSet:
     env_var, env_var_object = build_env_var(catalog)
     allowed_requests = build_allowed_requests(catalog)
+    has_openai_config = "openai_config" in catalog.settings_fields
     blocks = SettingsBlocks(
-        network_config=build_network_config(catalog),
+        network_config=build_network_config(catalog, env_var),
         concurrency_and_buffer_size=build_concurrency_and_buffer_size(catalog),
-        proxy_config=build_proxy_config(catalog),
+        proxy_config=build_proxy_config(catalog, env_var),
         custom_provider_config=build_custom_provider_config(catalog, allowed_requests),
+        openai_config=build_openai_config(catalog) if has_openai_config else None,
+        prompt_cache=build_prompt_cache(catalog),
+        provider_request_id=build_provider_request_id(catalog),
     )
-    key_configs = build_key_configs(env_var)
+    key_configs = build_key_configs(catalog, env_var)
     key = build_key(catalog, env_var, key_configs)
     entry = build_config_provider_entry(catalog, blocks, key)
     return ModelSet(

@@ -67,3 +67,24 @@ def bifrost_default(value: Any) -> dict[str, Any]:
     same field written out with its default value differently (BIFROST.md section 3).
     """
     return {"json_schema_extra": {"default": value}}
+
+
+def line_fields(catalog: Any, block: str, candidates: dict[str, Any]) -> dict[str, Any]:
+    """The members of ``block`` that exist in ``catalog``'s Bifrost line, in the catalog's order.
+
+    ``candidates`` holds every member any line has (name -> ``(annotation, FieldInfo)``); the
+    catalog's ``fields`` list says which of them the line has, so a field that arrives in a
+    later line is data, not a version test in code.
+    """
+    names = catalog.fields.get(block)
+    if names is None:
+        return dict(candidates)
+    unknown = [name for name in names if name not in candidates]
+    if unknown:
+        raise ValueError(f"catalog {catalog.version} lists {block} fields the models do not know: {unknown}")
+    return {name: candidates[name] for name in names}
+
+
+def is_secret_var(catalog: Any, block: str, name: str) -> bool:
+    """Whether Bifrost reads ``block.name`` as a SecretVar (a string or a secret object) in this line."""
+    return name in catalog.secret_var_fields.get(block, ())

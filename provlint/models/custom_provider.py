@@ -7,7 +7,7 @@ from typing import Any, Literal, Optional
 from pydantic import Field, create_model
 
 from provlint.catalog import Catalog
-from provlint.models.base import BifrostModel, bifrost_default, field_kwargs, python_name
+from provlint.models.base import BifrostModel, bifrost_default, field_kwargs, line_fields, python_name
 
 
 def build_allowed_requests(catalog: Catalog) -> type[BifrostModel]:
@@ -42,33 +42,56 @@ def build_custom_provider_config(
     provider_ids = catalog.provider_ids
     defaults = catalog.defaults["custom_provider_config"]
 
-    class CustomProviderConfig(BifrostModel):
-        """Makes this provider entry a custom provider built on a standard one.
+    def with_default(name: str) -> dict[str, Any]:
+        return bifrost_default(defaults[name]) if name in defaults else {}
 
-        The entry's name becomes the provider id clients use; requests are translated with
-        the base provider's integration and sent to network_config.base_url.
-        """
+    def default_text(name: str) -> str:
+        return f" Bifrost default: {str(defaults[name]).lower()}." if name in defaults else ""
 
-        is_key_less: bool = Field(
+    candidates: dict[str, Any] = {
+        "is_key_less": (bool, Field(
             None,
             description="True when the provider needs no API key (for example a local "
-            f"server). Bifrost default: {str(defaults['is_key_less']).lower()}.",
-            **bifrost_default(defaults["is_key_less"]),
-        )
-        base_provider_type: Literal[provider_ids] = Field(
+            f"server).{default_text('is_key_less')}",
+            **with_default("is_key_less"),
+        )),
+        "does_not_send_done_marker": (bool, Field(
+            None,
+            description="True when the provider ends a stream at `finish_reason` without "
+            "sending `data: [DONE]`, so Bifrost ends the stream there instead of waiting."
+            + default_text("does_not_send_done_marker"),
+            **with_default("does_not_send_done_marker"),
+        )),
+        "wait_for_usage": (bool, Field(
+            None,
+            description="With does_not_send_done_marker, keep reading past `finish_reason` to "
+            "collect the trailing usage chunk (otherwise the request records no tokens or cost)."
+            + default_text("wait_for_usage"),
+            **with_default("wait_for_usage"),
+        )),
+        "base_provider_type": (Literal[provider_ids], Field(
             description="The standard provider whose API format and integration this custom "
             "provider uses. Required. Bifrost accepts only some providers as bases "
             "(rule PL203)."
-        )
-        allowed_requests: Optional[allowed_requests_model] = Field(
+        )),
+        "allowed_requests": (Optional[allowed_requests_model], Field(
             None,
             description="Restricts the request types the provider serves; omit it (or give "
             "null) to allow every request type.",
-        )
-        request_path_overrides: dict[str, str] = Field(
+        )),
+        "request_path_overrides": (dict[str, str], Field(
             None,
             description="Replaces the URL path Bifrost calls for a request type, request "
             "type to absolute path (for example `/v2/chat`), appended to base_url.",
-        )
+        )),
+    }
+    return create_model(
+        "CustomProviderConfig",
+        __base__=BifrostModel,
+        __doc__="""Makes this provider entry a custom provider built on a standard one.
 
-    return CustomProviderConfig
+        The entry's name becomes the provider id clients use; requests are translated with
+        the base provider's integration and sent to network_config.base_url.
+        """,
+        **line_fields(catalog, "custom_provider_config", candidates),
+    )

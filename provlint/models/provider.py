@@ -9,6 +9,7 @@ from pydantic import Field, create_model
 
 from provlint.catalog import Catalog
 from provlint.models.base import BifrostModel, bifrost_default
+from provlint.models.provider_blocks import extra_settings_fields
 
 
 @dataclass(frozen=True)
@@ -19,9 +20,12 @@ class SettingsBlocks:
     concurrency_and_buffer_size: type[BifrostModel]
     proxy_config: type[BifrostModel]
     custom_provider_config: type[BifrostModel]
+    openai_config: Optional[type[BifrostModel]] = None
+    prompt_cache: Optional[type[BifrostModel]] = None
+    provider_request_id: Optional[type[BifrostModel]] = None
 
 
-def _settings_fields(catalog: Catalog, blocks: SettingsBlocks) -> dict[str, Any]:
+def _settings_fields(catalog: Catalog, blocks: SettingsBlocks, *, api: bool = False) -> dict[str, Any]:
     # Blocks accept null: Bifrost's Go fields are pointers, so null decodes to "absent", and
     # an update request uses null to clear a block.
     defaults = catalog.defaults
@@ -68,12 +72,14 @@ def _settings_fields(catalog: Catalog, blocks: SettingsBlocks) -> dict[str, Any]
                   "one. Null or absent: a standard provider."),
         ),
     }
-    if tuple(fields) != catalog.settings_fields:
+    if blocks.openai_config is not None:
+        fields.update(extra_settings_fields(blocks, defaults))
+    names = catalog.settings_fields + (catalog.api_settings_fields if api else ())
+    if set(names) - set(fields):
         raise ValueError(
-            f"catalog {catalog.version} lists settings fields {catalog.settings_fields}, "
-            f"the models know {tuple(fields)}"
+            f"catalog {catalog.version} lists settings fields {names}, the models know {tuple(fields)}"
         )
-    return fields
+    return {name: fields[name] for name in names}
 
 
 def _read_only_fields() -> dict[str, Any]:
@@ -138,7 +144,7 @@ def build_add_provider_request(catalog: Catalog, blocks: SettingsBlocks) -> type
         __doc__="Body of POST /api/providers. Keys are managed separately under "
         "/api/providers/{provider}/keys.",
         provider=provider,
-        **_settings_fields(catalog, blocks),
+        **_settings_fields(catalog, blocks, api=True),
     )
 
 
@@ -151,7 +157,7 @@ def build_update_provider_request(
         __doc__="Body of PUT /api/providers/{provider}: the provider's settings. Omitted "
         "blocks keep their stored value and null clears them; keys are managed under "
         "/api/providers/{provider}/keys.",
-        **_settings_fields(catalog, blocks),
+        **_settings_fields(catalog, blocks, api=True),
     )
 
 
@@ -165,7 +171,7 @@ def build_provider_response(catalog: Catalog, blocks: SettingsBlocks) -> type[Bi
         "Bifrost keeps about the provider.",
         name=(str, Field(None, description="Id of the provider: a standard provider id or a "
                          "custom provider's name.")),
-        **_settings_fields(catalog, blocks),
+        **_settings_fields(catalog, blocks, api=True),
         provider_status=(
             Literal[statuses],
             Field(None, description="Lifecycle state of the provider: "

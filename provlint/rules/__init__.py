@@ -71,6 +71,8 @@ RULE_MODULES = (
     "pl405_concurrency_exceeds_buffer",
     "pl406_proxy_type_mismatch",
     "pl407_custom_provider_without_base_url",
+    "pl408_max_conns_clamped",
+    "pl409_http2_ping_without_http2",
     "pl501_no_keys",
     "pl502_duplicate_key_name",
     "pl503_invalid_weights",
@@ -96,6 +98,7 @@ class Rule:
     supersedes: tuple[str, ...] = ()
     default_enabled: bool = True
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # name -> default
+    since: Optional[str] = None  # the first Bifrost line the rule applies to; None: every line
 
     @property
     def summary(self) -> str:
@@ -121,6 +124,7 @@ def _rule_from(module: ModuleType) -> Rule:
         supersedes=tuple(getattr(module, "SUPERSEDES", ())),
         default_enabled=getattr(module, "DEFAULT_ENABLED", True),
         options=MappingProxyType(dict(getattr(module, "OPTIONS", {}))),
+        since=getattr(module, "SINCE", None),
     )
 
 

@@ -16,7 +16,7 @@ Passes::
 
 from typing import Iterator
 
-from provlint.catalog import available_versions, load_catalog
+from provlint.catalog import available_versions, lines_phrase, load_catalog
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.suggest import closest, did_you_mean
@@ -44,7 +44,7 @@ def _message(name: str, ctx: RuleContext) -> str:
     other_lines = [v for v in available_versions() if v != version and name.lower() in load_catalog(v).provider_ids]
     if other_lines:
         return (
-            f"{head}: it is a provider of Bifrost {', '.join(other_lines)} only; set "
+            f"{head}: it is a provider of Bifrost {lines_phrase(other_lines)}; set "
             f"target-version to that line, or add `custom_provider_config` to make it a custom provider"
         )
     close = closest(name, ctx.catalog.provider_ids)

@@ -16,7 +16,7 @@ Passes::
 
 from typing import Iterator
 
-from provlint.catalog import available_versions, load_catalog
+from provlint.catalog import available_versions, lines_phrase, load_catalog
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.suggest import closest, did_you_mean
@@ -60,7 +60,7 @@ def _message(key: str, map_name: str, ctx: RuleContext) -> str:
     )
     lines = _lines_with(key, version)
     if lines:
-        return f"{head}; it is a request type of Bifrost {', '.join(lines)} only"
+        return f"{head}; it is a request type of Bifrost {lines_phrase(lines)}"
     close = closest(key, ctx.catalog.request_types)
     if close:
         return head + did_you_mean(close)
@@ -68,7 +68,7 @@ def _message(key: str, map_name: str, ctx: RuleContext) -> str:
     others = [t for v in available_versions() if v != version for t in load_catalog(v).request_types]
     close = closest(key, others)
     if close:
-        return f"{head}{did_you_mean(close)} (a request type of Bifrost {', '.join(_lines_with(close, version))} only)"
+        return f"{head}{did_you_mean(close)} (a request type of Bifrost {lines_phrase(_lines_with(close, version))})"
     return f"{head}; request types: {', '.join(ctx.catalog.request_types)}"
 
 

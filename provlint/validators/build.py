@@ -61,6 +61,13 @@ class _FastPathCodeGenerator(CodeGeneratorDraft2019):
         # strict models refuse it, and the fast path must agree with the models.
         CodeGeneratorDraft04.generate_type(self)
 
+    def generate_const(self) -> None:
+        # fastjsonschema 2.22's own version formats its message with detailed_exceptions off
+        # and fails (KeyError 'definition_rule'); the message is never shown anyway.
+        match = self._enum_value_matches(self._variable, self._definition["const"])
+        with self.l("if not ({}):", match):
+            self.exc("{name} must be same as const definition", rule="const")
+
     def generate_ref(self) -> None:
         # The messages are never shown (the models explain a rejection), so do not build the
         # path of every nested value on every call: that costs more than the checks do.

@@ -38,9 +38,9 @@ def no_traceback(proc):
     "args, expected, code",
     [
         ((), "bifrost-examples.1.5.expected", 0),
-        (("--target-version", "2.0"), "bifrost-examples.2.0.expected", 0),
+        (("--target-version", "2.0", "--algorithm", "bifrost"), "bifrost-examples.2.0.expected", 0),
         (("--output-format", "json"), "bifrost-examples.1.5.json.expected", 0),
-        (("--target-version", "2.0", "--output-format", "json"), "bifrost-examples.2.0.json.expected", 0),
+        (("--target-version", "2.0", "--algorithm", "bifrost", "--output-format", "json"), "bifrost-examples.2.0.json.expected", 0),
     ],
     ids=["text-1.5", "text-2.0", "json-1.5", "json-2.0"],
 )
@@ -51,7 +51,7 @@ def test_bifrost_examples_output_is_exactly_the_pinned_file(tmp_path, args, expe
 
 
 def test_examples_under_2_0_reproduce_bifrosts_literal_and_derived_vectors(tmp_path):
-    proc, report = hash_json("--target-version", "2.0", "--env-file", empty_env(tmp_path), ".", cwd=EXAMPLES)
+    proc, report = hash_json("--target-version", "2.0", "--algorithm", "bifrost", "--env-file", empty_env(tmp_path), ".", cwd=EXAMPLES)
     values = {(row["file"], row["provider"]): row["value"] for row in report["hashes"]}
     assert values[("examples__configs__withvirtualkeys__config.json", "openai")] == EMPTY_OPENAI
     assert values[("examples__configs__loadtest__config.json", "openai")] == (
@@ -67,7 +67,7 @@ def test_canonical_hash_sees_through_written_out_defaults_in_the_examples(tmp_pa
     proc, report = hash_json("--env-file", empty_env(tmp_path), ".", cwd=EXAMPLES)
     values = {(row["file"], row["provider"]): row["value"] for row in report["hashes"]}
     assert values[("config.json", "openai")] == values[("examples__configs__withvirtualkeys__config.json", "openai")]
-    proc, report = hash_json("--target-version", "2.0", "--env-file", empty_env(tmp_path), ".", cwd=EXAMPLES)
+    proc, report = hash_json("--target-version", "2.0", "--algorithm", "bifrost", "--env-file", empty_env(tmp_path), ".", cwd=EXAMPLES)
     values = {(row["file"], row["provider"]): row["value"] for row in report["hashes"]}
     assert values[("config.json", "openai")] != values[("examples__configs__withvirtualkeys__config.json", "openai")]
 
@@ -86,24 +86,25 @@ def test_empty_openai_entry_gives_sha256_of_openai(tmp_path):
 
 def test_json_names_file_provider_algorithm_and_target_beside_every_value(tmp_path):
     path = write(tmp_path, "config.json", '{"providers": {"openai": {}, "anthropic": {"send_back_raw_response": true}}}')
-    proc, report = hash_json("--target-version", "2.0", str(path))
+    proc, report = hash_json("--target-version", "2.0", "--algorithm", "bifrost", str(path))
     assert proc.returncode == 0
     assert [(r["file"], r["provider"], r["algorithm"], r["target_version"]) for r in report["hashes"]] == [
         (str(path), "openai", "bifrost", "2.0"),
         (str(path), "anthropic", "bifrost", "2.0"),
     ]
     assert report["hashes"][0]["value"] == EMPTY_OPENAI
-    assert report["unavailable"][0]["algorithm"] == "canonical"
+    _, report = hash_json(str(path))
+    assert report["unavailable"][0]["algorithm"] == "bifrost"
     assert report["errors"] == []
 
 
 def test_both_algorithms_where_the_target_has_both(tmp_path):
-    # Today each line has one: both means every one available, in a fixed order.
+    # 1.5 has only the canonical hash; the 2.x lines have both, in a fixed order.
     path = write(tmp_path, "config.json", '{"providers": {"openai": {}}}')
     _, report = hash_json(str(path))
     assert [r["algorithm"] for r in report["hashes"]] == ["canonical"]
     _, report = hash_json("--target-version", "2.0", str(path))
-    assert [r["algorithm"] for r in report["hashes"]] == ["bifrost"]
+    assert [r["algorithm"] for r in report["hashes"]] == ["bifrost", "canonical"]
 
 
 def test_an_algorithm_the_target_lacks_exits_2_with_the_reason_and_no_value(tmp_path):
@@ -113,8 +114,8 @@ def test_an_algorithm_the_target_lacks_exits_2_with_the_reason_and_no_value(tmp_
     assert proc.stderr.decode().startswith("provlint: error: Bifrost's own hash is not known for target 1.5")
     assert proc.stderr.decode().rstrip().endswith("; --algorithm canonical gives what target 1.5 has")
     proc = run_provlint("hash", "--algorithm", "canonical", "--target-version", "2.0", str(path))
-    assert (proc.returncode, proc.stdout) == (2, b"")
-    assert "not available until provlint has models of Bifrost 2.0" in proc.stderr.decode()
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout.decode().split()[2:4] == ["canonical", "2.0"]
 
 
 def test_wrong_types_give_no_hash_and_the_reason_and_the_others_still_hash(tmp_path):
@@ -123,8 +124,8 @@ def test_wrong_types_give_no_hash_and_the_reason_and_the_others_still_hash(tmp_p
         "config.json",
         '{"providers": {"openai": {"network_config": {"max_retries": "3"}}, "anthropic": {}}}',
     )
-    for target in ("1.5", "2.0"):
-        proc, report = hash_json("--target-version", target, str(path))
+    for target, algorithm in (("1.5", "canonical"), ("2.0", "bifrost")):
+        proc, report = hash_json("--target-version", target, "--algorithm", algorithm, str(path))
         assert proc.returncode == 1
         bad, good = report["hashes"]
         assert bad["value"] is None and bad["reason_pointer"] == "/providers/openai/network_config/max_retries"
@@ -143,8 +144,9 @@ def test_same_settings_hash_alike_in_config_payloads_and_responses(tmp_path):
     add = write(tmp_path, "add.json", json.dumps({"provider": "openai", **settings}))
     update = write(tmp_path, "update.yaml", "network_config:\n  base_url: https://llm.internal\nsend_back_raw_request: true\n")
     response = write(tmp_path, "response.json", json.dumps({"name": "openai", "provider_status": "active", **settings}))
-    for target in ("1.5", "2.0"):
-        proc, report = hash_json("--target-version", target, "--provider", "openai", str(config), str(add), str(update), str(response))
+    for target, algorithm in (("1.5", "canonical"), ("2.0", "bifrost")):
+        proc, report = hash_json("--target-version", target, "--algorithm", algorithm, "--provider", "openai",
+                                 str(config), str(add), str(update), str(response))
         assert proc.returncode == 0, report
         assert [r["kind"] for r in report["hashes"]] == ["config", "add-provider", "update-provider", "provider-response"]
         assert len({r["value"] for r in report["hashes"]}) == 1
@@ -164,7 +166,7 @@ def test_a_bare_update_body_needs_the_provider_from_the_command_line(tmp_path):
 
 def test_provider_selects_one_provider_ignoring_case(tmp_path):
     path = write(tmp_path, "config.json", '{"providers": {"OpenAI": {}, "anthropic": {}}}')
-    proc, report = hash_json("--target-version", "2.0", "--provider", "openai", str(path))
+    proc, report = hash_json("--target-version", "2.0", "--algorithm", "bifrost", "--provider", "openai", str(path))
     assert [r["provider"] for r in report["hashes"]] == ["OpenAI"]
     assert report["hashes"][0]["value"] == EMPTY_OPENAI  # Bifrost lower-cases ids it loads from a file
     proc = run_provlint("hash", "--provider", "mistral", str(path))
@@ -175,7 +177,7 @@ def test_provider_selects_one_provider_ignoring_case(tmp_path):
 def test_a_response_config_hash_is_checked_under_2_0(tmp_path):
     right = write(tmp_path, "right.json", json.dumps({"name": "openai", "config_hash": EMPTY_OPENAI}))
     wrong = write(tmp_path, "wrong.json", json.dumps({"name": "openai", "config_hash": "0" * 64}))
-    _, report = hash_json("--target-version", "2.0", str(right), str(wrong))
+    _, report = hash_json("--target-version", "2.0", "--algorithm", "bifrost", str(right), str(wrong))
     assert [(r["config_hash"], r["matches"]) for r in report["hashes"]] == [(EMPTY_OPENAI, True), ("0" * 64, False)]
 
 
@@ -205,7 +207,7 @@ def test_yaml_and_json_of_one_config_hash_alike(tmp_path):
 
 
 def test_standard_input_is_read_as_json():
-    proc = run_provlint("hash", "--target-version", "2.0", "-", input=b'{"providers": {"openai": {}}}')
+    proc = run_provlint("hash", "--target-version", "2.0", "--algorithm", "bifrost", "-", input=b'{"providers": {"openai": {}}}')
     assert proc.returncode == 0
     assert proc.stdout.decode().split() == ["<stdin>", "openai", "bifrost", "2.0", EMPTY_OPENAI]
 
@@ -252,7 +254,7 @@ def test_a_folder_walk_skips_files_that_are_not_bifrost(tmp_path):
     write(tmp_path, "package.json", '{"name": "x"}')
     write(tmp_path, "notes.json", "not json at all")
     write(tmp_path, "config.json", '{"providers": {"openai": {}}}')
-    proc = run_provlint("hash", "--target-version", "2.0", str(tmp_path))
+    proc = run_provlint("hash", "--target-version", "2.0", "--algorithm", "bifrost", str(tmp_path))
     assert proc.returncode == 0 and proc.stderr == b""
     assert proc.stdout.decode().split() == [str(tmp_path / "config.json"), "openai", "bifrost", "2.0", EMPTY_OPENAI]
 
@@ -304,7 +306,7 @@ def test_a_redacted_response_gets_no_hash_and_no_verdict(tmp_path):
         "proxy_config": {"type": "http", "url": "https://proxy.example:3128", "password": "<REDACTED>"},
     }
     (tmp_path / "r.json").write_text(_json.dumps(response))
-    proc = run_provlint("hash", "--target-version", "2.0", "--output-format", "json", "r.json", cwd=tmp_path)
+    proc = run_provlint("hash", "--target-version", "2.0", "--algorithm", "bifrost", "--output-format", "json", "r.json", cwd=tmp_path)
     (row,) = _json.loads(proc.stdout)["hashes"]
     assert row["value"] is None and row["matches"] is None
     assert row["reason"] == "a secret here is redacted by the API, so the gateway's hash cannot be known"

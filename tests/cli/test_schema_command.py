@@ -9,6 +9,7 @@ from tests.conftest import run_provlint
 from tests.paths import REPO
 
 SCHEMAS = REPO / "schemas"
+LINES = ["1.5", "2.0", "2.1", "2.2"]  # every line with models, oldest first
 NAMES = sorted([
     "add-provider-request.schema.json", "bifrost-config.schema.json", "openapi.json",
     "provider-response.schema.json", "provider.schema.json", "update-provider-request.schema.json",
@@ -29,11 +30,12 @@ def test_write_creates_version_folders_and_check_then_passes(tmp_path):
     target = tmp_path / "out"
     proc = run_provlint("schema", "--write", str(target))
     assert proc.returncode == 0
-    assert sorted(p.name for p in (target / "1.5").iterdir()) == NAMES
-    assert [p.name for p in target.iterdir()] == ["1.5"]
-    assert err(proc) == [f"wrote {target / '1.5' / name}" for name in NAMES]
-    for name in NAMES:
-        assert (target / "1.5" / name).read_bytes() == (SCHEMAS / "1.5" / name).read_bytes()
+    assert sorted(p.name for p in target.iterdir()) == LINES
+    assert err(proc) == [f"wrote {target / line / name}" for line in LINES for name in NAMES]
+    for line in LINES:
+        assert sorted(p.name for p in (target / line).iterdir()) == NAMES
+        for name in NAMES:
+            assert (target / line / name).read_bytes() == (SCHEMAS / line / name).read_bytes()
     assert run_provlint("schema", "--check", str(target)).returncode == 0
     # a second write changes nothing and says so by saying nothing
     again = run_provlint("schema", "--write", str(target))
@@ -69,7 +71,7 @@ def test_write_to_a_path_that_cannot_be_a_folder_is_a_usage_error():
 def test_check_of_a_folder_without_the_files_reports_them_missing(tmp_path):
     proc = run_provlint("schema", "--check", str(tmp_path))
     assert proc.returncode == 1
-    assert err(proc)[:-1] == [f"1.5/{name}: missing" for name in NAMES]
+    assert err(proc)[:-1] == [f"{line}/{name}: missing" for line in LINES for name in NAMES]
 
 
 def test_check_notices_a_missing_trailing_newline(tmp_path):

@@ -16,7 +16,8 @@ def test_rows_and_errors(tmp_path):
     (tmp_path / "config.json").write_text('{"providers": {"openai": {}, "groq": 5}}')
     (tmp_path / "package.json").write_text('{"name": "x"}')  # walked stranger: passed over
     (tmp_path / "broken.json").write_text('{"providers": {')  # walked, looks like Bifrost: reported
-    report = hash_paths([str(tmp_path)], plan(V20, BOTH), V20, environment={})
+    assert plan(V20, BOTH).algorithms == ("bifrost", "canonical")  # 2.0 has models: both exist
+    report = hash_paths([str(tmp_path)], plan(V20, "bifrost"), V20, environment={})
     assert report.algorithms == ("bifrost",)
     assert [(r.file, r.provider, r.pointer, r.result.value, r.result.reason) for r in report.rows] == [
         (str(tmp_path / "config.json"), "openai", "/providers/openai", EMPTY_OPENAI, None),

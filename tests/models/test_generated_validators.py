@@ -47,7 +47,8 @@ def test_generated_code_imports_only_the_standard_library():
                 imported |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom):
                 imported.add((node.module or "").split(".")[0])
-        assert imported <= {"sys"}, imported
+        # `re` compiles the schema's patterns (2.x header names); the lint path imports it anyway.
+        assert imported <= {"sys", "re"}, imported
 
 
 def test_generated_module_says_it_is_generated_and_how_to_regenerate():

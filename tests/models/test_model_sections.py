@@ -229,7 +229,7 @@ def test_enums_and_bounds_come_from_the_catalog():
 
 def test_a_catalog_whose_settings_fields_the_models_do_not_know_is_refused():
     catalog = dataclasses.replace(
-        CATALOG, version="test-unknown-settings", settings_fields=(*CATALOG.settings_fields, "openai_config")
+        CATALOG, version="test-unknown-settings", settings_fields=(*CATALOG.settings_fields, "injected_tools")
     )
     with pytest.raises(ValueError, match="settings fields"):
         models_for(catalog)

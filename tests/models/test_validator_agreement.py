@@ -143,33 +143,41 @@ json_values = st.recursive(
 )
 
 
-def _from_schema(node: dict) -> st.SearchStrategy:
-    """Documents the JSON Schema accepts (and so, if it agrees with the models, the models)."""
+def _from_schema(node: dict, defs: dict | None = None) -> st.SearchStrategy:
+    """Documents the JSON Schema accepts (and so, if it agrees with the models, the models).
+
+    ``defs`` are the definitions ``$ref`` points into (default: this module's line).
+    """
+    defs = DEFS if defs is None else defs
     if "$ref" in node:
         name = node["$ref"].removeprefix(build.DEFS_PREFIX)
-        return st.deferred(lambda: _from_schema(DEFS[name]))
+        return st.deferred(lambda: _from_schema(defs[name], defs))
     for combinator in ("anyOf", "oneOf"):
         if combinator in node:
-            return st.one_of([_from_schema(member) for member in node[combinator]])
+            return st.one_of([_from_schema(member, defs) for member in node[combinator]])
     if "enum" in node:
         return st.sampled_from(node["enum"])
+    if "const" in node:
+        return st.just(node["const"])
     kind = node.get("type")
     if kind == "object" and "properties" in node:
         required = node.get("required", [])
         props = node["properties"]
         return st.fixed_dictionaries(
-            {name: _from_schema(props[name]) for name in required},
-            optional={name: _from_schema(body) for name, body in props.items() if name not in required},
+            {name: _from_schema(props[name], defs) for name in required},
+            optional={name: _from_schema(body, defs) for name, body in props.items() if name not in required},
         )
     if kind == "object":
         min_key = node.get("propertyNames", {}).get("minLength", 0)
-        return st.dictionaries(st.text(min_size=min_key, max_size=6), _from_schema(node["additionalProperties"]), max_size=3)
+        return st.dictionaries(st.text(min_size=min_key, max_size=6), _from_schema(node["additionalProperties"], defs), max_size=3)
     if kind == "array":
-        return st.lists(_from_schema(node["items"]), max_size=3)
+        return st.lists(_from_schema(node["items"], defs), max_size=3)
+    if kind == "string" and "pattern" in node:
+        return st.from_regex(node["pattern"], fullmatch=True)
     if kind == "string":
         return st.text(min_size=node.get("minLength", 0), max_size=8)
     if kind == "integer":
-        return st.integers(min_value=node.get("minimum"), max_value=2**64)
+        return st.integers(min_value=node.get("minimum"), max_value=node.get("maximum", 2**64))
     if kind == "number":
         return st.floats(allow_nan=False) | st.integers()
     if kind == "boolean":

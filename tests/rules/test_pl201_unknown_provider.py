@@ -28,7 +28,7 @@ def test_no_close_match_lists_the_known_ids():
 
 def test_provider_of_a_later_line_says_so():
     (found,) = only(lint(config("deepseek")), "PL201")
-    assert found.message.startswith("unknown provider `deepseek` for Bifrost 1.5: it is a provider of Bifrost 2.0 only")
+    assert found.message.startswith("unknown provider `deepseek` for Bifrost 1.5: it is a provider of Bifrost 2.0 and later")
 
 
 def test_every_catalog_id_and_any_case_of_it_is_known():

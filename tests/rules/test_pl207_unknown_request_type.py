@@ -36,7 +36,7 @@ def test_path_override_under_an_unknown_type():
 
 def test_a_type_of_a_later_line_says_so():
     (found,) = only(lint(payload("allowed_requests", '{"rerank": true}')), "PL207")
-    assert found.message.endswith("; it is a request type of Bifrost 2.0 only")
+    assert found.message.endswith("; it is a request type of Bifrost 2.0 and later")
 
 
 def test_no_close_match_lists_the_request_types():

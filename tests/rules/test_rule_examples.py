@@ -25,7 +25,8 @@ def test_failing_example_fires_and_passing_example_is_clean(rule):
     # The defaults plus the rule itself, so an off-by-default rule shows its examples too.
     rules = tuple(r for r in RULES if r in enabled_rules(None) or r is rule)
     for example in examples(rule.doc):
-        options = LintOptions(rules=rules, environment={}, now=NOW)
+        # A rule of later lines shows its examples under the first line it applies to.
+        options = LintOptions(rules=rules, environment={}, now=NOW, **({"target_version": rule.since} if rule.since else {}))
         result = lint_bytes(example.text.encode(), example.filename, options=options)
         codes = [d.code for d in result.diagnostics]
         if example.passes:

@@ -185,7 +185,7 @@ def test_exclude_skips_walked_files_only(tmp_path):
 def test_target_version_key_is_validated(tmp_path):
     project(tmp_path, {"provlint.toml": 'target-version = "1.4"\n', "p.json": SKIP_VERIFY})
     rc, lines, err = check(tmp_path, "p.json")
-    assert rc == 2 and "`target-version` must be one of 1.5, not '1.4'" in err
+    assert rc == 2 and "`target-version` '1.4' is not a Bifrost line provlint knows: 1.5, 2.0, 2.1, 2.2" in err
 
 
 def test_unknown_keys_rule_names_and_values_are_usage_errors_with_did_you_mean(tmp_path):
