@@ -57,6 +57,9 @@ class Settings:
     fail_level: Severity = Severity.ERROR
     exclude: tuple[str, ...] = ()
     placeholder_patterns: tuple[str, ...] = ()
+    # Rules whose automatic fixes are offered (ruff's fixable/unfixable: the most specific wins).
+    fixable: tuple[str, ...] = ("ALL",)
+    unfixable: tuple[str, ...] = ()
     # Command-line selectors: a later layer than the file's, so they win (see with_overrides).
     cli_select: Optional[tuple[str, ...]] = None
     cli_extend_select: tuple[str, ...] = ()
@@ -84,6 +87,11 @@ class Settings:
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         return tuple(s for pattern, sels in self.per_file_ignores if self.matches(pattern, path) for s in sels)
+
+    def fixable_codes(self) -> frozenset:
+        from provlint.selection import enabled_rules
+
+        return frozenset(rule.code for rule in enabled_rules(self.fixable, (), self.unfixable))
 
     def root_for(self, path: str) -> str:
         for pattern, pointer in self.roots:
@@ -171,7 +179,7 @@ def _read_toml(path: Path) -> dict:
 
 _KEYS = (
     "target-version", "select", "extend-select", "ignore", "per-file-ignores", "severity",
-    "exceptions", "roots", "fail-level", "exclude", "placeholder-patterns",
+    "exceptions", "roots", "fail-level", "exclude", "placeholder-patterns", "fixable", "unfixable",
 )
 
 
@@ -198,6 +206,8 @@ def parse_settings(table: dict, *, path: Optional[Path] = None, base_dir: Option
             fail_level=_fail_level(table.get("fail-level", "error")),
             exclude=tuple(_strings(table.get("exclude", []), "exclude")),
             placeholder_patterns=tuple(_regex(p) for p in _strings(table.get("placeholder-patterns", []), "placeholder-patterns")),
+            fixable=_selectors(table.get("fixable", ["ALL"]), "fixable"),
+            unfixable=_selectors(table.get("unfixable", []), "unfixable"),
         )
     except SettingsError as exc:
         raise SettingsError(f"{where}{exc}") from None

@@ -22,6 +22,7 @@ def rule_as_json(rule: Rule, enabled: bool | None = None) -> dict:
         "summary": rule.summary,
         "explanation": _explanation(rule),
         "fix": rule.fix,
+        "autofix": rule.fixable,
         "security_severity": rule.security_severity,
         "examples": [{"passes": e.passes, "format": e.format, "text": e.text} for e in examples(rule.doc)],
     }
@@ -63,6 +64,8 @@ def rule_command(rule_id: str, output_format: str) -> None:
         lines += ["    " + line for line in example.text.rstrip("\n").splitlines()]
     if rule.fix:
         lines += ["", f"How to fix: {rule.fix}"]
+    if rule.fixable:
+        lines += ["", f"Automatic fix: {rule.fixable}"]
     click.echo("\n".join(lines))
 
 

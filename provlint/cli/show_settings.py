@@ -23,6 +23,8 @@ def render_settings(settings: Settings, path: str) -> str:
         f"fail-level = {json.dumps(settings.fail_level.value)}",
         f"exclude = {json.dumps(list(settings.exclude))}",
         f"placeholder-patterns = {json.dumps(list(settings.placeholder_patterns))}",
+        f"fixable = {json.dumps(list(settings.fixable))}",
+        f"unfixable = {json.dumps(list(settings.unfixable))}",
         "",
         "[per-file-ignores]",
         *(f"{json.dumps(glob)} = {json.dumps(list(sels))}" for glob, sels in settings.per_file_ignores),

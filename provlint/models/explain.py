@@ -76,7 +76,7 @@ class _Wording:
         where = locate(self.root, tuple(error["loc"]))
         pointer = jp.from_parts(where.tokens)
         if error["type"] == "extra_forbidden":
-            return StructureIssue("unknown", pointer, self._unknown(where), "key")
+            return StructureIssue("unknown", pointer, self._unknown(where), "key", self._only_match(where))
         if error["type"] == "missing":
             return StructureIssue("missing", pointer, self._missing(where), "value")
         target = "key" if where.on_key else "value"
@@ -89,6 +89,13 @@ class _Wording:
         message = f"unknown field `{name}` in {self._container(where.steps[:-1])}"
         known = list(wire_fields(where.owner)) if where.owner is not None else []
         return message + _did_you_mean(name, known)
+
+    def _only_match(self, where: Location) -> Optional[str]:
+        name = str(where.steps[-1].token)
+        if name in self.dropped or where.owner is None:
+            return None
+        close = [c for c in wire_fields(where.owner) if _similarity(name, c) >= SUGGESTION_CUTOFF]
+        return close[0] if len(close) == 1 else None
 
     def _missing(self, where: Location) -> str:
         parent = where.steps[:-1]

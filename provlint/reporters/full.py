@@ -26,11 +26,21 @@ class FullReporter(Reporter):
                 self.write(snippet(lines, diagnostic, secrets))
             if diagnostic.fix:
                 self.write(f"  help: {diagnostic.fix}\n")
+            if diagnostic.autofix is not None:
+                self.write(fix_line(diagnostic.autofix))
             self.write("\n")
 
     def finish(self, results: list[FileResult]) -> None:
         if not self.quiet:
             self.write(summary(results) + "\n")
+
+
+def fix_line(fix) -> str:
+    if not fix.available:
+        return f"  fix: none offered: {fix.unavailable}\n"
+    flag = "--fix" if fix.applicability == "safe" else "--unsafe-fixes"
+    note = f" ({fix.note})" if fix.note else ""
+    return f"  fix: {fix.description}, fixable with {flag}{note}\n"
 
 
 REDACTED = "********"

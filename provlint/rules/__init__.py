@@ -2,6 +2,7 @@
 
 A rule module holds CODE, NAME, SEVERITY (the default), TAGS, a docstring with a failing and a
 passing example, an optional SECURITY_SEVERITY (SARIF score) and FIX hint, an optional
+FIXABLE (what its automatic fix does and when it is safe: `provlint rule` shows it), an optional
 SUPERSEDES (codes of more general rules whose finding at the same pointer this rule's finding
 replaces: one problem, one finding), and ``check(ctx)``, a generator of Findings. It knows
 nothing of severities in force, positions, suppression or which other rules are selected: the
@@ -82,6 +83,7 @@ class Rule:
     check: Callable[..., Iterator[Finding]]
     security_severity: Optional[float] = None
     fix: Optional[str] = None
+    fixable: Optional[str] = None
     supersedes: tuple[str, ...] = ()
 
     @property
@@ -105,6 +107,7 @@ def _rule_from(module: ModuleType) -> Rule:
         check=module.check,
         security_severity=getattr(module, "SECURITY_SEVERITY", None),
         fix=getattr(module, "FIX", None),
+        fixable=getattr(module, "FIXABLE", None),
         supersedes=tuple(getattr(module, "SUPERSEDES", ())),
     )
 

@@ -18,7 +18,7 @@ import difflib
 from typing import Iterator
 
 from provlint.catalog import available_versions, load_catalog
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, RenameKey, ReplaceValue, Severity
 from provlint.rules.context import RuleContext
 
 CODE = "PL201"
@@ -26,6 +26,7 @@ NAME = "unknown-provider"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
 FIX = "use a provider id of the target Bifrost line, or add `custom_provider_config` with a `base_provider_type`"
+FIXABLE = "renames the id to the one known provider close to it, when there is exactly one (unsafe: it changes which provider serves the entry)"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -35,7 +36,19 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if provider.settings.get("custom_provider_config") is not None:
             continue
-        yield Finding(provider.name_pointer, _message(provider.name, ctx), target=provider.name_target)
+        yield Finding(provider.name_pointer, _message(provider.name, ctx), target=provider.name_target, autofix=_rename(provider, ctx))
+
+
+def _rename(provider, ctx: RuleContext):
+    """Rename to the one close id (no fix for an id of another line, or none or several close)."""
+    name = provider.name.lower()
+    if any(name in load_catalog(v).provider_ids for v in available_versions()):
+        return None
+    close = difflib.get_close_matches(name, ctx.catalog.provider_ids, n=2, cutoff=0.75)
+    if len(close) != 1 or any((p.name or "").lower() == close[0] for p in ctx.providers):
+        return None
+    change = RenameKey if provider.name_target == "key" else ReplaceValue
+    return FixIntent(change(provider.name_pointer, close[0]), "unsafe", f"write the provider id as `{close[0]}`")
 
 
 def _message(name: str, ctx: RuleContext) -> str:

@@ -16,7 +16,7 @@ Passes::
 
 from typing import Iterator
 
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, RenameKey, ReplaceValue, Severity
 from provlint.rules.context import RuleContext
 
 CODE = "PL205"
@@ -24,6 +24,7 @@ NAME = "provider-id-case"
 SEVERITY = Severity.WARNING
 TAGS = ("style", "correctness")
 FIX = "write the provider id in lower case"
+FIXABLE = "writes the id in lower case (safe; not offered when another entry has that id, PL206)"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -36,4 +37,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             f"provider id `{name}` is not lower case: Bifrost lowercases provider ids when it "
             f"loads them, so it becomes `{name.lower()}`; write `{name.lower()}`",
             target=provider.name_target,
+            autofix=_lower_case(provider, ctx),
         )
+
+
+def _lower_case(provider, ctx: RuleContext):
+    lower = provider.name.lower()
+    if any(other is not provider and (other.name or "").lower() == lower for other in ctx.providers):
+        return None  # two entries would become one: PL206, for a person to merge
+    change = RenameKey if provider.name_target == "key" else ReplaceValue
+    return FixIntent(change(provider.name_pointer, lower), "safe", f"write the provider id as `{lower}`")

@@ -21,10 +21,11 @@ Passes::
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any, Iterator, Optional
 
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.rules.context import RuleContext, block
 
 CODE = "PL402"
@@ -32,6 +33,7 @@ NAME = "backoff-range"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness", "reliability")
 FIX = "write the backoff as integer milliseconds within the bounds of the target Bifrost line"
+FIXABLE = "writes a duration string as its integer milliseconds (safe; only where that is exact and above 0)"
 
 # A duration string is also a string where the models want an integer (PL100); this says more.
 SUPERSEDES = ("PL100",)
@@ -45,18 +47,24 @@ _DURATION = re.compile(r"^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m
 
 def parse_go_duration_ms(text: Any) -> Optional[int]:
     """The milliseconds of a Go duration string (truncated, as Bifrost writes them back), or None."""
+    exact = _duration_ms(text)
+    if exact is None:
+        return None
+    return int(exact)  # truncates toward zero, like int64(d / time.Millisecond)
+
+
+def _duration_ms(text: Any) -> Optional[Fraction]:
+    """The exact milliseconds of a Go duration string, or None."""
     if not isinstance(text, str):
         return None
     if text in ("0", "+0", "-0"):
-        return 0
+        return Fraction(0)
     if not _DURATION.match(text):
         return None
-    negative = text.startswith("-")
     total_ns = Fraction(0)
     for number, unit in _PART.findall(text.lstrip("+-")):
         total_ns += Fraction(number) * _UNIT_NS[unit]
-    ms = int(total_ns / 10**6)  # truncates toward zero, like int64(d / time.Millisecond)
-    return -ms if negative else ms
+    return -total_ns / 10**6 if text.startswith("-") else total_ns / 10**6
 
 
 def is_integer(value: Any) -> bool:
@@ -77,7 +85,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             else:
                 ms = parse_go_duration_ms(value)
                 if ms is not None and not strings_allowed:
-                    yield _duration_string(field, ms, pointer, ctx.catalog.version, low, high)
+                    finding = _duration_string(field, ms, pointer, ctx.catalog.version, low, high)
+                    if ms > 0 and _duration_ms(value) == ms:  # exact: nothing truncated
+                        finding = replace(finding, autofix=FixIntent(ReplaceValue(pointer, ms), "safe", f"write {ms}"))
+                    yield finding
                     continue
             if ms is None:
                 continue  # absent, or a type error for PL100
