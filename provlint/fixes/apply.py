@@ -45,6 +45,7 @@ class FixOutcome:
     from_stdin: bool = False
     remaining: bool = False  # findings that fail the run are left after the last round
     unsafe_left: int = 0  # unsafe fixes left for --unsafe-fixes
+    steps: list = field(default_factory=list)  # (text a round started from, fixes it applied)
 
     @property
     def changed(self) -> bool:
@@ -82,6 +83,7 @@ def fix_bytes(raw: bytes, path: str, *, lint, unsafe: bool, fmt: Optional[Format
                 continue  # the rest may verify once the refused ones are out of the way
             break
         outcome.applied.extend(done)
+        outcome.steps.append((doc.text, done))
         outcome.rounds = number + 1
         current = bom + text.encode("utf-8")
     outcome.fixed = current
