@@ -146,3 +146,16 @@ def test_a_multi_line_scalar_is_not_replaced():
     text = b'proxy_config:\n  type: http\n  url: "https://p.internal:3128"\n  password: "hunter2\n    continued"\nprovider: openai\n'
     found = _fix_of(text, "add.yaml", "PL302")
     assert found.unavailable == "the value is a multi-line YAML scalar; edit it by hand"
+
+
+def test_a_yaml_byte_order_mark_is_kept():
+    raw = "\ufeffprovider: OpenAI   # é\n".encode("utf-8")
+    assert fix(raw, "add.yaml").fixed == "\ufeffprovider: openai   # é\n".encode("utf-8")
+
+
+def test_fixes_under_a_settings_root_are_made_inside_the_larger_file():
+    from provlint.engine import LintOptions
+
+    raw = b'{"chart": {"bifrost": {"providers": {"OpenAI": {}}}}, "other": "OpenAI"}'
+    outcome = fix(raw, "values.json", lint_options=LintOptions(root="/chart/bifrost"))
+    assert outcome.fixed == b'{"chart": {"bifrost": {"providers": {"openai": {}}}}, "other": "OpenAI"}'
