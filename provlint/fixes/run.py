@@ -49,6 +49,8 @@ def fix_paths(
 
         outcome = fix_bytes(raw, shown, lint=lint, unsafe=unsafe, fmt=fmt)
         outcome.from_stdin = item.path == STDIN
+        if not item.explicit and outcome.error:
+            continue  # a walk fixes only what it can read; it says nothing of strangers
         outcomes.append(outcome)
     return outcomes
 
