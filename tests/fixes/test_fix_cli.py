@@ -147,3 +147,11 @@ def test_rule_command_says_how_a_rule_fixes():
     out = run_provlint("rule", "PL402").stdout.decode()
     assert "Automatic fix: writes a duration string as its integer milliseconds (safe; only where that is exact and above 0)" in out
     assert "Automatic fix" not in run_provlint("rule", "PL306").stdout.decode()
+
+
+def test_diff_masks_a_secret_on_a_context_line_it_does_not_fix(tmp_path):
+    target = tmp_path / "config.yaml"
+    target.write_bytes(b"providers:\n  OpenAI:\n    keys:\n      - name: k\n        value: sk-live-abcdef0123456789\n        weight: 1\n")
+    proc = run_provlint("check", "--isolated", "--diff", target.name, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert b"         value: ********\n" in proc.stdout and b"sk-live" not in proc.stdout + proc.stderr

@@ -159,3 +159,23 @@ def test_fixes_under_a_settings_root_are_made_inside_the_larger_file():
     raw = b'{"chart": {"bifrost": {"providers": {"OpenAI": {}}}}, "other": "OpenAI"}'
     outcome = fix(raw, "values.json", lint_options=LintOptions(root="/chart/bifrost"))
     assert outcome.fixed == b'{"chart": {"bifrost": {"providers": {"openai": {}}}}, "other": "OpenAI"}'
+
+
+def test_overlapping_fixes_are_applied_in_rounds():
+    # Removing the first member reaches to the second's key; removing the second starts after
+    # the first's value: the edits overlap, so the second waits for the next round.
+    raw = b'{\n  "provider_status": "active",\n  "description": "x",\n  "provider": "openai"\n}\n'
+    outcome = fix(raw, "add.json", unsafe=True)
+    assert outcome.fixed == b'{\n  "provider": "openai"\n}\n'
+    assert outcome.rounds == 2 and [d.pointer for d in outcome.applied] == ["/provider_status", "/description"]
+
+
+def test_the_hash_is_written_over_the_settings_as_the_same_run_fixed_them():
+    from provlint.engine import LintOptions
+    from provlint.rules import find_rule
+
+    raw = b'{"name": "OpenAI", "provider_status": "active", "config_hash": "7d3194f79e645c42"}'
+    chosen = LintOptions(target_version="2.0", rules=(find_rule("PL601"), find_rule("PL205")))
+    outcome = fix(raw, "response.json", lint_options=chosen)
+    assert outcome.fixed == f'{{"name": "openai", "provider_status": "active", "config_hash": "{EMPTY_OPENAI}"}}'.encode()
+    assert fix(outcome.fixed, "response.json", lint_options=chosen).applied == []
