@@ -34,7 +34,7 @@ def resolve_fix(doc: Document, intent: FixIntent, root: str = "") -> Fix:
     """``intent`` (pointers relative to the Bifrost root ``root``) as edits of ``doc.text``."""
     operation = _absolute(intent.operation, root)
     try:
-        edits = tuple(_edits(doc, LineIndex(doc.text), operation))
+        edits = tuple(_edits(doc, _text_facts(doc), operation))
     except Unfixable as exc:
         return Fix(intent.applicability, intent.description, note=intent.note, unavailable=str(exc), operation=operation)
     return Fix(intent.applicability, intent.description, edits, intent.note, operation=operation)
@@ -48,6 +48,25 @@ def _absolute(operation: FixOperation, root: str) -> FixOperation:
     if isinstance(operation, RenameKey):
         return RenameKey(root + operation.pointer, operation.key)
     return RemoveMember(root + operation.pointer)
+
+
+class _TextFacts(LineIndex):
+    """The line index of a document's text, and whether its YAML shares nodes (anchors,
+    aliases, merge keys): computed once per document, not once per fix."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc.text)
+        bare = _COMMENT.sub("", _QUOTED.sub('""', doc.text)) if doc.format is Format.YAML else ""
+        self.shares_nodes = bool(_SHARED_NODES.search(bare))
+
+
+_last: list = [None, None]  # (document, its facts): the engine resolves a document's fixes together
+
+
+def _text_facts(doc: Document) -> _TextFacts:
+    if _last[0] is not doc:
+        _last[:] = [doc, _TextFacts(doc)]
+    return _last[1]
 
 
 def offset(lines: LineIndex, position: Position) -> int:
@@ -153,8 +172,7 @@ def _yaml_guard(doc: Document, lines: LineIndex, pointer: str) -> None:
     """Refuse what text edits cannot do safely in YAML: flow style, and files whose nodes are
     shared through anchors, aliases or merge keys (an edit would reach every place that uses
     the node; provlint refuses the whole file rather than guess which places those are)."""
-    bare = _COMMENT.sub("", _QUOTED.sub('""', doc.text))
-    if _SHARED_NODES.search(bare):
+    if lines.shares_nodes:
         raise Unfixable("the file uses YAML anchors, aliases or merge keys, so an edit here could change other places; edit it by hand")
     probe = jp.parent(pointer)
     while True:

@@ -31,27 +31,27 @@ FIXABLE = "renames the id to the one known provider close to it, when there is e
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     known = ctx.catalog.provider_ids
+    taken = {(p.name or "").lower() for p in ctx.providers}
     for provider in ctx.providers:
         if provider.name is None or provider.name.lower() in known:
             continue
         if provider.settings.get("custom_provider_config") is not None:
             continue
-        yield Finding(provider.name_pointer, _message(provider.name, ctx), target=provider.name_target, autofix=_rename(provider, ctx))
+        message, close = _message(provider.name, ctx)
+        yield Finding(provider.name_pointer, message, target=provider.name_target, autofix=_rename(provider, close, taken))
 
 
-def _rename(provider, ctx: RuleContext):
-    """Rename to the one close id (no fix for an id of another line, or none or several close)."""
-    name = provider.name.lower()
-    if any(name in load_catalog(v).provider_ids for v in available_versions()):
-        return None
-    close = difflib.get_close_matches(name, ctx.catalog.provider_ids, n=2, cutoff=0.75)
-    if len(close) != 1 or any((p.name or "").lower() == close[0] for p in ctx.providers):
+def _rename(provider, close: list[str], taken: set):
+    """Rename to the one close id (none for an id of another line, or none or several close,
+    or one another entry already has)."""
+    if len(close) != 1 or close[0] in taken:
         return None
     change = RenameKey if provider.name_target == "key" else ReplaceValue
     return FixIntent(change(provider.name_pointer, close[0]), "unsafe", f"write the provider id as `{close[0]}`")
 
 
-def _message(name: str, ctx: RuleContext) -> str:
+def _message(name: str, ctx: RuleContext) -> tuple[str, list[str]]:
+    """The message, and the known ids close to ``name`` (at most two: a fix needs exactly one)."""
     version = ctx.catalog.version
     head = f"unknown provider `{name}` for Bifrost {version}"
     other_lines = [v for v in available_versions() if v != version and name.lower() in load_catalog(v).provider_ids]
@@ -59,11 +59,11 @@ def _message(name: str, ctx: RuleContext) -> str:
         return (
             f"{head}: it is a provider of Bifrost {', '.join(other_lines)} only; set "
             f"target-version to that line, or add `custom_provider_config` to make it a custom provider"
-        )
-    close = difflib.get_close_matches(name.lower(), ctx.catalog.provider_ids, n=1, cutoff=0.75)
+        ), []
+    close = difflib.get_close_matches(name.lower(), ctx.catalog.provider_ids, n=2, cutoff=0.75)
     if close:
-        return f"{head}; did you mean `{close[0]}`?"
+        return f"{head}; did you mean `{close[0]}`?", close
     return (
         f"{head}; known providers: {', '.join(ctx.catalog.provider_ids)}; a custom provider "
         f"needs `custom_provider_config`"
-    )
+    ), []
