@@ -53,6 +53,7 @@ class LintOptions:
     baseline: object = None  # baseline.Baseline of the run, or None
     fail_level: Severity = Severity.ERROR
     used_exceptions: set = field(default_factory=set)  # filled by the waiver stage
+    fixable: Optional[frozenset] = None  # codes whose fixes are offered (settings fixable/unfixable); None: all
 
     def enabled_rules(self) -> tuple[Rule, ...]:
         if self.rules is not None:
@@ -196,7 +197,20 @@ def stamp(
         related=finding.related,
         fix=finding.fix or rule.fix,
         secret=finding.secret,
+        autofix=_resolved_fix(rule, finding, doc, root, options),
     )
+
+
+def _resolved_fix(rule: Rule, finding: Finding, doc: Optional[Document], root: str, options: LintOptions):
+    """The finding's fix intent made into edits of ``doc``'s text (lazily imported: only a
+    finding with a fix pays for the fix layer)."""
+    if finding.autofix is None or doc is None or not doc.ok:
+        return None
+    if options.fixable is not None and rule.code not in options.fixable:
+        return None
+    from provlint.fixes import resolve_fix
+
+    return resolve_fix(doc, finding.autofix, root)
 
 
 

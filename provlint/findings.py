@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, Union
 
 
 @dataclass(frozen=True, order=True)
@@ -36,6 +36,79 @@ class Severity(str, Enum):
 Target = Literal["key", "value"]
 
 
+# --- fixes: what a rule intends, by pointer; the fix layer (provlint/fixes) makes it text -----
+
+# ``safe``: the meaning Bifrost gives the file does not change, or only the intended fact does.
+# ``unsafe``: behaviour changes, so a person must look (applied only with --unsafe-fixes).
+Applicability = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True)
+class ReplaceValue:
+    """Write ``value`` (plain JSON data) in place of the value at ``pointer``."""
+
+    pointer: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class RemoveMember:
+    """Remove the object member or array element at ``pointer``."""
+
+    pointer: str
+
+
+@dataclass(frozen=True)
+class RenameKey:
+    """Rename the object member at ``pointer`` to ``key``, its value and place kept."""
+
+    pointer: str
+    key: str
+
+
+FixOperation = Union[ReplaceValue, RemoveMember, RenameKey]
+
+
+@dataclass(frozen=True)
+class FixIntent:
+    """A rule's fix, position-free: one operation, its applicability and a one-line description.
+    ``note`` is what a user must still do (e.g. set the variable a secret now comes from); it
+    never holds a secret value."""
+
+    operation: FixOperation
+    applicability: Applicability
+    description: str
+    note: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """Replace the characters ``start``..``end`` (offsets into the document's text, end
+    exclusive) with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A fix resolved against one text: the edits that make it, or why none can be made
+    (``unavailable``, then ``edits`` is empty). ``operation`` carries the absolute pointer,
+    for the fixer to check that the edited text means what was intended."""
+
+    applicability: Applicability
+    description: str
+    edits: tuple[TextEdit, ...] = ()
+    note: Optional[str] = None
+    unavailable: Optional[str] = None
+    operation: Optional[FixOperation] = field(default=None, compare=False, repr=False)
+
+    @property
+    def available(self) -> bool:
+        return bool(self.edits) and self.unavailable is None
+
+
 @dataclass(frozen=True)
 class Finding:
     """What a rule yields: where (a JSON Pointer) and what. The engine does the rest.
@@ -55,6 +128,7 @@ class Finding:
     related: tuple[Span, ...] = ()
     fix: Optional[str] = None
     secret: bool = False
+    autofix: Optional[FixIntent] = None  # an automatic fix, when the rule knows one
 
 
 @dataclass(frozen=True)
@@ -71,6 +145,7 @@ class Diagnostic:
     related: tuple[Span, ...] = ()
     fix: Optional[str] = None
     secret: bool = False
+    autofix: Optional[Fix] = None  # the rule's FixIntent resolved against this file's text
 
     @property
     def line(self) -> int:

@@ -80,6 +80,7 @@ def options_for(
         exceptions=tuple(e for e in settings.exceptions if settings.matches(e.files, path)),
         baseline=baseline,
         fail_level=settings.fail_level,
+        fixable=settings.fixable_codes(),
     )
 
 

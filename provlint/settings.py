@@ -63,6 +63,9 @@ class Settings:
     placeholder_patterns: tuple[str, ...] = ()
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()  # (code, ((option, value), ...))
     max_file_bytes: int = DEFAULT_MAX_FILE_MIB * 1024 * 1024
+    # Rules whose automatic fixes are offered (ruff's fixable/unfixable: the most specific wins).
+    fixable: tuple[str, ...] = ("ALL",)
+    unfixable: tuple[str, ...] = ()
     # Command-line selectors: a later layer than the file's, so they win (see with_overrides).
     cli_select: Optional[tuple[str, ...]] = None
     cli_extend_select: tuple[str, ...] = ()
@@ -94,6 +97,11 @@ class Settings:
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         return tuple(s for pattern, sels in self.per_file_ignores if self.matches(pattern, path) for s in sels)
+
+    def fixable_codes(self) -> frozenset:
+        from provlint.selection import enabled_rules
+
+        return frozenset(rule.code for rule in enabled_rules(self.fixable, (), self.unfixable))
 
     def root_for(self, path: str) -> str:
         for pattern, pointer in self.roots:
@@ -204,7 +212,7 @@ def _toml_type(value: Any) -> str:
 _KEYS = (
     "target-version", "select", "extend-select", "ignore", "per-file-ignores", "severity",
     "exceptions", "roots", "fail-level", "exclude", "extend-exclude", "respect-gitignore", "placeholder-patterns",
-    "rule-options", "max-file-size",
+    "rule-options", "max-file-size", "fixable", "unfixable",
 )
 
 
@@ -235,6 +243,8 @@ def parse_settings(table: dict, *, path: Optional[Path] = None, base_dir: Option
             placeholder_patterns=tuple(_regex(p) for p in _strings(table.get("placeholder-patterns", []), "placeholder-patterns")),
             rule_options=_all_rule_options(_table(table.get("rule-options", {}), "rule-options")),
             max_file_bytes=_max_file_size(table.get("max-file-size", DEFAULT_MAX_FILE_MIB)) * 1024 * 1024,
+            fixable=_selectors(table.get("fixable", ["ALL"]), "fixable"),
+            unfixable=_selectors(table.get("unfixable", []), "unfixable"),
         )
     except SettingsError as exc:
         raise SettingsError(f"{where}{exc}") from None

@@ -139,6 +139,8 @@ class Catalog:
     key_value_may_be_empty: tuple[str, ...]
     key_config_requirements: Mapping[str, KeyConfigRequirement]
     dropped_fields: Mapping[str, str]
+    # Dropped keys whose replacement has the same meaning and unit (PL104 renames them).
+    renamed_fields: Mapping[str, str]
     secret_types: tuple[str, ...]
     config_section_descriptions: Mapping[str, str]
     loopback_hostnames: tuple[str, ...]

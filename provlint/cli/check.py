@@ -49,9 +49,13 @@ KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
               help="Resolve env.NAME references from this dotenv file instead of the environment.")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="Hide findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="Record the current findings in this file and exit 0.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left (from `-`: print the fixed text).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (implies --fix).")
+@click.option("--diff", is_flag=True, help="Print a diff of what --fix would change, write nothing; exit 1 if there is something.")
+@click.option("--fix-only", is_flag=True, help="Apply fixes and report nothing else.")
 def check(paths, output_format, output_file, stdin_filename, force_exclude, kind, target_version, select, extend_select, ignore,
           fail_level, exit_zero, statistics, no_color, quiet, config_file, isolated, show_settings, env_file, baseline,
-          write_baseline) -> None:
+          write_baseline, fix, unsafe_fixes, diff, fix_only) -> None:
     """Lint Bifrost config files and provider API payloads (JSON or YAML).
 
     PATHS are files, folders (walked for *.json, *.yaml, *.yml that look like Bifrost
@@ -81,6 +85,14 @@ def check(paths, output_format, output_file, stdin_filename, force_exclude, kind
             sys.exit(0)
         environment = environment_from(env_file)
         recorded = _read_baseline(baseline) if baseline else None
+        if fix or unsafe_fixes or diff or fix_only:
+            from provlint.cli.fix import run_fixes
+
+            fixed_status = run_fixes(paths, unsafe=unsafe_fixes, diff=diff, only=fix_only, quiet=quiet, lint_args=dict(
+                resolver=resolver, kind=DocumentKind(kind) if kind else None, environment=environment,
+                now=datetime.now(timezone.utc), stdin=standard_input() if "-" in paths else None, stdin_filename=stdin_filename, baseline=recorded))
+            if fixed_status is not None:
+                sys.exit(fixed_status)
         skipped: list[str] = []
         results = lint_paths(
             paths, resolver=resolver, kind=DocumentKind(kind) if kind else None, environment=environment,

@@ -22,6 +22,7 @@ def rule_as_json(rule: Rule, enabled: bool | None = None) -> dict:
         "summary": rule.summary,
         "explanation": _explanation(rule),
         "fix": rule.fix,
+        "autofix": rule.fixable,
         "security_severity": rule.security_severity,
         "default_enabled": rule.default_enabled,
         "options": dict(rule.options),
@@ -71,6 +72,8 @@ def rule_command(rule_id: str, output_format: str) -> None:
     if rule.options:
         lines += ["", f"Options (the defaults; set them in [tool.provlint.rule-options.{rule.name}]):", ""]
         lines += [f"    {name} = {json.dumps(value)}" for name, value in rule.options.items()]
+    if rule.fixable:
+        lines += ["", f"Automatic fix: {rule.fixable}"]
     click.echo("\n".join(lines))
 
 

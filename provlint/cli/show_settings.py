@@ -27,6 +27,8 @@ def render_settings(settings: Settings, path: str) -> str:
         f"respect-gitignore = {json.dumps(settings.respect_gitignore)}",
         f"placeholder-patterns = {json.dumps(list(settings.placeholder_patterns))}",
         f"max-file-size = {settings.max_file_bytes // (1024 * 1024)}",
+        f"fixable = {json.dumps(list(settings.fixable))}",
+        f"unfixable = {json.dumps(list(settings.unfixable))}",
         "",
         "[per-file-ignores]",
         *(f"{json.dumps(glob)} = {json.dumps(list(sels))}" for glob, sels in settings.per_file_ignores),

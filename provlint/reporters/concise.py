@@ -15,7 +15,13 @@ def one_line(text: str) -> str:
 
 
 def concise_line(d: Diagnostic) -> str:
-    return one_line(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {d.message}")
+    return one_line(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.value}]{fix_marker(d)} {d.message}")
+
+
+def fix_marker(d: Diagnostic) -> str:
+    """`` [*]`` when ``--fix`` repairs the finding, as ruff marks it (an unsafe fix is not marked
+    here: the full format names it)."""
+    return " [*]" if d.autofix is not None and d.autofix.available and d.autofix.applicability == "safe" else ""
 
 
 class ConciseReporter(Reporter):

@@ -41,6 +41,8 @@ class FullReporter(Reporter):
                 self.write(f"  pointer: {one_line(diagnostic.pointer)}\n")
             if diagnostic.fix:
                 self.write(f"  help: {escape_control(mask(diagnostic.fix, secrets))}\n")
+            if diagnostic.autofix is not None:
+                self.write(fix_line(diagnostic.autofix))
             self.write("\n")
 
     def finish(self, summary: Summary) -> None:
@@ -59,6 +61,15 @@ class FullReporter(Reporter):
         head, _, caret = text.rstrip("\n").rpartition("\n")
         marks = caret.lstrip(" |")
         return f"{head}\n{caret[: len(caret) - len(marks)]}{paint(marks, COLOURS[d.severity.value])}\n"
+
+
+def fix_line(fix) -> str:
+    if not fix.available:
+        return f"  fix: none offered: {fix.unavailable}\n"
+    flag = "--fix" if fix.applicability == "safe" else "--unsafe-fixes"
+    note = f" ({fix.note})" if fix.note else ""
+    return f"  fix: {fix.description}, fixable with {flag}{note}\n"
+
 
 
 def snippet(lines: LineIndex, d: Diagnostic, secrets: Optional[SecretMap] = None) -> str:

@@ -2,6 +2,7 @@
 
 A rule module holds CODE, NAME, SEVERITY (the default), TAGS, a docstring with a failing and a
 passing example, an optional SECURITY_SEVERITY (SARIF score) and FIX hint, an optional
+FIXABLE (what its automatic fix does and when it is safe: `provlint rule` shows it), an optional
 SUPERSEDES (codes of more general rules whose finding at the same pointer this rule's finding
 replaces: one problem, one finding), and ``check(ctx)``, a generator of Findings. It knows
 nothing of severities in force, positions, suppression or which other rules are selected: the
@@ -95,6 +96,7 @@ class Rule:
     check: Callable[..., Iterator[Finding]]
     security_severity: Optional[float] = None
     fix: Optional[str] = None
+    fixable: Optional[str] = None
     supersedes: tuple[str, ...] = ()
     default_enabled: bool = True
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # name -> default
@@ -121,6 +123,7 @@ def _rule_from(module: ModuleType) -> Rule:
         check=module.check,
         security_severity=getattr(module, "SECURITY_SEVERITY", None),
         fix=getattr(module, "FIX", None),
+        fixable=getattr(module, "FIXABLE", None),
         supersedes=tuple(getattr(module, "SUPERSEDES", ())),
         default_enabled=getattr(module, "DEFAULT_ENABLED", True),
         options=MappingProxyType(dict(getattr(module, "OPTIONS", {}))),

@@ -19,7 +19,9 @@ Passes::
 
 from typing import Iterator
 
-from provlint.findings import Finding, Severity
+from dataclasses import replace
+
+from provlint.findings import Finding, FixIntent, RenameKey, Severity
 from provlint.rules.context import RuleContext
 
 CODE = "PL101"
@@ -27,8 +29,14 @@ NAME = "unknown-field"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
 FIX = "rename the key to the field it was meant to be, or delete it"
+FIXABLE = "renames the key to the one known field close to it, when there is exactly one (unsafe: Bifrost starts reading the setting)"
 CATEGORY = "unknown"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    yield from ctx.structure_findings(CATEGORY)
+    for finding, issue in zip(ctx.structure_findings(CATEGORY), (i for i in ctx.structure if i.category == CATEGORY)):
+        if issue.suggestion is None:
+            yield finding
+            continue
+        rename = RenameKey(issue.pointer, issue.suggestion)
+        yield replace(finding, autofix=FixIntent(rename, "unsafe", f"rename the key to `{issue.suggestion}`"))

@@ -18,7 +18,7 @@ Passes::
 
 from typing import Iterator, NamedTuple
 
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, RemoveMember, Severity
 from provlint.rules.context import RuleContext
 from provlint.source.document import DocumentKind
 
@@ -27,6 +27,7 @@ NAME = "read-only-field"
 SEVERITY = Severity.WARNING
 TAGS = ("correctness",)
 FIX = "remove the read-only field"
+FIXABLE = "removes the read-only field from an add- or update-provider request (unsafe: a client may have sent it on purpose)"
 # Fields the models do not know in a request are also unknown fields (PL101); this says more.
 SUPERSEDES = ("PL101",)
 
@@ -58,7 +59,13 @@ _NAMED_BY = {
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for member in read_only_members(ctx):
-        yield Finding(member.pointer, _message(member), target="key")
+        yield Finding(member.pointer, _message(member), target="key", autofix=_removal(member))
+
+
+def _removal(member: Member):
+    if member.where not in (kind.value for kind in REQUEST_KINDS):
+        return None  # in a config file a stale config_hash is PL601's, with its own fix
+    return FixIntent(RemoveMember(member.pointer), "unsafe", f"remove `{member.key}`")
 
 
 def read_only_members(ctx: RuleContext) -> Iterator[Member]:

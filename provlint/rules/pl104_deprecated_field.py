@@ -17,7 +17,7 @@ Passes::
 
 from typing import Iterator
 
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, RenameKey, Severity
 from provlint.rules.context import RuleContext
 from provlint.source import pointer as jp
 
@@ -26,6 +26,7 @@ NAME = "deprecated-field"
 SEVERITY = Severity.WARNING
 TAGS = ("correctness",)
 FIX = "replace the legacy key with the field named in the message"
+FIXABLE = "renames a legacy key whose replacement has the same meaning (the catalog's renamed_fields, e.g. retry_backoff_initial_ms) (safe)"
 # The models report the same key as unknown (PL101); this finding says more.
 SUPERSEDES = ("PL101",)
 
@@ -41,4 +42,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             f"`{key}` is a legacy field that Bifrost {ctx.catalog.version} no longer reads (it "
             f"is silently ignored); use {dropped[key]} instead",
             target="key",
+            autofix=_rename(issue.pointer, ctx.catalog.renamed_fields.get(key)),
         )
+
+
+def _rename(pointer: str, replacement):
+    if replacement is None:
+        return None  # the replacement is shaped differently: a person must move the setting
+    return FixIntent(RenameKey(pointer, replacement), "safe", f"rename the key to `{replacement}`")

@@ -17,7 +17,7 @@ Passes::
 from typing import Iterator
 
 from provlint.catalog import available_versions, lines_phrase, load_catalog
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, RenameKey, ReplaceValue, Severity
 from provlint.rules.context import RuleContext
 from provlint.suggest import closest, did_you_mean
 
@@ -26,19 +26,32 @@ NAME = "unknown-provider"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
 FIX = "use a provider id of the target Bifrost line, or add `custom_provider_config` with a `base_provider_type`"
+FIXABLE = "renames the id to the one known provider close to it, when there is exactly one (unsafe: it changes which provider serves the entry)"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     known = ctx.catalog.provider_ids
+    taken = {(p.name or "").lower() for p in ctx.providers}
     for provider in ctx.providers:
         if provider.name is None or provider.name.lower() in known:
             continue
         if provider.settings.get("custom_provider_config") is not None:
             continue
-        yield Finding(provider.name_pointer, _message(provider.name, ctx), target=provider.name_target)
+        message, close = _message(provider.name, ctx)
+        yield Finding(provider.name_pointer, message, target=provider.name_target, autofix=_rename(provider, close, taken))
 
 
-def _message(name: str, ctx: RuleContext) -> str:
+def _rename(provider, close: list[str], taken: set):
+    """Rename to the one close id (none for an id of another line, or none or several close,
+    or one another entry already has)."""
+    if len(close) != 1 or close[0] in taken:
+        return None
+    change = RenameKey if provider.name_target == "key" else ReplaceValue
+    return FixIntent(change(provider.name_pointer, close[0]), "unsafe", f"write the provider id as `{close[0]}`")
+
+
+def _message(name: str, ctx: RuleContext) -> tuple[str, list[str]]:
+    """The message, and the known ids close to ``name`` (at most two: a fix needs exactly one)."""
     version = ctx.catalog.version
     head = f"unknown provider `{name}` for Bifrost {version}"
     other_lines = [v for v in available_versions() if v != version and name.lower() in load_catalog(v).provider_ids]
@@ -46,11 +59,13 @@ def _message(name: str, ctx: RuleContext) -> str:
         return (
             f"{head}: it is a provider of Bifrost {lines_phrase(other_lines)}; set "
             f"target-version to that line, or add `custom_provider_config` to make it a custom provider"
-        )
+        ), []
     close = closest(name, ctx.catalog.provider_ids)
     if close:
-        return head + did_you_mean(close)
+        # A fix needs exactly one close id: a second one makes the rename a guess.
+        second = closest(name, [known for known in ctx.catalog.provider_ids if known != close])
+        return head + did_you_mean(close), [close] + ([second] if second else [])
     return (
         f"{head}; known providers: {', '.join(ctx.catalog.provider_ids)}; a custom provider "
         f"needs `custom_provider_config`"
-    )
+    ), []

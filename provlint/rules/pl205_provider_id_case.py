@@ -14,9 +14,10 @@ Passes::
     {"provider": "openai"}
 """
 
+from collections import Counter
 from typing import Iterator
 
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, RenameKey, ReplaceValue, Severity
 from provlint.rules.context import RuleContext
 
 CODE = "PL205"
@@ -24,9 +25,11 @@ NAME = "provider-id-case"
 SEVERITY = Severity.WARNING
 TAGS = ("style", "correctness")
 FIX = "write the provider id in lower case"
+FIXABLE = "writes the id in lower case (safe; not offered when another entry has that id, PL206)"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    ids = Counter((p.name or "").lower() for p in ctx.providers)
     for provider in ctx.providers:
         name = provider.name
         if name is None or name == name.lower():
@@ -36,4 +39,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             f"provider id `{name}` is not lower case: Bifrost lowercases provider ids when it "
             f"loads them, so it becomes `{name.lower()}`; write `{name.lower()}`",
             target=provider.name_target,
+            autofix=_lower_case(provider, ids),
         )
+
+
+def _lower_case(provider, ids: Counter):
+    lower = provider.name.lower()
+    if ids[lower] > 1:
+        return None  # two entries would become one: PL206, for a person to merge
+    change = RenameKey if provider.name_target == "key" else ReplaceValue
+    return FixIntent(change(provider.name_pointer, lower), "safe", f"write the provider id as `{lower}`")

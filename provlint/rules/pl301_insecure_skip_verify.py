@@ -15,7 +15,7 @@ Passes::
 
 from typing import Iterator
 
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, RemoveMember, Severity
 from provlint.rules.context import RuleContext, block
 
 CODE = "PL301"
@@ -24,6 +24,7 @@ SEVERITY = Severity.ERROR
 TAGS = ("security",)
 SECURITY_SEVERITY = 7.5
 FIX = "remove `insecure_skip_verify` and set `ca_cert_pem` to the CA that signed the provider's certificate"
+FIXABLE = "removes `insecure_skip_verify: true` (unsafe: a provider behind a private CA then fails until `ca_cert_pem` is set)"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -35,4 +36,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 "the network path can read prompts and API keys; trust the provider's CA with "
                 "`ca_cert_pem` instead",
                 fix=FIX,
+                autofix=FixIntent(
+                    RemoveMember(provider.at("network_config", "insecure_skip_verify")),
+                    "unsafe",
+                    "remove `insecure_skip_verify`",
+                    note="if the provider's certificate is signed by a private CA, set `ca_cert_pem` to it",
+                ),
             )

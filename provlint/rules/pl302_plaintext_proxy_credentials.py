@@ -14,7 +14,7 @@ Passes::
 
 from typing import Iterator
 
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.rules.context import RuleContext, block
 from provlint.rules.secrets import literal_text
 from provlint.secrets.names import secret_fields_of
@@ -26,6 +26,8 @@ TAGS = ("security",)
 SECURITY_SEVERITY = 8.0
 FIX = "replace the literal with an env.NAME reference and set the variable where Bifrost runs"
 PROXY_SECTION = "proxy_config"  # the catalog's secret_fields entry: username, password
+FIXABLE = 'replaces the literal with "env.PROXY_<FIELD>" (unsafe: that variable must then be set where Bifrost runs)'
+CREDENTIAL_FIELDS = ("username", "password")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -40,4 +42,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     f"variable instead, e.g. \"env.{variable}\"",
                     fix=f'replace the value with "env.{variable}" and set {variable} where Bifrost runs',
                     secret=True,
+                    autofix=FixIntent(
+                        ReplaceValue(provider.at("proxy_config", field), f"env.{variable}"),
+                        "unsafe",
+                        f'reference "env.{variable}" instead of the literal',
+                        note=f"set {variable} where Bifrost runs to the value the file held",
+                    ),
                 )

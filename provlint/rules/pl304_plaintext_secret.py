@@ -32,7 +32,7 @@ Passes::
 import re
 from typing import Any, Iterator, Mapping, Optional
 
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.rules.context import ProviderView, RuleContext, block
 from provlint.rules.secrets import is_reference, literal_text
 from provlint.secrets.names import HeaderPolicy, secret_fields_of
@@ -43,6 +43,7 @@ SEVERITY = Severity.ERROR
 TAGS = ("security",)
 SECURITY_SEVERITY = 8.0
 FIX = 'replace the literal with an "env.NAME" reference and set NAME where Bifrost runs'
+FIXABLE = 'replaces the literal with an "env.NAME" reference, NAME derived from the provider and field (unsafe: NAME must then be set where Bifrost runs)'
 
 KEY_ENTRY = "key"  # the catalog's secret_fields entry for the key object itself
 _AUTH_SCHEME = re.compile(r"^\s*(bearer|basic|token|apikey|digest)\b\s*", re.IGNORECASE)
@@ -127,6 +128,12 @@ def _finding(pointer: str, field: str, variable: str) -> Finding:
         f"\"env.{variable}\"",
         fix=f'replace the value with "env.{variable}" and set {variable} where Bifrost runs',
         secret=True,
+        autofix=FixIntent(
+            ReplaceValue(pointer, f"env.{variable}"),
+            "unsafe",
+            f'reference "env.{variable}" instead of the literal',
+            note=f"set {variable} where Bifrost runs to the value the file held",
+        ),
     )
 
 

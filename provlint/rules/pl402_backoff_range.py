@@ -20,10 +20,11 @@ Passes::
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Iterator, Optional
 
-from provlint.findings import Finding, Severity
-from provlint.go_duration import duration_milliseconds
+from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
+from provlint.go_duration import InvalidDuration, duration_milliseconds, parse_go_duration
 from provlint.rules.context import RuleContext, block, is_integer
 
 CODE = "PL402"
@@ -31,10 +32,20 @@ NAME = "backoff-range"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness", "reliability")
 FIX = "write the backoff as integer milliseconds within the bounds of the target Bifrost line"
+FIXABLE = "writes a duration string as its integer milliseconds (safe; only where that is exact and above 0)"
 
 # A duration string is also a string where the models want an integer (PL100); this says more.
 SUPERSEDES = ("PL100",)
 BACKOFF_FIELDS = ("retry_backoff_initial", "retry_backoff_max")
+
+def _exact_ms(text: Any) -> Optional[int]:
+    """The milliseconds of a duration string when no part of a millisecond is lost, else None."""
+    try:
+        nanoseconds = parse_go_duration(text)
+    except InvalidDuration:
+        return None
+    return nanoseconds // 10**6 if nanoseconds % 10**6 == 0 else None
+
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -50,7 +61,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             else:
                 ms = duration_milliseconds(value)
                 if ms is not None and not strings_allowed:
-                    yield _duration_string(field, ms, pointer, ctx.catalog.version, low, high)
+                    finding = _duration_string(field, ms, pointer, ctx.catalog.version, low, high)
+                    if ms > 0 and _exact_ms(value) == ms:  # exact: nothing truncated
+                        finding = replace(finding, autofix=FixIntent(ReplaceValue(pointer, ms), "safe", f"write {ms}"))
+                    yield finding
                     continue
             if ms is None:
                 continue  # absent, or a type error for PL100

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, RemoveMember, Severity
 from provlint.rules.context import RuleContext
 
 CODE = "PL505"
@@ -26,6 +26,7 @@ NAME = "mixed-wildcard-models"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
 FIX = 'keep either "*" alone or the explicit model names, each once'
+FIXABLE = "removes a model named a second time (safe: Bifrost reads the list as a set)"
 
 LISTS = ("models", "blacklisted_models")
 
@@ -66,6 +67,7 @@ def _check_list(pointer: str, field: str, models: list, wildcard: str) -> Iterat
                 f"{pointer}/{index}",
                 f"`{field}` lists `{name}` again: it is already at index {first_index}{same}; "
                 f"Bifrost rejects duplicates: remove this entry",
+                autofix=FixIntent(RemoveMember(f"{pointer}/{index}"), "safe", f"remove the repeated `{name}`"),
             )
         else:
             seen[folded] = (index, name)

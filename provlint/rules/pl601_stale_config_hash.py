@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
-from provlint.findings import Finding, Severity
+from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.rules.context import RuleContext
 from provlint.source.document import DocumentKind
 
@@ -40,6 +40,7 @@ FIX = (
     "set `config_hash` to the value the gateway reports (for a 2.0 target, the one "
     "`provlint hash --algorithm bifrost` prints), or remove it"
 )
+FIXABLE = "writes the computed config_hash (safe; only where the target line's algorithm is known and every env reference is set)"
 
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 _KINDS = (DocumentKind.CONFIG, DocumentKind.PROVIDER_RESPONSE)
@@ -61,6 +62,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 f"`config_hash` does not match the settings beside it: Bifrost {ctx.catalog.version}'s "
                 f"algorithm gives `{expected}`" + _environment_note(provider.settings, ctx),
                 fix=f"set `config_hash` to `{expected}`, or remove it",
+                autofix=FixIntent(ReplaceValue(provider.at("config_hash"), expected), "safe", "write the computed config_hash"),
             )
         elif expected is None and ctx.kind is DocumentKind.PROVIDER_RESPONSE and not _DIGEST.fullmatch(stated):
             # In a config file config_hash is read-only and PL103 already says to remove it;

@@ -12,7 +12,7 @@ This package is lint logic, not modelling: ``explain`` words pydantic's errors a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Optional
 
 from provlint.catalog import Catalog
 from provlint.source.document import DocumentKind
@@ -29,13 +29,15 @@ class StructureIssue:
     ``category`` becomes PL100 (invalid), PL101 (unknown) or PL102 (missing). ``pointer`` is
     an RFC 6901 JSON Pointer; for a missing member it names the absent member. ``target``
     says whether the finding belongs on the member's key (unknown fields, bad map keys) or
-    on its value.
+    on its value. ``suggestion`` is, for an unknown field, the one known field close enough
+    to be what was meant (None when there are none or several).
     """
 
     category: Category
     pointer: str
     message: str
     target: Target
+    suggestion: Optional[str] = None
 
 
 def structure_issues(data: Any, kind: DocumentKind, catalog: Catalog) -> list[StructureIssue]:

@@ -6,7 +6,7 @@ the value is only used for its JSON type and to find a close match among allowed
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from pydantic import ValidationError
 
@@ -17,7 +17,7 @@ from provlint.structure.locate import Location, Step, literal_values, locate, no
 from provlint.models.secrets import SECRET_FORM_ERROR
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
-from provlint.suggest import suggestion_for
+from provlint.suggest import closest, suggestion_for
 from provlint.structure import StructureIssue
 
 ROOT_LABELS = {
@@ -77,7 +77,7 @@ class _Wording:
         where = locate(self.root, tuple(error["loc"]))
         pointer = jp.from_parts(where.tokens)
         if error["type"] == "extra_forbidden":
-            return StructureIssue("unknown", pointer, self._unknown(where), "key")
+            return StructureIssue("unknown", pointer, self._unknown(where), "key", self._only_match(where))
         if error["type"] == "missing":
             return StructureIssue("missing", pointer, self._missing(where), "value")
         target = "key" if where.on_key else "value"
@@ -90,6 +90,17 @@ class _Wording:
         message = f"unknown field `{name}` in {self._container(where.steps[:-1])}"
         known = list(wire_fields(where.owner)) if where.owner is not None else []
         return message + suggestion_for(name, known)
+
+    def _only_match(self, where: Location) -> Optional[str]:
+        name = str(where.steps[-1].token)
+        if name in self.dropped or where.owner is None:
+            return None
+        # Exactly one close field, or the rename would be a guess (PL101's fix).
+        known = list(wire_fields(where.owner))
+        close = closest(name, known)
+        if close is None or closest(name, [c for c in known if c != close]) is not None:
+            return None
+        return close
 
     def _missing(self, where: Location) -> str:
         parent = where.steps[:-1]
