@@ -167,6 +167,9 @@ class Catalog:
     prompt_cache_roles: tuple[str, ...] = ()
     databricks_api_formats: tuple[str, ...] = ()
     source_notes: tuple[str, ...] = ()  # where the sources disagree, which one this line follows
+    # Bifrost's own JSON Schema of config.json (catalog/bifrost-schemas/), which checks the
+    # sections provlint does not model (provlint/sections.py); None: no schema for the line.
+    bifrost_config_schema: Optional[str] = None
     hash: Optional[HashSpec] = None  # Bifrost's own hash algorithm, where it is known
     extends: Optional[str] = None
 

@@ -44,8 +44,14 @@ def structure_issues(data: Any, kind: DocumentKind, catalog: Catalog) -> list[St
     """Every structural issue of ``data`` read as a document of ``kind``; [] when it is valid."""
     if kind is DocumentKind.UNKNOWN:
         return []
-    if fast_accepts(catalog.version, kind.value, data):
-        return []
-    from provlint.structure.explain import explain  # pydantic: only for a rejected document
+    issues: list[StructureIssue] = []
+    if not fast_accepts(catalog.version, kind.value, data):
+        from provlint.structure.explain import explain  # pydantic: only for a rejected document
 
-    return explain(data, kind, catalog)
+        issues = explain(data, kind, catalog)
+    if kind is DocumentKind.CONFIG and catalog.bifrost_config_schema:
+        # The sections provlint does not model, by Bifrost's own schema (jsonschema-rs, lazily).
+        from provlint.sections import section_issues
+
+        issues = issues + section_issues(data, catalog.bifrost_config_schema)
+    return issues
