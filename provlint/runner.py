@@ -18,7 +18,8 @@ from provlint.inputs import JudgedInput, Verdict, judge_input
 from provlint.rules import find_rule
 from provlint.rules.pl003_unknown_document import CODE as UNKNOWN_DOCUMENT
 from provlint.selection import layered_rules
-from provlint.settings import Settings, find_settings_file, load_settings_file, with_overrides
+from provlint.settings import Settings, with_overrides
+from provlint.settings_files import find_settings_file, load_settings_file
 from provlint.source import DocumentKind
 from provlint.waivers import stale_baseline_findings, unused_exception_findings
 

@@ -49,7 +49,7 @@ def test_unused_comments_are_not_reported_when_pl902_is_not_selected():
 
 def test_exceptions_and_baseline_entries_record_their_positions_when_read(tmp_path):
     from provlint.baseline import read_baseline
-    from provlint.settings import load_settings_file
+    from provlint.settings_files import load_settings_file
 
     settings = tmp_path / "provlint.toml"
     settings.write_text(

@@ -24,8 +24,8 @@ KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: a finding, not a usage error
 @click.option("--output-format", type=click.Choice(sorted(REPORTERS)), default=None,
-              help=f"How to print findings [default: ${{PROVLINT_OUTPUT_FORMAT}}, else github under GitHub Actions, "
-                   f"full on a terminal, concise otherwise].")
+              help="How to print findings [default: ${PROVLINT_OUTPUT_FORMAT}, else github under GitHub Actions, "
+                   "full on a terminal, concise otherwise].")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
 @click.option("--stdin-filename", default=None, help="The name to report for input read from `-`.")
 @click.option("--force-exclude", is_flag=True,

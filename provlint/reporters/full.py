@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from provlint.findings import Diagnostic, FileResult, Position, Span
+from provlint.findings import Diagnostic, FileResult
 from provlint.reporters.base import Reporter, Summary, summary_line
 from provlint.reporters.concise import concise_line, one_line
 from provlint.secrets import REDACTED, SecretMap, escape_control, mask

@@ -18,7 +18,6 @@ from typing import Iterator
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
-from provlint.source.document import DocumentKind
 
 CODE = "PL105"
 NAME = "keys-in-update"

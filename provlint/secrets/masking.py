@@ -54,21 +54,6 @@ class PieceIndex:
         return found
 
 
-def occurrences(self, text: str) -> list[tuple[int, int]]:
-        found = []
-        width, by_prefix = self.width, self.by_prefix
-        if not width:
-            return found
-        for start in range(len(text) - width + 1):
-            candidates = by_prefix.get(text[start : start + width])
-            if candidates:
-                for piece in candidates:  # longest first
-                    if text.startswith(piece, start):
-                        found.append((start, start + len(piece)))
-                        break
-        return found
-
-
 def occurrences(text: str, pieces: Iterable[str], index: Optional[PieceIndex] = None) -> list[tuple[int, int]]:
     """Merged [start, end) offsets of every occurrence of any piece in ``text``."""
     pieces = tuple(pieces)

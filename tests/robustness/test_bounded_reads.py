@@ -14,7 +14,8 @@ import pytest
 
 from provlint.discovery import InputTooLarge, read_limited
 from provlint.runner import SettingsResolver, lint_paths
-from provlint.settings import SettingsError, load_settings_file
+from provlint.settings import SettingsError
+from provlint.settings_files import load_settings_file
 from tests.conftest import NOW
 from tests.paths import fixture
 from tests.robustness.helpers import one_error_line, run
