@@ -7,8 +7,6 @@ schema whatever the file's ``%YAML`` directive says, and bound what aliases can 
 
 from __future__ import annotations
 
-import math
-import re
 from typing import Any, Callable, Iterator
 
 from ruamel.yaml import YAML
@@ -23,8 +21,9 @@ from ruamel.yaml.tag import Tag
 from provlint.findings import Span
 from provlint.source.document import Document, DuplicateKey, Format, ParseError
 from provlint.source.pointer import join
-from provlint.source.text import decode, max_int_digits
-from provlint.source.yaml_errors import excerpt, excerpted, quoted_excerpt, reader_message, short_tag, shown_tag
+from provlint.source.text import decode
+from provlint.source.yaml_core import CORE_PATTERN_OF, MAP, MERGE, SEQ, STR, YAML11_DIFFERS, ScalarError, core_tag, scalar_value
+from provlint.source.yaml_errors import excerpt, excerpted, quoted_excerpt, reader_message, shown_tag
 from provlint.source.yaml_positions import NodeSpans, YamlPositions
 
 # How many nodes aliases may add to the document. A provider config has a few hundred nodes;
@@ -34,41 +33,6 @@ NODE_BUDGET = 100_000
 # How deep collections may nest, directly or through aliases; it also keeps the recursive
 # composer and builder far from Python's recursion limit.
 MAX_DEPTH = 100
-
-_YAML_TAG = "tag:yaml.org,2002:"
-_NULL, _BOOL, _INT, _FLOAT, _STR = (_YAML_TAG + name for name in ("null", "bool", "int", "float", "str"))
-_MERGE, _TIMESTAMP = _YAML_TAG + "merge", _YAML_TAG + "timestamp"
-_SEQ, _MAP = _YAML_TAG + "seq", _YAML_TAG + "map"
-
-# The YAML 1.2.2 core schema (section 10.3.2). ruamel's own 1.2 rules differ at the edges:
-# they take ``0b11`` and ``1_000`` for integers (strings in the core schema) and ``.5e5``
-# for a string (a float in the core schema).
-_CORE_PATTERNS = (
-    (_NULL, re.compile(r"~|null|Null|NULL|")),
-    (_BOOL, re.compile(r"true|True|TRUE|false|False|FALSE")),
-    (_INT, re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")),
-    (_FLOAT, re.compile(
-        r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
-    )),
-    (_MERGE, re.compile(r"<<")),
-)
-_CORE_PATTERN_OF = dict(_CORE_PATTERNS)
-
-# Plain scalars a YAML 1.1 reader takes for a boolean, an octal, a binary, an underscored or
-# a base-60 number, while YAML 1.2 reads a string or a decimal; and ``0o7``, a string in
-# YAML 1.1 but an octal integer in the 1.2 core schema. A superset: PL004 decides.
-_YAML11_DIFFERS = re.compile(
-    r"(?i:y|yes|n|no|on|off)"
-    r"|[-+]?0[0-9_]+"
-    r"|0o[0-7]+"
-    r"|[-+]?0b[01_]+"
-    r"|[-+]?0x[0-9a-fA-F_]*_[0-9a-fA-F_]*|[-+]0x[0-9a-fA-F_]+"
-    r"|[-+]?[1-9][0-9]*_[0-9_]*"
-    r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"
-    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*"
-)
-
 
 def load_yaml(raw: bytes, path: str) -> Document:
     """Parse one YAML document; never raises for bad input: a failure is ``Document.error``."""
@@ -173,19 +137,12 @@ class _CoreResolver(VersionedResolver):
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is ScalarNode and implicit[0]:
-            return _IMPLICIT_TAGS[_core_tag(value)]
+            return _IMPLICIT_TAGS[core_tag(value)]
         return super().resolve(kind, value, (False, False))
 
 
 # Shared instances: a Tag decodes its URI character by character on first use.
-_IMPLICIT_TAGS = {tag: _ImplicitTag(suffix=tag) for tag in (*_CORE_PATTERN_OF, _STR)}
-
-
-def _core_tag(text: str) -> str:
-    for tag, pattern in _CORE_PATTERNS:
-        if pattern.fullmatch(text):
-            return tag
-    return _STR
+_IMPLICIT_TAGS = {tag: _ImplicitTag(suffix=tag) for tag in (*CORE_PATTERN_OF, STR)}
 
 
 def _compose(text: str) -> Any:
@@ -301,17 +258,20 @@ class _Builder:
 
     def _build_node(self, node: Any, pointer: str, depth: int) -> Any:
         if isinstance(node, MappingNode):
-            self._require_tag(node, _MAP, "mapping")
+            self._require_tag(node, MAP, "mapping")
             return self._mapping(node, pointer, depth)
         if isinstance(node, SequenceNode):
-            self._require_tag(node, _SEQ, "sequence")
+            self._require_tag(node, SEQ, "sequence")
             return [self._build(item, join(pointer, i), depth + 1) for i, item in enumerate(node.value)]
         self._note_ambiguous(node, pointer, self.spans.of(node))
         return self._scalar(node)
 
     def _scalar(self, node: ScalarNode) -> Any:
         if id(node) not in self.scalars:
-            self.scalars[id(node)] = _scalar_value(node)
+            try:
+                self.scalars[id(node)] = scalar_value(node.tag, node.value)
+            except ScalarError as exc:
+                raise _Failure(str(exc), node) from None
         return self.scalars[id(node)]
 
     def _require_tag(self, node: Any, expected: str, kind: str) -> None:
@@ -363,7 +323,7 @@ class _Builder:
     def _merge_mappings(self, source: Any, depth: int) -> list[tuple[MappingNode, bool]]:
         """What ``<<`` takes, one mapping or a sequence of them, each with whether an alias gave it."""
         if isinstance(source, SequenceNode):
-            self._require_tag(source, _SEQ, "sequence")
+            self._require_tag(source, SEQ, "sequence")
             items = source.value
         else:
             items = [source]
@@ -374,7 +334,7 @@ class _Builder:
             mapping = _target(item)
             if not isinstance(mapping, MappingNode):
                 raise _Failure("a merge key (<<) takes a mapping or a sequence of mappings", item)
-            self._require_tag(mapping, _MAP, "mapping")
+            self._require_tag(mapping, MAP, "mapping")
             mappings.append((mapping, isinstance(item, _AliasNode)))
         return mappings
 
@@ -401,7 +361,7 @@ class _Builder:
 
 
 def _is_merge_key(node: Any) -> bool:
-    return isinstance(node, ScalarNode) and node.tag == _MERGE
+    return isinstance(node, ScalarNode) and node.tag == MERGE
 
 
 def _reads_differently_in_yaml11(node: Any) -> bool:
@@ -409,58 +369,8 @@ def _reads_differently_in_yaml11(node: Any) -> bool:
         isinstance(node, ScalarNode)
         and node.style is None
         and isinstance(node.ctag, _ImplicitTag)
-        and _YAML11_DIFFERS.fullmatch(node.value) is not None
+        and YAML11_DIFFERS.fullmatch(node.value) is not None
     )
-
-
-# --- scalars -----------------------------------------------------------------------------
-
-
-def _scalar_value(node: ScalarNode) -> Any:
-    tag, text = node.tag, node.value
-    if tag in (_STR, _TIMESTAMP, _MERGE):
-        return text  # timestamps are not in the core schema; ``<<`` as a value is just text
-    if tag not in (_NULL, _BOOL, _INT, _FLOAT):
-        raise _Failure(f"unsupported tag {shown_tag(tag)}", node)
-    if not _CORE_PATTERN_OF[tag].fullmatch(text):
-        raise _Failure(f"{quoted_excerpt(text)} cannot be read as {short_tag(tag)}", node)
-    if tag == _NULL:
-        return None
-    if tag == _BOOL:
-        return text.lower() == "true"
-    if tag == _INT:
-        try:
-            return _printable_int(_core_int(text))
-        except ValueError:  # past Python's limit on digits converted (4,300 by default)
-            raise _Failure(f"the integer is too large (over {max_int_digits()} decimal digits)", node) from None
-    return _core_float(text)
-
-
-def _printable_int(value: int) -> int:
-    """``value``, or ValueError when it has more decimal digits than Python converts: a hex or
-    octal integer is read whatever its size, but every later str() or json.dumps of it fails."""
-    limit = max_int_digits()
-    if limit and value.bit_length() > 3 * limit:  # 3 bits a digit would be fewer than log2(10)
-        str(value)
-    return value
-
-
-
-def _core_int(text: str) -> int:
-    if text.startswith("0o"):
-        return int(text[2:], 8)
-    if text.startswith("0x"):
-        return int(text[2:], 16)
-    return int(text, 10)
-
-
-def _core_float(text: str) -> float:
-    lowered = text.lower()
-    if lowered.endswith(".nan"):
-        return math.nan
-    if lowered.endswith(".inf"):
-        return -math.inf if text.startswith("-") else math.inf
-    return float(text)
 
 
 __all__ = ["MAX_DEPTH", "NODE_BUDGET", "load_yaml"]

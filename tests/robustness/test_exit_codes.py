@@ -53,7 +53,7 @@ def test_a_closed_pipe_ends_quietly_by_sigpipe(tmp_path):
     ("args", "message"),
     [
         ((), "missing command (check, hash, lint, rule, rules, schema); run `provlint --help` for help"),
-        (("check", "--foo"), "No such option '--foo' (see `provlint check --help`)"),
+        (("check", "--foo"), "No such option '--foo'. Did you mean '--fix'? (see `provlint check --help`)"),
         (("check", "--output-format", "bogus"),
          "Invalid value for '--output-format': 'bogus' is not one of " + ", ".join(repr(n) for n in sorted(REPORTERS)) + " (see `provlint check --help`)"),
         (("check", "--fail-level"), "Option '--fail-level' requires an argument (see `provlint check --help`)"),
