@@ -35,12 +35,21 @@ def write_text(path: str, text: str, *, streams: bool = True) -> None:
     write_bytes(path, text.encode("utf-8"), streams=streams)
 
 
-def write_bytes(path: str, data: bytes, *, streams: bool = True, writer: Writer = _write_all) -> None:
+def write_bytes(
+    path: str,
+    data: bytes,
+    *,
+    streams: bool = True,
+    writer: Writer = _write_all,
+    before_rename: Optional[Callable[[str], None]] = None,
+) -> None:
     """Write ``data`` to ``path`` as described above; raises OSError on failure.
 
     ``streams``: whether a device, FIFO or socket target is written to (True) or refused with
     NotARegularFile (False). ``writer`` writes the bytes to an open file (tests inject one
-    that fails half-way).
+    that fails half-way). ``before_rename(target)`` runs as late as possible before a regular
+    file is replaced (autofix checks there that the file did not change since it was read);
+    when it raises, nothing is replaced and the temporary file is removed.
     """
     try:
         existing: Optional[os.stat_result] = os.stat(path)  # follows symlinks
@@ -54,10 +63,12 @@ def write_bytes(path: str, data: bytes, *, streams: bool = True, writer: Writer 
         with open(path, "wb") as handle:
             writer(handle, data)
         return
-    _replace(os.path.realpath(path), data, existing, writer)
+    _replace(os.path.realpath(path), data, existing, writer, before_rename)
 
 
-def _replace(target: str, data: bytes, existing: Optional[os.stat_result], writer: Writer) -> None:
+def _replace(
+    target: str, data: bytes, existing: Optional[os.stat_result], writer: Writer, before_rename=None
+) -> None:
     folder = os.path.dirname(target) or "."
     temporary = _create_temporary(folder, os.path.basename(target))
     try:
@@ -68,7 +79,9 @@ def _replace(target: str, data: bytes, existing: Optional[os.stat_result], write
         if existing is not None:
             os.chmod(temporary, stat.S_IMODE(existing.st_mode))
             _keep_owner(temporary, existing)
-        os.replace(temporary, target)
+        if before_rename is not None:
+            before_rename(target)
+        _rename(temporary, target)
     except BaseException:
         try:
             os.unlink(temporary)
@@ -76,6 +89,10 @@ def _replace(target: str, data: bytes, existing: Optional[os.stat_result], write
             pass
         raise
     _sync_folder(folder)
+
+
+def _rename(temporary: str, target: str) -> None:
+    os.replace(temporary, target)
 
 
 def _keep_owner(temporary: str, existing: os.stat_result) -> None:

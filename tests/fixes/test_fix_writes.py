@@ -6,7 +6,8 @@ import stat
 
 import pytest
 
-from provlint.fixes import write as write_module
+from provlint import atomic_write
+
 from provlint.fixes.run import fix_paths, write_outcomes
 from provlint.fixes.write import ChangedOnDisk, write_fixed
 from provlint.runner import SettingsResolver
@@ -25,7 +26,7 @@ def test_a_write_that_fails_after_the_temporary_file_is_written_leaves_the_origi
         written.append(open(source, "rb").read())  # the temporary file was complete
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(write_module, "_replace", fail)
+    monkeypatch.setattr(atomic_write, "_rename", fail)
     with pytest.raises(OSError):
         write_fixed(str(target), AFTER, expected=BEFORE)
     assert written == [AFTER]
