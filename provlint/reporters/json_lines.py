@@ -7,10 +7,12 @@ import json
 from provlint.findings import FileResult
 from provlint.reporters.base import Reporter
 from provlint.reporters.records import record
+from provlint.source.text import LineIndex
 
 
 class JsonLinesReporter(Reporter):
     def file(self, result: FileResult) -> None:
         path = self.shown_path(result.path)
+        lines = LineIndex(result.text) if result.text else None
         for diagnostic in result.diagnostics:
-            self.write(json.dumps(record(diagnostic, result.data, path), ensure_ascii=True) + "\n")
+            self.write(json.dumps(record(diagnostic, result.data, path, lines), ensure_ascii=True) + "\n")

@@ -8,6 +8,7 @@ from provlint import __version__
 from provlint.findings import FileResult
 from provlint.reporters.base import Reporter, Summary
 from provlint.reporters.records import record
+from provlint.source.text import LineIndex
 
 # Raised when a field is removed or changes meaning; adding a field keeps the version.
 REPORT_VERSION = 1
@@ -20,7 +21,8 @@ class JsonReporter(Reporter):
 
     def file(self, result: FileResult) -> None:
         path = self.shown_path(result.path)
-        self.results.extend(record(d, result.data, path) for d in result.diagnostics)
+        lines = LineIndex(result.text) if result.text else None
+        self.results.extend(record(d, result.data, path, lines) for d in result.diagnostics)
 
     def finish(self, summary: Summary) -> None:
         envelope = {

@@ -43,6 +43,31 @@ def report_schema() -> dict[str, Any]:
                 "type": "string", "pattern": "^[0-9a-f]{16}$",
                 "description": "Stable across runs and edits elsewhere: rule, path, pointer and a digest of the value.",
             },
+            "autofix": {
+                "oneOf": [{"type": "null"}, {"$ref": "#/definitions/autofix"}],
+                "description": "The automatic fix `--fix` (safe) or `--unsafe-fixes` (unsafe) would apply, if any.",
+            },
+        },
+    }
+    edit = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["line", "column", "end_line", "end_column", "replacement"],
+        "properties": {
+            "line": _POSITION, "column": _POSITION, "end_line": _POSITION, "end_column": _POSITION,
+            "replacement": {"type": "string", "description": "The text that replaces line:column up to end_line:end_column."},
+        },
+    }
+    autofix = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["applicability", "description", "note", "unavailable", "edits"],
+        "properties": {
+            "applicability": {"enum": ["safe", "unsafe"]},
+            "description": {"type": "string"},
+            "note": {"type": ["string", "null"], "description": "What to do besides, e.g. which variable to set."},
+            "unavailable": {"type": ["string", "null"], "description": "Why no edit can be made safely here."},
+            "edits": {"type": "array", "items": {"$ref": "#/definitions/edit"}},
         },
     }
     return {
@@ -69,7 +94,7 @@ def report_schema() -> dict[str, Any]:
                 "properties": {name: _COUNT for name in ("files_checked", "files_skipped", "errors", "warnings", "infos")},
             },
         },
-        "definitions": {"result": result},
+        "definitions": {"result": result, "autofix": autofix, "edit": edit},
     }
 
 

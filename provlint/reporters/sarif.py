@@ -10,6 +10,7 @@ from provlint.findings import Diagnostic, FileResult
 from provlint.reporters.base import Reporter, Summary
 from provlint.reporters.records import fingerprint, rule_url
 from provlint.rules import Rule
+from provlint.source.text import LineIndex
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -24,9 +25,13 @@ class SarifReporter(Reporter):
 
     def file(self, result: FileResult) -> None:
         path = self.shown_path(result.path)
+        index_of_text = LineIndex(result.text) if result.text else None
         for diagnostic in result.diagnostics:
             index, _ = self.fired.setdefault(diagnostic.code, (len(self.fired), diagnostic))
-            self.results.append(_result(diagnostic, index, path, fingerprint(diagnostic, result.data, path)))
+            found = _result(diagnostic, index, path, fingerprint(diagnostic, result.data, path))
+            if diagnostic.autofix is not None and diagnostic.autofix.available and index_of_text is not None:
+                found["fixes"] = [_fix(diagnostic.autofix, path, index_of_text)]
+            self.results.append(found)
 
     def finish(self, summary: Summary) -> None:
         rules = [_rule(self.rules[code]) if code in self.rules else _unlisted(d) for code, (_, d) in self.fired.items()]
@@ -59,6 +64,22 @@ def _rule(rule: Rule) -> dict:
         "helpUri": rule_url(rule.code),
         "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
         "properties": properties,
+    }
+
+
+def _fix(fix, path: str, index: LineIndex) -> dict:
+    """A SARIF fix: the replacements `--fix` (safe) or `--unsafe-fixes` (unsafe) would make."""
+    replacements = []
+    for edit in fix.edits:
+        start, end = index.position(edit.start), index.position(edit.end)
+        replacements.append({
+            "deletedRegion": {"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column},
+            "insertedContent": {"text": edit.replacement},
+        })
+    flag = "--fix" if fix.applicability == "safe" else "--unsafe-fixes"
+    return {
+        "description": {"text": f"{fix.description} ({fix.applicability}: {flag})"},
+        "artifactChanges": [{"artifactLocation": {"uri": quote(path, safe="/"), "uriBaseId": SOURCE_ROOT}, "replacements": replacements}],
     }
 
 

@@ -48,6 +48,13 @@ def test_a_result_carries_every_field(tmp_path):
         "pointer": "/network_config/insecure_skip_verify",
         "url": "https://provlint.dev/docs/RULES.md#pl301",
         "fix": "remove `insecure_skip_verify` and set `ca_cert_pem` to the CA that signed the provider's certificate",
+        "autofix": {
+            "applicability": "unsafe",
+            "description": "remove `insecure_skip_verify`",
+            "note": "if the provider's certificate is signed by a private CA, set `ca_cert_pem` to it",
+            "unavailable": None,
+            "edits": [{"line": 2, "column": 22, "end_line": 2, "end_column": 50, "replacement": ""}],
+        },
     }
 
 
