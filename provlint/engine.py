@@ -113,7 +113,7 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
     diagnostics = [stamp(rule, f, doc=doc, root=options.root, options=options, secrets=secrets) for rule, f in raw]
     kept, unused = waive(diagnostics, doc=doc, options=options, secrets=secrets)
     unused_rule = find_rule(UNUSED_SUPPRESSION)
-    if unused_rule in selected:
+    if unused and any(rule.code == UNUSED_SUPPRESSION for rule in selected):
         kept.extend(stamp(unused_rule, finding, doc=doc, options=options, secrets=secrets) for finding in unused)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
     return result

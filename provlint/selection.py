@@ -90,6 +90,17 @@ def _best(selectors: Iterable[str], rule: Rule) -> Optional[int]:
 
 
 def layered_rules(layers: Iterable[tuple], per_file_ignores: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """The rules in force (see _layered_rules); every file of a run usually has the same layers,
+    so the answer is computed once per distinct selection."""
+    return _layered_rules(tuple(tuple(_frozen(part) for part in layer) for layer in layers), tuple(per_file_ignores))
+
+
+def _frozen(part):
+    return part if part is None or isinstance(part, str) else tuple(part)
+
+
+@lru_cache(maxsize=256)
+def _layered_rules(layers: tuple, per_file_ignores: tuple) -> tuple[Rule, ...]:
     """The rules in force after each layer of selectors, the later layer winning (ruff's order:
     settings file, then command line), and the per-file ignores last.
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from provlint.catalog import DEFAULT_TARGET_VERSION, lintable_versions
+from provlint.catalog import DEFAULT_TARGET_VERSION, available_versions
 from provlint.cli.common import environment_from, fail_usage, output_stream, standard_input
 from provlint.discovery import InputPathError
 from provlint.engine import exit_status
@@ -32,7 +32,7 @@ KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
               help="Judge named files as a folder walk does: skip those the settings exclude and those of no Bifrost shape, in silence (for pre-commit).")
 @click.option("--kind", type=click.Choice(KINDS), default=None, help="Lint every input as this document kind.")
 @click.option("--target-version", default=None,
-              help=f"The Bifrost line to check against ({', '.join(lintable_versions())}), or a release such as v2.2.5 [default: {DEFAULT_TARGET_VERSION}].")
+              help=f"The Bifrost line to check against ({', '.join(available_versions())}), or a release such as v2.2.5 [default: {DEFAULT_TARGET_VERSION}].")
 @click.option("--select", multiple=True, help="Rules to enable (codes, prefixes like PL3, names, ALL); replaces the settings file's.")
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
 @click.option("--ignore", multiple=True, help="Rules to disable.")

@@ -138,7 +138,11 @@ def all_rules() -> tuple[Rule, ...]:
 
 def find_rule(code_or_name: str) -> Optional[Rule]:
     wanted = code_or_name.strip()
-    for rule in all_rules():
-        if wanted.upper() == rule.code or wanted.lower() == rule.name:
-            return rule
-    return None
+    index = _rule_index()
+    return index.get(wanted.upper()) or index.get(wanted.lower())
+
+
+@lru_cache(maxsize=None)
+def _rule_index() -> dict[str, Rule]:
+    # The engine asks for PL000/PL001/PL902 on every file: a look-up, not a scan.
+    return {key: rule for rule in all_rules() for key in (rule.code, rule.name)}
