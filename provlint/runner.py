@@ -11,7 +11,7 @@ from typing import BinaryIO, Iterable, Mapping, Optional
 
 from provlint.catalog import load_catalog
 from provlint.baseline import relative_path
-from provlint.discovery import STDIN, InputFile, input_files
+from provlint.discovery import STDIN, InputFile, input_files, read_regular_file
 from provlint.engine import PARSE_ERROR, UNUSED_SUPPRESSION, LintOptions, lint_document, stamp
 from provlint.findings import Diagnostic, FileResult, Finding, Severity
 from provlint.inputs import JudgedInput, Verdict, judge_input
@@ -149,7 +149,16 @@ def _unused_waivers(settings: Settings, path: str, shown: str, findings: list) -
     if not findings or rule not in options.enabled_rules():
         return []
     diagnostics = sorted((stamp(rule, f, options=options, path=shown) for f in findings), key=Diagnostic.sort_key)
-    return [FileResult(shown, diagnostics, fail_level=options.fail_level)]
+    return [FileResult(shown, diagnostics, text=_shown_text(path), fail_level=options.fail_level)]
+
+
+def _shown_text(path: str) -> Optional[str]:
+    """The waiver file's text, for the reporters that show source lines (the positions were
+    recorded when the file was read)."""
+    try:
+        return read_regular_file(path).decode("utf-8", errors="replace")
+    except OSError:
+        return None
 
 
 def _lint_input(item: InputFile, options: LintOptions, stdin: Optional[BinaryIO], shown: str, max_bytes: int) -> FileResult:

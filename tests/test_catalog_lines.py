@@ -31,7 +31,8 @@ def test_each_line_extends_the_one_before_and_holds_only_keys_the_first_line_has
     # source_notes and hash are facts 1.5 does not have; every other key is one 1.5 also sets.
     assert set(data) - set(first) <= {"extends", "source_notes", "hash", "alias_model_families",
                                       "provider_request_id_header_pattern", "prompt_cache_ttls",
-                                      "prompt_cache_locations", "prompt_cache_roles", "databricks_api_formats"}
+                                      "prompt_cache_locations", "prompt_cache_roles", "databricks_api_formats",
+                                      "bifrost_config_schema"}
     for key, value in data.items():
         if key not in ("version", "extends", "source", "source_notes", "models"):
             assert getattr(load_catalog(newer), key) != getattr(load_catalog(older), key), f"{newer} repeats {key} of {older}"
