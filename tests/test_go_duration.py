@@ -64,6 +64,9 @@ PARTS = st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(sorted(UNITS))
 def test_whole_numbers_read_exactly(parts, sign):
     text = sign + "".join(f"{n}{unit}" for n, unit in parts)
     nanoseconds = sum(n * UNITS[unit] for n, unit in parts)
+    if nanoseconds > 2**63 - 1:  # past int64 Go refuses the duration, as the 2562048h case above
+        assert duration_milliseconds(text) is None
+        return
     assert parse_go_duration(text) == (-nanoseconds if sign == "-" else nanoseconds)
     expected = nanoseconds // 10**6
     assert duration_milliseconds(text) == (-expected if sign == "-" else expected)
