@@ -20,7 +20,7 @@ demo: venv
 	  echo "== exit code $$status (1: findings at error level)"; test $$status -le 1
 
 test: venv editors
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # The fuzz suite alone, five times longer than in `make test` (tests/conftest.py, "fuzz" profile).
 fuzz: venv
