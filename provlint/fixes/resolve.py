@@ -60,13 +60,12 @@ class _TextFacts(LineIndex):
         self.shares_nodes = bool(_SHARED_NODES.search(bare))
 
 
-_last: list = [None, None]  # (document, its facts): the engine resolves a document's fixes together
-
-
 def _text_facts(doc: Document) -> _TextFacts:
-    if _last[0] is not doc:
-        _last[:] = [doc, _TextFacts(doc)]
-    return _last[1]
+    # Kept on the document, as its positions are: computed once for all its fixes, and gone
+    # with it (no module-level state).
+    if doc.fix_facts is None:
+        doc.fix_facts = _TextFacts(doc)
+    return doc.fix_facts
 
 
 def offset(lines: LineIndex, position: Position) -> int:

@@ -27,7 +27,6 @@ SECURITY_SEVERITY = 8.0
 FIX = "replace the literal with an env.NAME reference and set the variable where Bifrost runs"
 PROXY_SECTION = "proxy_config"  # the catalog's secret_fields entry: username, password
 FIXABLE = 'replaces the literal with "env.PROXY_<FIELD>" (unsafe: that variable must then be set where Bifrost runs)'
-CREDENTIAL_FIELDS = ("username", "password")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

@@ -70,6 +70,8 @@ class Document:
     has_duplicates: bool = False
     _index_factory: Optional[Callable[[], PositionIndex]] = field(default=None, repr=False)
     _index: Optional[PositionIndex] = field(default=None, repr=False)
+    # What the fix layer derives from the text (line index, shared YAML nodes), on first use.
+    fix_facts: Any = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

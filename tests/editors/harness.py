@@ -18,7 +18,6 @@ HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "engines.js"
 NODE_MODULES = HERE / "node_modules"
 SCHEMAS = REPO / "schemas"
-STRUCTURAL = ("PL100", "PL101", "PL102")
 BIFROST_SCHEMA_URL = "https://www.getbifrost.ai/schema"
 
 # What each engine says, worded by vscode-json-languageservice (yaml-language-server forked its
