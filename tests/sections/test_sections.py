@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from provlint.sections import SCHEMA_FOLDER, section_issues
 from provlint.source import pointer as jp
+from tests.conftest import lint
 from tests.paths import fixture
 
 SCHEMA = "config-2.2.schema.json"
@@ -96,3 +97,12 @@ def test_agrees_with_jsonschema_on_mutated_sections(section, key, value):
     assert bool(theirs) == bool(ours)
     for pointer in theirs:
         assert _covers(ours, pointer)
+
+
+
+def test_a_lone_surrogate_in_a_section_is_checked_as_go_reads_it():
+    # YAML keeps "\ud83d" escapes as lone surrogates, which cannot cross into the Rust validator
+    # (it raised, and PL100-PL104 became internal errors); Go reads them as U+FFFD.
+    text = 'plugins: [{"name": "p", "enabled": true, "config": {}, "provider": ["\\ud83d\\ude00"], "extra": 1}]\n'
+    found = [(d.code, d.line, d.column, d.pointer) for d in lint(text, "config.yaml", target_version="2.2")]
+    assert found == [("PL101", 1, 56, "/plugins/0/provider"), ("PL101", 1, 86, "/plugins/0/extra")]
