@@ -15,7 +15,7 @@ venv: $(STAMP)
 
 # provlint exits 1 because the demo configs hold real mistakes; the demo itself succeeds.
 demo: venv
-	@echo "== provlint check fixtures/demo/  (Bifrost 1.5)"
+	@echo "== provlint check fixtures/demo/  (Bifrost 2.2, the default line)"
 	@$(BIN)/provlint check --output-format full fixtures/demo/; status=$$?; \
 	  echo "== exit code $$status (1: findings at error level)"; test $$status -le 1
 

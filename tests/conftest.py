@@ -28,8 +28,11 @@ settings.register_profile("fuzz", max_examples=100_000, **_FUZZ_BASE)
 FUZZ_PROFILE = os.environ.get("PROVLINT_HYPOTHESIS_PROFILE", "test")
 
 
-def lint(text: str, path: str = "config.json", *, kind: Optional[str] = None, explicit: bool = True) -> list[Diagnostic]:
-    options = LintOptions(kind=DocumentKind(kind) if kind else None, now=NOW)
+def lint(text: str, path: str = "config.json", *, kind: Optional[str] = None, explicit: bool = True,
+         target_version: Optional[str] = None) -> list[Diagnostic]:
+    """Lint under ``target_version``, or the default line when it is not given."""
+    line = {"target_version": target_version} if target_version else {}
+    options = LintOptions(kind=DocumentKind(kind) if kind else None, now=NOW, **line)
     return lint_bytes(text.encode("utf-8"), path, explicit=explicit, options=options).diagnostics
 
 

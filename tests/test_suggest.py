@@ -89,18 +89,18 @@ def test_pl207_in_1_5_suggests_the_later_lines_type_not_an_unrelated_one():
         '"custom_provider_config": {"base_provider_type": "openai",\n'
         '"allowed_requests": {"responses_retreive": true}}}\n'
     )
-    (found,) = [d for d in lint(text) if d.code == "PL207"]
+    (found,) = [d for d in lint(text, target_version="1.5") if d.code == "PL207"]
     assert found.message.endswith(
         "stays refused; did you mean `responses_retrieve`? (a request type of Bifrost 2.0 and later)"
     )
-    (other,) = [d for d in lint(text.replace("responses_retreive", "telepathy")) if d.code == "PL207"]
+    (other,) = [d for d in lint(text.replace("responses_retreive", "telepathy"), target_version="1.5") if d.code == "PL207"]
     assert "did you mean" not in other.message and "; request types: list_models, " in other.message
 
 
 def test_pl201_suggests_or_lists():
-    (typo,) = [d for d in lint('{"providers": {"opnai": {"keys": []}}}') if d.code == "PL201"]
+    (typo,) = [d for d in lint('{"providers": {"opnai": {"keys": []}}}', target_version="1.5") if d.code == "PL201"]
     assert typo.message == "unknown provider `opnai` for Bifrost 1.5; did you mean `openai`?"
-    (other,) = [d for d in lint('{"providers": {"claude": {"keys": []}}}') if d.code == "PL201"]
+    (other,) = [d for d in lint('{"providers": {"claude": {"keys": []}}}', target_version="1.5") if d.code == "PL201"]
     assert "did you mean" not in other.message and "known providers: openai, azure," in other.message
 
 

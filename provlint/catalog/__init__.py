@@ -34,7 +34,7 @@ from typing import Any, Mapping, NamedTuple, Optional, Union
 
 from provlint.catalog.typed import CatalogError, convert_fields, required_keys
 
-DEFAULT_TARGET_VERSION = "1.5"
+DEFAULT_TARGET_VERSION = "2.2"
 PACKAGE_FOLDER = Path(__file__).parent
 OWN_KEYS = ("version", "source", "models", "extends")  # describe the file: never inherited
 

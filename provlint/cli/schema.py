@@ -14,12 +14,12 @@ from provlint.cli.common import fail_usage
 
 @click.command("schema")
 @click.option("--write", "write_dir", type=click.Path(file_okay=False), default=None,
-              help="Write every generated file to DIR/<version>/ (e.g. schemas/1.5/).")
+              help="Write every generated file to DIR/<version>/ (e.g. schemas/2.2/).")
 @click.option("--check", "check_dir", type=click.Path(file_okay=False), default=None,
               help="Exit 1 with a summary when the files in DIR/<version>/ differ from what would be generated.")
 @click.option("--openapi", "print_openapi", is_flag=True, help="Print the OpenAPI 3.1 fragment instead of the config.json schema.")
 @click.option("--target-version", type=click.Choice(lintable_versions()), default=None,
-              help="The Bifrost line [default: every line for --write/--check, 1.5 for printing].")
+              help=f"The Bifrost line [default: every line for --write/--check, {DEFAULT_TARGET_VERSION} for printing].")
 def schema_command(write_dir: Optional[str], check_dir: Optional[str], print_openapi: bool,
                    target_version: Optional[str]) -> None:
     """Generate the JSON Schema and OpenAPI 3.1 fragment of Bifrost's provider configuration.

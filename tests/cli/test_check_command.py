@@ -99,7 +99,7 @@ def test_stdin_with_filename():
         "check", "--output-format", "concise", "--stdin-filename", "gateway/config.json", "-",
         input=b'{"providers": {"opnai": {"keys": []}}}',
     )
-    assert out(proc).splitlines()[0] == "gateway/config.json:1:16: PL201 [error] unknown provider `opnai` for Bifrost 1.5; did you mean `openai`?"
+    assert out(proc).splitlines()[0] == "gateway/config.json:1:16: PL201 [error] unknown provider `opnai` for Bifrost 2.2; did you mean `openai`?"
     assert proc.returncode == 1
 
 

@@ -87,7 +87,7 @@ def test_check_notices_a_missing_trailing_newline(tmp_path):
 def test_printing_gives_the_config_schema_or_the_openapi_fragment():
     config = run_provlint("schema")
     assert config.returncode == 0
-    assert config.stdout == (SCHEMAS / "1.5" / "bifrost-config.schema.json").read_bytes()
+    assert config.stdout == (SCHEMAS / "2.2" / "bifrost-config.schema.json").read_bytes()  # the default line
     fragment = run_provlint("schema", "--openapi", "--target-version", "1.5")
     assert fragment.returncode == 0
     assert fragment.stdout == (SCHEMAS / "1.5" / "openapi.json").read_bytes()

@@ -95,17 +95,32 @@ def editor_findings(diagnostics: list[dict]) -> list[tuple[str, int, int]]:
     return sorted((rule_of(d["message"]), d["line"], d["column"]) for d in diagnostics)
 
 
-def provlint_findings(path: Path, kind: DocumentKind, version: str = "1.5") -> list[tuple[str, int, int]]:
+def provlint_findings(path: Path, kind: DocumentKind, version: str, sections: bool = False) -> list[tuple[str, int, int]]:
     """What provlint's structural rules (PL100/PL101/PL102) find, before a more specific rule
-    supersedes any of them (the editor knows only the schema), as (code, line, column)."""
+    supersedes any of them (the editor knows only the schema), as (code, line, column).
+
+    Under 2.x provlint also checks the sections it does not model (client, plugins, ...) by
+    Bifrost's own schema; provlint's generated schema accepts any value there, so an editor
+    given it cannot see those: they are left out unless ``sections``."""
     from provlint.catalog import load_catalog
     from provlint.source import load_bytes
     from provlint.structure import structure_issues
 
     doc = load_bytes(path.read_bytes(), str(path))
+    catalog = load_catalog(version)
     codes = {"invalid": "PL100", "unknown": "PL101", "missing": "PL102"}
     found = []
-    for issue in structure_issues(doc.data, kind, load_catalog(version)):
+    for issue in structure_issues(doc.data, kind, catalog):
+        if not sections and issue in _section_issues(doc.data, kind, catalog):
+            continue
         span = doc.span_of(issue.pointer, issue.target)
         found.append((codes[issue.category], span.start.line, span.start.column))
     return sorted(found)
+
+
+def _section_issues(data, kind: DocumentKind, catalog) -> list:
+    from provlint.sections import section_issues
+
+    if kind is not DocumentKind.CONFIG or not catalog.bifrost_config_schema:
+        return []
+    return section_issues(data, catalog.bifrost_config_schema)

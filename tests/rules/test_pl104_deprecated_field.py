@@ -9,7 +9,7 @@ def only(diagnostics, code):
 
 def test_legacy_backoff_key_is_reported_at_the_key_with_its_replacement():
     text = '{\n  "network_config": {\n    "retry_backoff_initial_ms": 500\n  }\n}\n'
-    diagnostics = lint(text)
+    diagnostics = lint(text, target_version="1.5")
     (found,) = only(diagnostics, "PL104")
     assert codes_at([found]) == [("PL104", 3, 5)]
     assert found.span.end.column == 31

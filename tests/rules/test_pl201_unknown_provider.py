@@ -12,7 +12,7 @@ def only(diagnostics, code):
 
 
 def test_typo_is_reported_at_the_key_with_a_suggestion():
-    found = only(lint(config("opnai")), "PL201")
+    found = only(lint(config("opnai"), target_version="1.5"), "PL201")
     assert codes_at(found) == [("PL201", 3, 5)]
     assert found[0].span.end.column == 12
     assert found[0].message == "unknown provider `opnai` for Bifrost 1.5; did you mean `openai`?"
@@ -27,7 +27,7 @@ def test_no_close_match_lists_the_known_ids():
 
 
 def test_provider_of_a_later_line_says_so():
-    (found,) = only(lint(config("deepseek")), "PL201")
+    (found,) = only(lint(config("deepseek"), target_version="1.5"), "PL201")
     assert found.message.startswith("unknown provider `deepseek` for Bifrost 1.5: it is a provider of Bifrost 2.0 and later")
 
 

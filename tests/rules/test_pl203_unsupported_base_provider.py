@@ -13,7 +13,7 @@ def custom(base):
 
 def test_standard_id_that_is_no_base_is_reported_at_the_value():
     text = '{\n  "providers": {\n    "my-groq": {\n      %s,\n      %s\n    }\n  }\n}\n' % (KEYS, custom('"groq"'))
-    (found,) = only(lint(text), "PL203")
+    (found,) = only(lint(text, target_version="1.5"), "PL203")
     assert codes_at([found]) == [("PL203", 5, 56)]
     assert found.span.end.column == 62
     assert found.pointer == "/providers/my-groq/custom_provider_config/base_provider_type"

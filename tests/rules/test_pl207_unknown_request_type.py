@@ -14,7 +14,7 @@ def payload(field, entries, name="my-llm"):
 
 
 def test_misspelt_allowed_request_is_reported_at_the_key_with_a_suggestion():
-    diagnostics = lint(payload("allowed_requests", '{"chat_completion": true, "embedings": true}'))
+    diagnostics = lint(payload("allowed_requests", '{"chat_completion": true, "embedings": true}'), target_version="1.5")
     (found,) = only(diagnostics, "PL207")
     assert codes_at([found]) == [("PL207", 3, 47)]
     assert found.span.end.column == 58
@@ -29,18 +29,18 @@ def test_misspelt_allowed_request_is_reported_at_the_key_with_a_suggestion():
 
 
 def test_path_override_under_an_unknown_type():
-    (found,) = only(lint(payload("request_path_overrides", '{"chat": "/v2/chat"}')), "PL207")
+    (found,) = only(lint(payload("request_path_overrides", '{"chat": "/v2/chat"}'), target_version="1.5"), "PL207")
     assert found.pointer == "/custom_provider_config/request_path_overrides/chat"
     assert "in `request_path_overrides` is not a request type of Bifrost 1.5: Bifrost never uses this override" in found.message
 
 
 def test_a_type_of_a_later_line_says_so():
-    (found,) = only(lint(payload("allowed_requests", '{"rerank": true}')), "PL207")
+    (found,) = only(lint(payload("allowed_requests", '{"rerank": true}'), target_version="1.5"), "PL207")
     assert found.message.endswith("; it is a request type of Bifrost 2.0 and later")
 
 
 def test_no_close_match_lists_the_request_types():
-    (found,) = only(lint(payload("allowed_requests", '{"zzz": false}')), "PL207")
+    (found,) = only(lint(payload("allowed_requests", '{"zzz": false}'), target_version="1.5"), "PL207")
     assert "did you mean" not in found.message
     assert "; request types: list_models, text_completion," in found.message
 

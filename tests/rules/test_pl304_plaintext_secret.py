@@ -7,8 +7,8 @@ SECRET = "sk-live-Zq81vXr0PLAINsecret"
 AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRET"
 
 
-def pl304(text, path="config.json", kind=None):
-    return [d for d in lint(text, path, kind=kind) if d.code == "PL304"]
+def pl304(text, path="config.json", kind=None, target_version=None):
+    return [d for d in lint(text, path, kind=kind, target_version=target_version) if d.code == "PL304"]
 
 
 def no_secret_in(found, *secrets):
@@ -155,7 +155,7 @@ def test_credential_headers_in_extra_headers():
         "api-key": "env.AZURE_API_KEY",
     }
     data = {"providers": {"openai": {"keys": [], "network_config": {"extra_headers": headers}}}}
-    found = pl304(json.dumps(data, indent=2))
+    found = pl304(json.dumps(data, indent=2), target_version="1.5")
     assert [d.pointer for d in found] == [
         "/providers/openai/network_config/extra_headers/Authorization",
         "/providers/openai/network_config/extra_headers/x-api-key",
@@ -172,7 +172,7 @@ def test_credential_headers_in_extra_headers():
 
 def test_header_position_is_the_value():
     text = '{\n  "network_config": {\n    "extra_headers": {\n      "Authorization": "Bearer %s"\n    }\n  }\n}\n' % SECRET
-    found = pl304(text)
+    found = pl304(text, target_version="1.5")
     assert codes_at(found) == [("PL304", 4, 24)]
     assert found[0].pointer == "/network_config/extra_headers/Authorization"
     assert "PROVIDER_API_KEY" in found[0].message

@@ -35,7 +35,7 @@ def test_bounds_are_inclusive_and_zero_or_negative_means_default():
 def test_duration_string_is_one_finding_with_the_integer_to_write():
     found = pl402(network('    "retry_backoff_initial": "1.5s",\n    "retry_backoff_max": "1m"'))
     assert codes_at(found) == [("PL402", 3, 30), ("PL402", 4, 26)]
-    assert "duration string" in found[0].message and "Bifrost 1.5" in found[0].message
+    assert "duration string" in found[0].message and "Bifrost 2.2" in found[0].message  # the default line
     assert "write 1500" in found[0].message
     assert "write 60000" in found[1].message
     assert found[0].fix == "replace the string with the integer 1500"

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.conftest import codes_at, lint
 
 
@@ -9,13 +11,14 @@ def timeout(value):
     return '{\n  "network_config": {\n    "default_request_timeout_in_seconds": %s\n  }\n}\n' % value
 
 
-def test_zero_and_negative_say_the_default_is_used():
+@pytest.mark.parametrize(("line", "default"), [("1.5", 30), ("2.2", 300)])
+def test_zero_and_negative_say_the_default_is_used(line, default):
     for value in ("0", "-30"):
-        found = pl403(timeout(value))
+        found = [d for d in lint(timeout(value), target_version=line) if d.code == "PL403"]
         assert codes_at(found) == [("PL403", 3, 43)]
         assert found[0].pointer == "/network_config/default_request_timeout_in_seconds"
         assert found[0].severity.value == "warning"
-        assert "default of 30 seconds" in found[0].message  # the 1.5 catalog's default
+        assert f"default of {default} seconds" in found[0].message  # the line's catalog default
 
 
 def test_above_the_catalog_maximum():

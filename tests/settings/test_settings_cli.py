@@ -173,7 +173,7 @@ def test_roots_point_into_a_larger_file(tmp_path):
     )
     project(tmp_path, {"provlint.toml": '[roots]\n"helm/*.yaml" = "/gateway/bifrost"\n', "helm/values.yaml": values})
     rc, lines, _ = check(tmp_path, "helm/values.yaml")
-    assert lines == ["helm/values.yaml:5:7: PL201 [error] unknown provider `opnai` for Bifrost 1.5; did you mean `openai`?"]
+    assert lines == ["helm/values.yaml:5:7: PL201 [error] unknown provider `opnai` for Bifrost 2.2; did you mean `openai`?"]
 
 
 def test_exclude_skips_walked_files_only(tmp_path):
