@@ -2,6 +2,7 @@
 
 import pytest
 
+from provlint.catalog import lintable_versions
 from provlint.engine import LintOptions, lint_bytes
 from provlint.rules import all_rules
 from provlint.rules.examples import examples
@@ -20,13 +21,21 @@ def test_docstring_has_a_failing_and_a_passing_example(rule):
     assert [e.passes for e in found].count(True) >= 1
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
-def test_failing_example_fires_and_passing_example_is_clean(rule):
+def lines_where_it_applies(rule) -> list[str]:
+    """Every line from the rule's first (its ``since``; every line when it has none)."""
+    lines = list(lintable_versions())
+    return lines[lines.index(rule.since):] if rule.since else lines
+
+
+RULE_LINES = [(rule, line) for rule in RULES for line in lines_where_it_applies(rule)]
+
+
+@pytest.mark.parametrize(("rule", "line"), RULE_LINES, ids=[f"{r.code}-{line}" for r, line in RULE_LINES])
+def test_failing_example_fires_and_passing_example_is_clean(rule, line):
     # The defaults plus the rule itself, so an off-by-default rule shows its examples too.
     rules = tuple(r for r in RULES if r in enabled_rules(None) or r is rule)
     for example in examples(rule.doc):
-        # A rule of later lines shows its examples under the first line it applies to.
-        options = LintOptions(rules=rules, environment={}, now=NOW, **({"target_version": rule.since} if rule.since else {}))
+        options = LintOptions(rules=rules, environment={}, now=NOW, target_version=line)
         result = lint_bytes(example.text.encode(), example.filename, options=options)
         codes = [d.code for d in result.diagnostics]
         if example.passes:
