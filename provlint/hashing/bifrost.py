@@ -131,10 +131,7 @@ def _hash_facts_line(catalog: Catalog) -> Catalog:
 def _unknown_reason(pointers: list[str], catalog: Catalog) -> str:
     names = [f"`{pointer[1:].replace('/', '.')}`" for pointer in pointers]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return (
-        f"where Bifrost {catalog.version} puts {listed} in its config_hash is not known yet, so provlint "
-        "gives no Bifrost hash for this provider rather than guess"
-    )
+    return f"where Bifrost {catalog.version} hashes {listed} is not known yet, so provlint does not guess this provider's hash"
 
 
 def environment_references(settings: Any, catalog: Catalog) -> list[EnvironmentReference]:
