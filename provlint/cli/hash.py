@@ -29,8 +29,9 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
               help="Hash only this provider (ids compare in lower case, as Bifrost stores them); also the "
               "provider of a bare update-provider body, which names it only in the URL.")
 @click.option("--algorithm", type=click.Choice([*ALGORITHMS, BOTH]), default=BOTH, show_default=True,
-              help="bifrost: the value Bifrost computes (target 2.0); canonical: provlint's stable hash "
-              "of the effective settings (target 1.5); both: every one the target line has.")
+              help="bifrost: the value Bifrost computes (2.0, and 2.1/2.2 where its inputs are known); "
+              "canonical: provlint's stable hash of the effective settings (every line); both: every one "
+              "the target line has.")
 @click.option("--target-version", type=click.Choice(available_versions()), default=DEFAULT_TARGET_VERSION,
               show_default=True, help="The Bifrost line whose hash to compute.")
 @click.option("--env-file", default=None, metavar="FILE",

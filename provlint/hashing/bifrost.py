@@ -92,7 +92,8 @@ def unknown_hash_inputs(settings: Mapping[str, Any], catalog: Catalog) -> list[s
     with omitempty (as every field added to these blocks since 1.x), so unset they add no byte.
     """
     spec = _hash_spec(catalog)
-    placed = {block.field for block in spec.blocks} | {flag.field for flag in spec.raw_flags} | set(spec.excluded_fields)
+    placed = {block.field for block in spec.blocks} | {flag.field for flag in spec.raw_flags}
+    placed |= set(spec.excluded_fields)
     # The hash section's own unsupported fields: newer builds of its line hash them, how is not known.
     fields = dict.fromkeys((*spec.unsupported_fields, *catalog.settings_fields, *catalog.api_settings_fields))
     found = [_pointer(field) for field in fields if field not in placed and settings.get(field) is not None]
@@ -131,7 +132,10 @@ def _hash_facts_line(catalog: Catalog) -> Catalog:
 def _unknown_reason(pointers: list[str], catalog: Catalog) -> str:
     names = [f"`{pointer[1:].replace('/', '.')}`" for pointer in pointers]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"where Bifrost {catalog.version} hashes {listed} is not known yet, so provlint does not guess this provider's hash"
+    return (
+        f"where Bifrost {catalog.version} hashes {listed} is not known yet, "
+        "so provlint does not guess this provider's hash"
+    )
 
 
 def environment_references(settings: Any, catalog: Catalog) -> list[EnvironmentReference]:

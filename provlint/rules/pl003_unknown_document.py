@@ -29,7 +29,7 @@ FIX = "check the path, or pass --kind config|add-provider|update-provider|provid
 
 
 def unmatched_root(root: str) -> str:
-    """What is wrong with a file where the settings' ``roots`` pointer finds nothing (also ``provlint hash``'s reason)."""
+    """Why a file where the settings' ``roots`` pointer finds nothing is not linted (or hashed)."""
     return f"the settings' `roots` pointer `{root}` names nothing in this file; fix the pointer or the file glob"
 
 
