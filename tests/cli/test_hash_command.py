@@ -37,9 +37,9 @@ def no_traceback(proc):
 @pytest.mark.parametrize(
     "args, expected, code",
     [
-        ((), "bifrost-examples.1.5.expected", 0),
+        (("--target-version", "1.5"), "bifrost-examples.1.5.expected", 0),
         (("--target-version", "2.0", "--algorithm", "bifrost"), "bifrost-examples.2.0.expected", 0),
-        (("--output-format", "json"), "bifrost-examples.1.5.json.expected", 0),
+        (("--target-version", "1.5", "--output-format", "json"), "bifrost-examples.1.5.json.expected", 0),
         (("--target-version", "2.0", "--algorithm", "bifrost", "--output-format", "json"), "bifrost-examples.2.0.json.expected", 0),
     ],
     ids=["text-1.5", "text-2.0", "json-1.5", "json-2.0"],
@@ -64,7 +64,7 @@ def test_examples_under_2_0_reproduce_bifrosts_literal_and_derived_vectors(tmp_p
 
 def test_canonical_hash_sees_through_written_out_defaults_in_the_examples(tmp_path):
     # config.json writes concurrency 1000/5000 (1.5's defaults) for openai; withvirtualkeys leaves it out.
-    proc, report = hash_json("--env-file", empty_env(tmp_path), ".", cwd=EXAMPLES)
+    proc, report = hash_json("--target-version", "1.5", "--env-file", empty_env(tmp_path), ".", cwd=EXAMPLES)
     values = {(row["file"], row["provider"]): row["value"] for row in report["hashes"]}
     assert values[("config.json", "openai")] == values[("examples__configs__withvirtualkeys__config.json", "openai")]
     proc, report = hash_json("--target-version", "2.0", "--algorithm", "bifrost", "--env-file", empty_env(tmp_path), ".", cwd=EXAMPLES)
@@ -93,7 +93,7 @@ def test_json_names_file_provider_algorithm_and_target_beside_every_value(tmp_pa
         (str(path), "anthropic", "bifrost", "2.0"),
     ]
     assert report["hashes"][0]["value"] == EMPTY_OPENAI
-    _, report = hash_json(str(path))
+    _, report = hash_json("--target-version", "1.5", str(path))
     assert report["unavailable"][0]["algorithm"] == "bifrost"
     assert report["errors"] == []
 
@@ -101,7 +101,7 @@ def test_json_names_file_provider_algorithm_and_target_beside_every_value(tmp_pa
 def test_both_algorithms_where_the_target_has_both(tmp_path):
     # 1.5 has only the canonical hash; the 2.x lines have both, in a fixed order.
     path = write(tmp_path, "config.json", '{"providers": {"openai": {}}}')
-    _, report = hash_json(str(path))
+    _, report = hash_json("--target-version", "1.5", str(path))
     assert [r["algorithm"] for r in report["hashes"]] == ["canonical"]
     _, report = hash_json("--target-version", "2.0", str(path))
     assert [r["algorithm"] for r in report["hashes"]] == ["bifrost", "canonical"]
@@ -109,7 +109,7 @@ def test_both_algorithms_where_the_target_has_both(tmp_path):
 
 def test_an_algorithm_the_target_lacks_exits_2_with_the_reason_and_no_value(tmp_path):
     path = write(tmp_path, "config.json", '{"providers": {"openai": {}}}')
-    proc = run_provlint("hash", "--algorithm", "bifrost", str(path))
+    proc = run_provlint("hash", "--target-version", "1.5", "--algorithm", "bifrost", str(path))
     assert (proc.returncode, proc.stdout) == (2, b"")
     assert proc.stderr.decode().startswith("provlint: error: Bifrost's own hash is not known for target 1.5")
     assert proc.stderr.decode().rstrip().endswith("; --algorithm canonical gives what target 1.5 has")
@@ -131,7 +131,7 @@ def test_wrong_types_give_no_hash_and_the_reason_and_the_others_still_hash(tmp_p
         assert bad["value"] is None and bad["reason_pointer"] == "/providers/openai/network_config/max_retries"
         assert "integer" in bad["reason"]
         assert good["value"] is not None
-    text = run_provlint("hash", str(path)).stdout.decode().splitlines()
+    text = run_provlint("hash", "--target-version", "1.5", str(path)).stdout.decode().splitlines()
     assert text[0].endswith(
         "no hash: /providers/openai/network_config/max_retries: not valid for Bifrost 1.5: "
         "`max_retries` must be an integer (got a string)"
@@ -154,13 +154,13 @@ def test_same_settings_hash_alike_in_config_payloads_and_responses(tmp_path):
 
 def test_a_bare_update_body_needs_the_provider_from_the_command_line(tmp_path):
     update = write(tmp_path, "update.json", '{"network_config": {"max_retries": 2}}')
-    proc, report = hash_json(str(update))
+    proc, report = hash_json("--target-version", "1.5", str(update))
     assert proc.returncode == 1
     [row] = report["hashes"]
     assert row["provider"] is None and row["value"] is None and "--provider ID" in row["reason"]
-    text = run_provlint("hash", str(update)).stdout.decode()
+    text = run_provlint("hash", "--target-version", "1.5", str(update)).stdout.decode()
     assert "  -  canonical  1.5  no hash: a bare update-provider body names its provider only in the request URL" in text
-    proc, report = hash_json("--provider", "openai", str(update))
+    proc, report = hash_json("--target-version", "1.5", "--provider", "openai", str(update))
     assert proc.returncode == 0 and report["hashes"][0]["provider"] == "openai"
 
 
@@ -169,7 +169,7 @@ def test_provider_selects_one_provider_ignoring_case(tmp_path):
     proc, report = hash_json("--target-version", "2.0", "--algorithm", "bifrost", "--provider", "openai", str(path))
     assert [r["provider"] for r in report["hashes"]] == ["OpenAI"]
     assert report["hashes"][0]["value"] == EMPTY_OPENAI  # Bifrost lower-cases ids it loads from a file
-    proc = run_provlint("hash", "--provider", "mistral", str(path))
+    proc = run_provlint("hash", "--target-version", "1.5", "--provider", "mistral", str(path))
     assert (proc.returncode, proc.stdout) == (2, b"")
     assert proc.stderr.decode() == "provlint: error: no provider `mistral` in the given files\n"
 
@@ -193,8 +193,8 @@ def test_env_file_values_go_into_the_bifrost_hash_only(tmp_path):
     _, second = hash_json("--target-version", "2.0", "--env-file", str(two), str(path))
     assert first["hashes"][0]["value"] != second["hashes"][0]["value"]
     assert first["hashes"][0]["environment"] == ["PROXY_PASSWORD"]
-    _, first = hash_json("--env-file", str(one), str(path))
-    _, second = hash_json("--env-file", str(two), str(path))
+    _, first = hash_json("--target-version", "1.5", "--env-file", str(one), str(path))
+    _, second = hash_json("--target-version", "1.5", "--env-file", str(two), str(path))
     assert first["hashes"][0]["value"] == second["hashes"][0]["value"]
     assert first["hashes"][0]["environment"] == []
 
@@ -202,7 +202,7 @@ def test_env_file_values_go_into_the_bifrost_hash_only(tmp_path):
 def test_yaml_and_json_of_one_config_hash_alike(tmp_path):
     json_path = write(tmp_path, "config.json", '{"providers": {"openai": {"network_config": {"extra_headers": {"X-Org": "a"}, "max_retries": 2}}}}')
     yaml_path = write(tmp_path, "config.yaml", "providers:\n  openai:\n    network_config:\n      max_retries: 2\n      extra_headers:\n        x-org: a\n")
-    _, report = hash_json(str(json_path), str(yaml_path))
+    _, report = hash_json("--target-version", "1.5", str(json_path), str(yaml_path))
     assert report["hashes"][0]["value"] == report["hashes"][1]["value"]
 
 
@@ -214,7 +214,7 @@ def test_standard_input_is_read_as_json():
 
 def test_a_config_without_providers_has_no_rows(tmp_path):
     path = write(tmp_path, "config.json", '{"$schema": "https://www.getbifrost.ai/schema", "client": {}}')
-    proc = run_provlint("hash", str(path))
+    proc = run_provlint("hash", "--target-version", "1.5", str(path))
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, b"", b"")
 
 
@@ -222,7 +222,7 @@ def test_a_config_without_providers_has_no_rows(tmp_path):
 
 
 def test_missing_path_exits_2_with_one_line(tmp_path):
-    proc = run_provlint("hash", str(tmp_path / "nope.json"))
+    proc = run_provlint("hash", "--target-version", "1.5", str(tmp_path / "nope.json"))
     assert (proc.returncode, proc.stdout) == (2, b"")
     assert proc.stderr.decode() == f"provlint: error: path does not exist: {tmp_path / 'nope.json'}\n"
 
@@ -230,7 +230,7 @@ def test_missing_path_exits_2_with_one_line(tmp_path):
 @pytest.mark.parametrize("env_file", ["missing.env", "."])
 def test_unreadable_env_file_exits_2_with_one_line(tmp_path, env_file):
     path = write(tmp_path, "config.json", '{"providers": {"openai": {}}}')
-    proc = run_provlint("hash", "--env-file", str(tmp_path / env_file), str(path))
+    proc = run_provlint("hash", "--target-version", "1.5", "--env-file", str(tmp_path / env_file), str(path))
     assert (proc.returncode, proc.stdout) == (2, b"")
     lines = proc.stderr.decode().splitlines()
     assert len(lines) == 1 and lines[0].startswith("provlint: error: cannot read env file")
@@ -240,12 +240,12 @@ def test_unreadable_env_file_exits_2_with_one_line(tmp_path, env_file):
 def test_unparseable_and_foreign_files_are_reported_and_fail(tmp_path):
     broken = write(tmp_path, "broken.json", '{"providers": {')
     foreign = write(tmp_path, "package.json", '{"name": "x", "version": "1.0.0"}')
-    proc = run_provlint("hash", str(broken), str(foreign))
+    proc = run_provlint("hash", "--target-version", "1.5", str(broken), str(foreign))
     assert (proc.returncode, proc.stdout) == (1, b"")
     lines = proc.stderr.decode().splitlines()
     assert lines[0].startswith(f"provlint: {broken}: cannot parse (1:")
     assert lines[1] == f"provlint: {foreign}: not a Bifrost config file, provider request or provider response"
-    _, report = hash_json(str(broken), str(foreign))
+    _, report = hash_json("--target-version", "1.5", str(broken), str(foreign))
     assert [e["file"] for e in report["errors"]] == [str(broken), str(foreign)]
     no_traceback(proc)
 
