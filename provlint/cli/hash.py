@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from pathlib import Path
 
 import click
 
@@ -13,6 +14,8 @@ from provlint.cli.common import environment_from, fail_usage, standard_input
 from provlint.discovery import InputPathError
 from provlint.hashing import ALGORITHMS, BIFROST
 from provlint.hashing.run import BOTH, Report, Row, hash_paths, plan
+from provlint.runner import SettingsResolver
+from provlint.settings import SettingsError
 
 JSON_FORMAT_VERSION = 1
 # A lone surrogate (from a `\\ud800` escape in the file, or an undecodable file name) cannot be
@@ -26,23 +29,33 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
               help="Hash only this provider (ids compare in lower case, as Bifrost stores them); also the "
               "provider of a bare update-provider body, which names it only in the URL.")
 @click.option("--algorithm", type=click.Choice([*ALGORITHMS, BOTH]), default=BOTH, show_default=True,
-              help="bifrost: the value Bifrost computes (target 2.0); canonical: provlint's stable hash "
-              "of the effective settings (target 1.5); both: every one the target line has.")
+              help="bifrost: the value Bifrost computes (2.0, and 2.1/2.2 where its inputs are known); "
+              "canonical: provlint's stable hash of the effective settings (every line); both: every one "
+              "the target line has.")
 @click.option("--target-version", type=click.Choice(available_versions()), default=DEFAULT_TARGET_VERSION,
               show_default=True, help="The Bifrost line whose hash to compute.")
 @click.option("--env-file", default=None, metavar="FILE",
               help="Resolve env.NAME references (bifrost algorithm) from this dotenv file instead of the environment.")
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="One row a provider for a person, or JSON for a program.")
-def hash_command(paths, provider, algorithm, target_version, env_file, output_format) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this settings file for every input (its `roots`), as `check --config` does.")
+@click.option("--isolated", is_flag=True, help="Ignore all settings files.")
+def hash_command(paths, provider, algorithm, target_version, env_file, output_format, config_file, isolated) -> None:
     """Print the config_hash of every provider in PATHS.
 
     PATHS are config files, add-provider bodies, provider responses and update-provider
     bodies (JSON or YAML), folders (walked for those) or `-` (JSON on standard input); with
-    no PATHS the current folder is walked. One row per provider and algorithm; a provider
-    that could not be loaded gets no hash and the reason. Exit 0 when every provider has a
-    hash, 1 when one has not, 2 on a usage error.
+    no PATHS the current folder is walked. The settings' `roots` apply as in `check`: in a
+    file they match, the providers are read at that pointer. One row per provider and
+    algorithm; a provider that could not be loaded, or whose Bifrost hash is not known on the
+    target line (it sets a field whose place in Bifrost's hash is unknown), gets no hash and
+    the reason. Exit 0 when every row has a hash, 1 when one has not, 2 on a usage error.
     """
+    if config_file and isolated:
+        fail_usage("--config and --isolated exclude each other")
+    if config_file and not Path(config_file).exists():
+        fail_usage(f"settings file does not exist: {config_file}")
     catalog = load_catalog(target_version)
     report = plan(catalog, algorithm)
     if algorithm != BOTH and algorithm not in report.algorithms:
@@ -51,9 +64,13 @@ def hash_command(paths, provider, algorithm, target_version, env_file, output_fo
         others = ", ".join(f"--algorithm {a}" for a in report.algorithms)
         fail_usage(f"{reason}" + (f"; {others} gives what target {catalog.version} has" if others else ""))
     environment = environment_from(env_file) if env_file or BIFROST in report.algorithms else {}
+    # The settings files and `roots` are found and applied as `check` finds and applies them.
+    resolver = SettingsResolver(config_file=Path(config_file) if config_file else None, isolated=isolated)
     try:
-        hash_paths(paths, report, catalog, provider=provider, environment=environment, stdin=standard_input() if "-" in paths else None)
-    except InputPathError as exc:
+        hash_paths(paths, report, catalog, provider=provider, environment=environment,
+                   stdin=standard_input() if "-" in paths else None,
+                   root_for=lambda path: resolver.for_path(path).root_for(path))
+    except (InputPathError, SettingsError) as exc:
         fail_usage(str(exc))
     if provider and not report.rows and not report.errors:
         fail_usage(f"no provider `{provider}` in the given files")

@@ -1,10 +1,11 @@
 """A provider's ``config_hash``: one entry point for both algorithms of HASHING.md.
 
 - ``bifrost``: the value Bifrost itself computes (``bifrost.py``), defined where the catalog
-  of the target line has a ``hash`` section (2.0). It hashes values as written and resolves
-  ``env.`` references in proxy secrets, so it may depend on the environment.
+  of the target line has a ``hash`` section (2.0, inherited by 2.1 and 2.2, where an entry that
+  sets what those lines added has none). It hashes values as written and resolves ``env.``
+  references in proxy secrets, so it may depend on the environment.
 - ``canonical``: provlint-canonical-1 (``canonical.py``), a stable hash of the effective
-  settings, defined where provlint has models of the target line (1.5).
+  settings, defined where provlint has models of the target line (every line).
 
 ``config_hash`` never raises for bad input: the result carries the hash or the reason there is
 none. Importing this package is cheap; pydantic and rfc8785 are loaded by the first canonical

@@ -6,7 +6,9 @@ catalog's ``hash`` section; this module only knows how to write each kind of val
 
 Values are hashed as written, before Bifrost fills its defaults. Anything Bifrost could not
 load (a string where it wants an integer, a bad duration) or that provlint cannot reproduce
-(an unknown newer field, a vault secret in the proxy) raises ``NotHashable``.
+(a field whose place in the hash is not known, a vault secret in the proxy) raises
+``NotHashable``. Later lines (2.1, 2.2) inherit the hash facts of 2.0; what they add is not in
+those facts, so an entry that sets it has no Bifrost hash here (``unknown_hash_inputs``).
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ from provlint.json_types import json_type
 class NotHashable(ValueError):
     """Bifrost's hash of this entry cannot be computed; ``reason`` says why, ``pointer`` where."""
 
-    def __init__(self, reason: str, pointer: str = "") -> None:
+    def __init__(self, reason: str, pointer: str = "", *, unknown: bool = False) -> None:
         super().__init__(f"{pointer}: {reason}" if pointer else reason)
         self.reason = reason
         self.pointer = pointer
+        # True: the entry is fine, provlint does not know how Bifrost hashes what it sets.
+        self.unknown = unknown
 
 
 class EnvironmentReference(NamedTuple):
@@ -58,12 +62,9 @@ def bifrost_parts(
         raise NotHashable(f"the provider id must be a string, got {json_type(provider)}")
     if not isinstance(settings, Mapping):
         raise NotHashable(f"a provider entry must be an object, got {json_type(settings)}")
-    for field in spec.unsupported_fields:
-        if settings.get(field) is not None:
-            raise NotHashable(
-                f"{field} is hashed by newer Bifrost 2.0 builds in a way provlint does not know yet",
-                _pointer(field),
-            )
+    unknown = unknown_hash_inputs(settings, catalog)
+    if unknown:
+        raise NotHashable(_unknown_reason(unknown, catalog), unknown[0], unknown=True)
 
     parts = [go_lower(go_string_text(provider)).encode("utf-8")]
     for block in spec.blocks:
@@ -76,6 +77,65 @@ def bifrost_parts(
         if _read_bool(settings.get(flag.field), _pointer(flag.field)):
             parts.append(flag.literal.encode("utf-8"))
     return parts
+
+
+def unknown_hash_inputs(settings: Mapping[str, Any], catalog: Catalog) -> list[str]:
+    """Pointers of what the entry sets that the line has but whose place in the hash is unknown.
+
+    The hash facts were read from one line's Go source (2.0) and later lines inherit them. A
+    later line's own fields (2.1's ``prompt_cache``, ``network_config``'s
+    ``http2_ping_interval_in_seconds``, ...) are not among them: the catalog says which fields
+    the line has and the hash section which ones it places, and the difference is unknown. So
+    is ``allowed_requests`` where the line's request types differ from those the facts were
+    read with, since Go writes every one of them, in an order not known for the new ones. An
+    entry that sets none of these hashes as on the line of the facts: Bifrost adds such fields
+    with omitempty (as every field added to these blocks since 1.x), so unset they add no byte.
+    """
+    spec = _hash_spec(catalog)
+    placed = {block.field for block in spec.blocks} | {flag.field for flag in spec.raw_flags}
+    placed |= set(spec.excluded_fields)
+    # The hash section's own unsupported fields: newer builds of its line hash them, how is not known.
+    fields = dict.fromkeys((*spec.unsupported_fields, *catalog.settings_fields, *catalog.api_settings_fields))
+    found = [_pointer(field) for field in fields if field not in placed and settings.get(field) is not None]
+    for block in spec.blocks:
+        raw = settings.get(block.field)
+        if not isinstance(raw, Mapping):
+            continue
+        members = {member.name for member in block.members}
+        found += [
+            _pointer(block.field, name)
+            for name in catalog.fields.get(block.field, ())
+            if name not in members and raw.get(name) is not None
+        ]
+        found += [
+            _pointer(block.field, member.name)
+            for member in block.members
+            if member.kind == "request_type_flags" and raw.get(member.name) is not None
+            and catalog.request_types != _hash_facts_line(catalog).request_types
+        ]
+    return found
+
+
+def _hash_facts_line(catalog: Catalog) -> Catalog:
+    """The line whose file states the hash facts ``catalog`` has (itself, or the line it inherits them from)."""
+    from provlint.catalog import load_catalog
+
+    line = catalog
+    while line.extends is not None:
+        parent = load_catalog(line.extends)
+        if parent.hash is not catalog.hash:
+            break
+        line = parent
+    return line
+
+
+def _unknown_reason(pointers: list[str], catalog: Catalog) -> str:
+    names = [f"`{pointer[1:].replace('/', '.')}`" for pointer in pointers]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return (
+        f"where Bifrost {catalog.version} hashes {listed} is not known yet, "
+        "so provlint does not guess this provider's hash"
+    )
 
 
 def environment_references(settings: Any, catalog: Catalog) -> list[EnvironmentReference]:

@@ -28,13 +28,14 @@ TAGS = ("correctness",)
 FIX = "check the path, or pass --kind config|add-provider|update-provider|provider-response"
 
 
+def unmatched_root(root: str) -> str:
+    """Why a file where the settings' ``roots`` pointer finds nothing is not linted (or hashed)."""
+    return f"the settings' `roots` pointer `{root}` names nothing in this file; fix the pointer or the file glob"
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.kind is DocumentKind.UNKNOWN and ctx.root and ctx.data is None:
-        yield Finding(
-            "",
-            f"the settings' `roots` pointer `{ctx.root}` names nothing in this file; fix the "
-            f"pointer or the file glob",
-        )
+        yield Finding("", unmatched_root(ctx.root))
     elif ctx.kind is DocumentKind.UNKNOWN:
         yield Finding(
             "",

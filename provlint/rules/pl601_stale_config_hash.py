@@ -7,10 +7,13 @@ compares it with the gateway's (``provlint hash`` prints the right one).
 
 This rule looks at the ``config_hash`` of a provider response or of a config.json provider
 entry. It recomputes the hash with Bifrost's own algorithm where the target line has one
-(2.0; HASHING.md) and gives the expected value; under a line whose algorithm is not known
-(1.5) it does not guess, and reports only a response value that is not 64 lower-case hex
-digits, which matches no settings under any line (in a config file, where the member is
-read-only, PL103 already asks to remove it). It says nothing either when the settings cannot
+(2.0, and 2.1/2.2 with 2.0's facts; HASHING.md) and gives the expected value. It does not
+guess: a provider that sets a field whose place in the hash is not known (``prompt_cache``,
+``http2_ping_interval_in_seconds``, ...; ``provlint hash`` names it) gets no finding. Under a
+line whose algorithm is not known (1.5) it does not guess either, and reports only a response
+value that is not 64 lower-case hex digits, which matches no settings under any line (in a
+config file, where the member is read-only, PL103 already asks to remove it). It says nothing
+either when the settings cannot
 be hashed (other rules report why), hold secrets the API redacted, or read an environment
 variable that is not set here (PL602).
 
@@ -37,7 +40,7 @@ NAME = "stale-config-hash"
 SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
 FIX = (
-    "set `config_hash` to the value the gateway reports (for a 2.0 target, the one "
+    "set `config_hash` to the value the gateway reports (for a 2.x target, the one "
     "`provlint hash --algorithm bifrost` prints), or remove it"
 )
 FIXABLE = "writes the computed config_hash (safe; only where the target line's algorithm is known and every env reference is set)"

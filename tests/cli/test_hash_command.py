@@ -64,7 +64,7 @@ def test_examples_under_2_0_reproduce_bifrosts_literal_and_derived_vectors(tmp_p
 
 def test_canonical_hash_sees_through_written_out_defaults_in_the_examples(tmp_path):
     # config.json writes concurrency 1000/5000 (1.5's defaults) for openai; withvirtualkeys leaves it out.
-    proc, report = hash_json("--env-file", empty_env(tmp_path), ".", cwd=EXAMPLES)
+    proc, report = hash_json("--target-version", "1.5", "--env-file", empty_env(tmp_path), ".", cwd=EXAMPLES)
     values = {(row["file"], row["provider"]): row["value"] for row in report["hashes"]}
     assert values[("config.json", "openai")] == values[("examples__configs__withvirtualkeys__config.json", "openai")]
     proc, report = hash_json("--target-version", "2.0", "--algorithm", "bifrost", "--env-file", empty_env(tmp_path), ".", cwd=EXAMPLES)
@@ -169,7 +169,7 @@ def test_provider_selects_one_provider_ignoring_case(tmp_path):
     proc, report = hash_json("--target-version", "2.0", "--algorithm", "bifrost", "--provider", "openai", str(path))
     assert [r["provider"] for r in report["hashes"]] == ["OpenAI"]
     assert report["hashes"][0]["value"] == EMPTY_OPENAI  # Bifrost lower-cases ids it loads from a file
-    proc = run_provlint("hash", "--provider", "mistral", str(path))
+    proc = run_provlint("hash", "--target-version", "1.5", "--provider", "mistral", str(path))
     assert (proc.returncode, proc.stdout) == (2, b"")
     assert proc.stderr.decode() == "provlint: error: no provider `mistral` in the given files\n"
 
@@ -214,7 +214,7 @@ def test_standard_input_is_read_as_json():
 
 def test_a_config_without_providers_has_no_rows(tmp_path):
     path = write(tmp_path, "config.json", '{"$schema": "https://www.getbifrost.ai/schema", "client": {}}')
-    proc = run_provlint("hash", str(path))
+    proc = run_provlint("hash", "--target-version", "1.5", str(path))
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, b"", b"")
 
 
@@ -222,7 +222,7 @@ def test_a_config_without_providers_has_no_rows(tmp_path):
 
 
 def test_missing_path_exits_2_with_one_line(tmp_path):
-    proc = run_provlint("hash", str(tmp_path / "nope.json"))
+    proc = run_provlint("hash", "--target-version", "1.5", str(tmp_path / "nope.json"))
     assert (proc.returncode, proc.stdout) == (2, b"")
     assert proc.stderr.decode() == f"provlint: error: path does not exist: {tmp_path / 'nope.json'}\n"
 
@@ -230,7 +230,7 @@ def test_missing_path_exits_2_with_one_line(tmp_path):
 @pytest.mark.parametrize("env_file", ["missing.env", "."])
 def test_unreadable_env_file_exits_2_with_one_line(tmp_path, env_file):
     path = write(tmp_path, "config.json", '{"providers": {"openai": {}}}')
-    proc = run_provlint("hash", "--env-file", str(tmp_path / env_file), str(path))
+    proc = run_provlint("hash", "--target-version", "1.5", "--env-file", str(tmp_path / env_file), str(path))
     assert (proc.returncode, proc.stdout) == (2, b"")
     lines = proc.stderr.decode().splitlines()
     assert len(lines) == 1 and lines[0].startswith("provlint: error: cannot read env file")
@@ -240,12 +240,12 @@ def test_unreadable_env_file_exits_2_with_one_line(tmp_path, env_file):
 def test_unparseable_and_foreign_files_are_reported_and_fail(tmp_path):
     broken = write(tmp_path, "broken.json", '{"providers": {')
     foreign = write(tmp_path, "package.json", '{"name": "x", "version": "1.0.0"}')
-    proc = run_provlint("hash", str(broken), str(foreign))
+    proc = run_provlint("hash", "--target-version", "1.5", str(broken), str(foreign))
     assert (proc.returncode, proc.stdout) == (1, b"")
     lines = proc.stderr.decode().splitlines()
     assert lines[0].startswith(f"provlint: {broken}: cannot parse (1:")
     assert lines[1] == f"provlint: {foreign}: not a Bifrost config file, provider request or provider response"
-    _, report = hash_json(str(broken), str(foreign))
+    _, report = hash_json("--target-version", "1.5", str(broken), str(foreign))
     assert [e["file"] for e in report["errors"]] == [str(broken), str(foreign)]
     no_traceback(proc)
 

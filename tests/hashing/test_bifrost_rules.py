@@ -221,9 +221,9 @@ def test_environment_references():
         ({"proxy_config": {"password": 123}}, "/proxy_config/password", "string or a secret object"),
         ({"custom_provider_config": {"allowed_requests": {"rerank": 1}}}, "/custom_provider_config/allowed_requests/rerank", "true or false"),
         ({"send_back_raw_request": "yes"}, "/send_back_raw_request", "true or false"),
-        ({"provider_request_id": {"enabled": True}}, "/provider_request_id", "not know yet"),
-        ({"injected_tools": []}, "/injected_tools", "not know yet"),
-        ({"prompt_cache": {}}, "/prompt_cache", "not know yet"),
+        ({"provider_request_id": {"enabled": True}}, "/provider_request_id", "not known yet"),
+        ({"injected_tools": []}, "/injected_tools", "not known yet"),
+        ({"prompt_cache": {}}, "/prompt_cache", "not known yet"),
     ],
     ids=lambda value: value if isinstance(value, str) else None,
 )
