@@ -19,7 +19,7 @@ Fails::
 
 Passes::
 
-    {"providers": {"azure": {"keys": [{"name": "k", "value": "env.AZURE_API_KEY", "weight": 1, "azure_key_config": {"endpoint": "https://my-resource.openai.azure.com"}}]}}}
+    {"providers": {"azure": {"keys": [{"name": "k", "value": "env.AZURE_API_KEY", "weight": 1, "models": ["*"], "azure_key_config": {"endpoint": "https://my-resource.openai.azure.com"}}]}}}
 """
 
 from __future__ import annotations
