@@ -50,6 +50,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if not isinstance(keys, list):
             continue
         kind = key_provider_type(provider)
+        if kind not in ctx.catalog.provider_ids:
+            kind = None  # an unknown id or base (PL201, PL203): which fields are foreign is a guess
         for index, key in enumerate(keys):
             aliases = key.get("aliases") if isinstance(key, dict) else None
             if isinstance(aliases, dict):
@@ -83,7 +85,7 @@ def _check_object(at: str, name: str, alias: dict, kind: Optional[str], owners: 
         yield Finding(jp.join(at, MODEL_ID), f"`{MODEL_ID}` of alias `{name}` is {_blank(model_id)}: Bifrost "
                       f"refuses the key; give the identifier sent to the provider")
     if kind is None:
-        return  # an update payload or a custom provider without a base: the provider is unknown
+        return  # an update payload, or an id or base the line does not know
     for owner, fields in owners.items():
         if owner == kind:
             continue

@@ -173,3 +173,12 @@ def test_distinct_names_and_non_blank_values_give_no_pl507(case, line):
     text = json.dumps({"providers": {provider: {"keys": [
         {"name": "k", "value": "env.K", "weight": 1, "models": ["*"], "aliases": aliases}]}}})
     assert lint(text, line, rules=(find_rule("PL507"),)) == []
+
+
+def test_foreign_fields_are_not_judged_against_an_unknown_provider_or_base():
+    aliases = '{"best": {"model_id": "m", "project_number": "1"}}'
+    assert pl507(config("vertx", aliases), "2.2") == []  # PL201's finding
+    unsupported = '\n      "custom_provider_config": {"base_provider_type": "groq-ish"},'
+    assert pl507(config("my-llm", aliases, unsupported), "2.2") == []
+    # Blank identifiers are refused whatever the provider.
+    assert len(pl507(config("vertx", '{"best": " "}'), "2.2")) == 1
