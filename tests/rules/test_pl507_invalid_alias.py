@@ -182,3 +182,12 @@ def test_foreign_fields_are_not_judged_against_an_unknown_provider_or_base():
     assert pl507(config("my-llm", aliases, unsupported), "2.2") == []
     # Blank identifiers are refused whatever the provider.
     assert len(pl507(config("vertx", '{"best": " "}'), "2.2")) == 1
+
+
+def test_yaml_alias_names_of_other_scalar_types_are_read_as_their_text():
+    text = (
+        "providers:\n  openai:\n    keys:\n      - name: k\n        value: env.K\n        weight: 1\n"
+        "        models: ['*']\n        aliases:\n          1: gpt-4o\n          true: ' '\n"
+    )
+    found = [d for d in lint(text, "2.2", path="config.yaml") if d.code in ("PL000", "PL507")]
+    assert codes_at(found) == [("PL507", 10, 17)] and found[0].pointer == f"{AT}/true"
