@@ -29,7 +29,7 @@ def test_each_line_extends_the_one_before_and_holds_only_keys_the_first_line_has
     assert data["extends"] == older
     first = raw(LINES[0])
     # source_notes and hash are facts 1.5 does not have; every other key is one 1.5 also sets.
-    assert set(data) - set(first) <= {"extends", "source_notes", "hash", "alias_model_families",
+    assert set(data) - set(first) <= {"extends", "source_notes", "hash", "alias_model_families", "alias_provider_fields",
                                       "provider_request_id_header_pattern", "prompt_cache_ttls",
                                       "prompt_cache_locations", "prompt_cache_roles", "databricks_api_formats",
                                       "bifrost_config_schema"}

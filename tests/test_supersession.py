@@ -16,9 +16,14 @@ from provlint.source.document import DocumentKind
 DEFAULTS = enabled_rules(None)
 
 
-def lint_with(text, *, without=(), path="config.json", kind=None):
+def line_of(specific="PL101"):
+    """The Bifrost line a case is linted under: a rule of later lines its first line, else 1.5."""
+    return find_rule(specific).since or "1.5"
+
+
+def lint_with(text, *, without=(), path="config.json", kind=None, line="1.5"):
     rules = tuple(r for r in DEFAULTS if r.code not in without)
-    options = LintOptions(rules=rules, kind=DocumentKind(kind) if kind else None)
+    options = LintOptions(rules=rules, kind=DocumentKind(kind) if kind else None, target_version=line)
     return [(d.code, d.pointer) for d in lint_bytes(text.encode(), path, options=options).diagnostics]
 
 
@@ -37,6 +42,10 @@ CASES = [
     ),
     ('{"network_config": {"retry_backoff_initial": "500ms"}}', "update-provider", "PL402", "PL100", "/network_config/retry_backoff_initial"),
     ("{" + PROXY + "}", "update-provider", "PL312", "PL305", "/proxy_config/url"),
+    (
+        '{"providers": {"openai": {"keys": [{"name": "k", "value": "env.K", "weight": 1, "models": ["*"], "aliases": {"best": ""}}]}}}',
+        None, "PL507", "PL100", "/providers/openai/keys/0/aliases/best",
+    ),
 ]
 IDS = [f"{c[2]}>{c[3]}:{c[4]}" for c in CASES]
 
@@ -48,18 +57,18 @@ def test_every_pair_is_declared_by_the_specific_rule():
 
 @pytest.mark.parametrize("text, kind, specific, general, pointer", CASES, ids=IDS)
 def test_with_both_rules_on_only_the_specific_finding(text, kind, specific, general, pointer):
-    assert [f for f in lint_with(text, kind=kind) if f[1] == pointer] == [(specific, pointer)]
+    assert [f for f in lint_with(text, kind=kind, line=line_of(specific)) if f[1] == pointer] == [(specific, pointer)]
 
 
 @pytest.mark.parametrize("text, kind, specific, general, pointer", CASES, ids=IDS)
 def test_with_the_specific_rule_ignored_no_finding_at_that_place(text, kind, specific, general, pointer):
-    assert [f for f in lint_with(text, kind=kind, without=(specific,)) if f[1] == pointer] == []
+    assert [f for f in lint_with(text, kind=kind, without=(specific,), line=line_of(specific)) if f[1] == pointer] == []
 
 
 @pytest.mark.parametrize("text, kind, specific, general, pointer", CASES, ids=IDS)
 def test_the_general_rule_alone_still_reports(text, kind, specific, general, pointer):
     rules = (find_rule(general),)
-    options = LintOptions(rules=rules, kind=DocumentKind(kind) if kind else None)
+    options = LintOptions(rules=rules, kind=DocumentKind(kind) if kind else None, target_version=line_of(specific))
     found = [(d.code, d.pointer) for d in lint_bytes(text.encode(), "config.json", options=options).diagnostics]
     assert found == []  # the specific rule still runs to take its place, and is not selected
 
@@ -82,9 +91,10 @@ def test_a_mixed_document_gives_each_problem_to_its_rule():
     ]
 
 
-def status(text, without=(), kind=None):
+def status(text, without=(), kind=None, line="1.5"):
     rules = tuple(r for r in DEFAULTS if r.code not in without)
-    options = LintOptions(rules=rules, kind=DocumentKind(kind) if kind else None, fail_level=find_rule("PL101").severity)
+    options = LintOptions(rules=rules, kind=DocumentKind(kind) if kind else None, fail_level=find_rule("PL101").severity,
+                          target_version=line)
     return exit_status([lint_bytes(text.encode(), "config.json", options=options)])
 
 
@@ -92,14 +102,14 @@ def status(text, without=(), kind=None):
 def test_ignoring_the_warning_rule_never_turns_a_pass_into_a_failure(text, kind, specific, general, pointer):
     # Before supersession was declared, ignoring PL104 (a warning) brought back PL101 (an error).
     for code in (specific, general):
-        assert status(text, without=(code,), kind=kind) <= status(text, kind=kind)
+        assert status(text, without=(code,), kind=kind, line=line_of(specific)) <= status(text, kind=kind, line=line_of(specific))
 
 
 @settings(max_examples=60, deadline=None)
 @given(case=st.sampled_from(CASES), ignored=st.sets(st.sampled_from([r.code for r in DEFAULTS]), max_size=4))
 def test_ignoring_any_rules_only_removes_findings(case, ignored):
-    text, kind = case[0], case[1]
-    full = set(lint_with(text, kind=kind))
-    fewer = set(lint_with(text, kind=kind, without=tuple(ignored)))
+    text, kind, line = case[0], case[1], line_of(case[2])
+    full = set(lint_with(text, kind=kind, line=line))
+    fewer = set(lint_with(text, kind=kind, without=tuple(ignored), line=line))
     assert fewer <= full
     assert {code for code, _ in fewer}.isdisjoint(ignored - {"PL000", "PL001"})

@@ -27,9 +27,10 @@ Lint thresholds are not Bifrost facts and are not here: they are rule options (s
 # real objects spare it evaluating strings on every start-up.
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Optional, Union
 
 from provlint.catalog.typed import CatalogError, convert_fields, required_keys
@@ -161,6 +162,9 @@ class Catalog:
     alias_forms: tuple[str, ...]
     # Facts of blocks that exist from some line on; empty where the line has no such block.
     alias_model_families: tuple[str, ...] = ()
+    # Which alias-object fields belong to one provider's sub-config (AliasConfig embeds them):
+    # Bifrost's Aliases.Validate refuses them on a key of any other provider (PL507).
+    alias_provider_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     provider_request_id_header_pattern: Optional[str] = None
     prompt_cache_ttls: tuple[str, ...] = ()
     prompt_cache_locations: tuple[str, ...] = ()

@@ -79,6 +79,8 @@ RULE_MODULES = (
     "pl503_invalid_weights",
     "pl504_missing_key_config",
     "pl505_mixed_wildcard_models",
+    "pl506_key_allows_no_model",
+    "pl507_invalid_alias",
     "pl601_stale_config_hash",
     "pl602_hash_depends_on_environment",
     "pl901_undefined_env_reference",

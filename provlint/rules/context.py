@@ -86,9 +86,19 @@ def block(settings: dict, name: str) -> dict:
     return value if isinstance(value, dict) else {}
 
 
+def key_provider_type(provider: ProviderView) -> Optional[str]:
+    """The provider whose key sub-configs a provider's keys take: a custom provider's
+    ``base_provider_type``, else the id (lower case, as Bifrost stores it); None when unknown."""
+    custom = provider.settings.get("custom_provider_config")
+    if isinstance(custom, dict):
+        base = custom.get("base_provider_type")
+        return base.lower() if isinstance(base, str) else None
+    return provider.name.lower() if provider.name else None
+
+
 def is_integer(value: Any) -> bool:
     """A JSON integer (Python's bool is an int, JSON's true is not)."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-__all__ = ["ProviderView", "RuleContext", "block", "is_integer"]  # ProviderView: rule modules import it from here
+__all__ = ["ProviderView", "RuleContext", "block", "is_integer", "key_provider_type"]  # ProviderView: rule modules import it from here

@@ -10,7 +10,7 @@ Fails::
 
 Passes::
 
-    {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1}]}}}
+    {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1, "models": ["*"]}]}}}
 """
 
 from typing import Iterator

@@ -11,7 +11,7 @@ Fails::
 
 Passes::
 
-    {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1}]}}}
+    {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1, "models": ["*"]}]}}}
 """
 
 from typing import Iterator
@@ -56,9 +56,10 @@ def _message(name: str, ctx: RuleContext) -> tuple[str, list[str]]:
     head = f"unknown provider `{name}` for Bifrost {version}"
     other_lines = [v for v in available_versions() if v != version and name.lower() in load_catalog(v).provider_ids]
     if other_lines:
+        which = "that line" if len(other_lines) == 1 else "the one you run"
         return (
             f"{head}: it is a provider of Bifrost {lines_phrase(other_lines)}; set "
-            f"target-version to that line, or add `custom_provider_config` to make it a custom provider"
+            f"target-version to {which}, or add `custom_provider_config` to make it a custom provider"
         ), []
     close = closest(name, ctx.catalog.provider_ids)
     if close:

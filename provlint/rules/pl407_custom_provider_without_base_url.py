@@ -14,7 +14,7 @@ Fails::
 
 Passes::
 
-    {"providers": {"my-llm": {"keys": [{"name": "k", "value": "env.MY_LLM_KEY", "weight": 1}], "network_config": {"base_url": "https://llm.internal.example.com"}, "custom_provider_config": {"base_provider_type": "openai"}}}}
+    {"providers": {"my-llm": {"keys": [{"name": "k", "value": "env.MY_LLM_KEY", "weight": 1, "models": ["*"]}], "network_config": {"base_url": "https://llm.internal.example.com"}, "custom_provider_config": {"base_provider_type": "openai"}}}}
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ Fails::
 
 Passes::
 
-    {"providers": {"openai": {"keys": [{"name": "main-a", "value": "env.OPENAI_KEY_A", "weight": 1}, {"name": "main-b", "value": "env.OPENAI_KEY_B", "weight": 1}]}}}
+    {"providers": {"openai": {"keys": [{"name": "main-a", "value": "env.OPENAI_KEY_A", "weight": 1, "models": ["*"]}, {"name": "main-b", "value": "env.OPENAI_KEY_B", "weight": 1, "models": ["*"]}]}}}
 """
 
 from __future__ import annotations

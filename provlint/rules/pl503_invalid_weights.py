@@ -11,7 +11,7 @@ Fails::
 
 Passes::
 
-    {"providers": {"openai": {"keys": [{"name": "a", "value": "env.OPENAI_KEY_A", "weight": 1}, {"name": "b", "value": "env.OPENAI_KEY_B", "weight": 0}]}}}
+    {"providers": {"openai": {"keys": [{"name": "a", "value": "env.OPENAI_KEY_A", "weight": 1, "models": ["*"]}, {"name": "b", "value": "env.OPENAI_KEY_B", "weight": 0, "models": ["*"]}]}}}
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ Fails::
 
 Passes::
 
-    {"providers": {"azure": {"keys": [{"name": "k", "value": "env.AZURE_API_KEY", "weight": 1, "azure_key_config": {"endpoint": "https://my-resource.openai.azure.com"}}]}}}
+    {"providers": {"azure": {"keys": [{"name": "k", "value": "env.AZURE_API_KEY", "weight": 1, "models": ["*"], "azure_key_config": {"endpoint": "https://my-resource.openai.azure.com"}}]}}}
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import ProviderView, RuleContext, block
+from provlint.rules.context import ProviderView, RuleContext, block, key_provider_type
 
 CODE = "PL504"
 NAME = "missing-key-config"
@@ -42,7 +42,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         keys = provider.settings.get("keys")
         if not isinstance(keys, list):
             continue
-        kind = _provider_type(provider)
+        kind = key_provider_type(provider)
         requirement = requirements.get(kind) if kind else None
         if requirement is None:
             continue
@@ -67,14 +67,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     f"it; set `{sub}.{field}`{note}",
                     target="key",
                 )
-
-
-def _provider_type(provider: ProviderView) -> Optional[str]:
-    custom = provider.settings.get("custom_provider_config")
-    if isinstance(custom, dict):
-        base = custom.get("base_provider_type")
-        return base.lower() if isinstance(base, str) else None
-    return provider.name.lower() if provider.name else None
 
 
 def _base_url_note(provider: ProviderView, field: Optional[str]) -> str:

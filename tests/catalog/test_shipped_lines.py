@@ -26,7 +26,7 @@ def test_attributes_are_the_json_keys_of_the_file():
     catalog = load_catalog("1.5")
     # Absent from 1.5: it extends nothing, its hash is not known, and the blocks these describe
     # (aliases with families, prompt_cache, databricks, provider_request_id) come with 2.x.
-    optional = {"extends", "hash", "source_notes", "alias_model_families", "provider_request_id_header_pattern",
+    optional = {"extends", "hash", "source_notes", "alias_model_families", "alias_provider_fields", "provider_request_id_header_pattern",
                 "prompt_cache_ttls", "prompt_cache_locations", "prompt_cache_roles", "databricks_api_formats",
                 "bifrost_config_schema"}
     assert {f.name for f in dataclasses.fields(Catalog)} - optional == set(SHIPPED_15)

@@ -169,7 +169,7 @@ def test_exception_matching_nothing_is_pl902_at_its_header(tmp_path):
 def test_roots_point_into_a_larger_file(tmp_path):
     values = (
         "replicaCount: 2\ngateway:\n  bifrost:\n    providers:\n      opnai:\n"
-        "        keys: [{name: k, value: env.OPENAI_API_KEY, weight: 1}]\n"
+        "        keys: [{name: k, value: env.OPENAI_API_KEY, weight: 1, models: ['*']}]\n"
     )
     project(tmp_path, {"provlint.toml": '[roots]\n"helm/*.yaml" = "/gateway/bifrost"\n', "helm/values.yaml": values})
     rc, lines, _ = check(tmp_path, "helm/values.yaml")
