@@ -32,8 +32,9 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
               help="bifrost: the value Bifrost computes (2.0, and 2.1/2.2 where its inputs are known); "
               "canonical: provlint's stable hash of the effective settings (every line); both: every one "
               "the target line has.")
-@click.option("--target-version", type=click.Choice(available_versions()), default=DEFAULT_TARGET_VERSION,
-              show_default=True, help="The Bifrost line whose hash to compute.")
+@click.option("--target-version", default=None,
+              help=f"The Bifrost line whose hash to compute ({', '.join(available_versions())}), or a release such as "
+              f"v2.2.5 [default: the settings' target-version for the first path, as in check; else {DEFAULT_TARGET_VERSION}].")
 @click.option("--env-file", default=None, metavar="FILE",
               help="Resolve env.NAME references (bifrost algorithm) from this dotenv file instead of the environment.")
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -56,7 +57,14 @@ def hash_command(paths, provider, algorithm, target_version, env_file, output_fo
         fail_usage("--config and --isolated exclude each other")
     if config_file and not Path(config_file).exists():
         fail_usage(f"settings file does not exist: {config_file}")
-    catalog = load_catalog(target_version)
+    # The settings files and `roots` are found and applied as `check` finds and applies them; the
+    # line is the first path's, as `check --show-settings` shows it (one line per run: one table).
+    resolver = SettingsResolver(config_file=Path(config_file) if config_file else None, isolated=isolated,
+                                overrides=dict(target_version=target_version))
+    try:
+        catalog = load_catalog(resolver.for_path(next((p for p in paths if p != "-"), "-" if paths else ".")).target_version)
+    except SettingsError as exc:
+        fail_usage(str(exc))
     report = plan(catalog, algorithm)
     if algorithm != BOTH and algorithm not in report.algorithms:
         # Never another algorithm's value in its place: a script asked for this one (issue 11).
@@ -64,8 +72,6 @@ def hash_command(paths, provider, algorithm, target_version, env_file, output_fo
         others = ", ".join(f"--algorithm {a}" for a in report.algorithms)
         fail_usage(f"{reason}" + (f"; {others} gives what target {catalog.version} has" if others else ""))
     environment = environment_from(env_file) if env_file or BIFROST in report.algorithms else {}
-    # The settings files and `roots` are found and applied as `check` finds and applies them.
-    resolver = SettingsResolver(config_file=Path(config_file) if config_file else None, isolated=isolated)
     try:
         hash_paths(paths, report, catalog, provider=provider, environment=environment,
                    stdin=standard_input() if "-" in paths else None,

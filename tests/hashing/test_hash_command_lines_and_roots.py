@@ -183,3 +183,31 @@ def test_a_bad_settings_file_is_a_usage_error(tmp_path):
     proc = hash_in(tmp_path, "--target-version", "2.2", "values.yaml")
     assert (proc.stdout, proc.returncode) == (b"", 2)
     assert proc.stderr.decode().startswith("provlint: error: ") and "roots" in proc.stderr.decode()
+
+
+# --- which line: the command line, else the settings, as in check ---------------------------
+
+EMPTY_OPENAI = "7d3194f79e645c42e4396dda38be04766810ec6a00d00aced3ffc2a0a1f1a9ef"  # Bifrost's literal vector
+
+
+def targets(proc):
+    return sorted({line.split()[3] for line in lines(proc)})
+
+
+def test_the_line_comes_from_the_settings_unless_the_command_line_names_one(tmp_path):
+    (tmp_path / "provlint.toml").write_text('target-version = "v2.0.3"\n')
+    (tmp_path / "config.json").write_text('{"providers": {"openai": {}}}')
+    from_settings = hash_in(tmp_path, "--algorithm", "bifrost", "config.json")
+    assert (from_settings.returncode, lines(from_settings)) == (0, [f"config.json  openai  bifrost  2.0  {EMPTY_OPENAI}"])
+    assert targets(hash_in(tmp_path, "--target-version", "transports/v2.1.0", "config.json")) == ["2.1"]
+    assert targets(hash_in(tmp_path, "--isolated", "config.json")) == ["2.2"]  # the default line
+
+
+def test_a_line_newer_than_provlint_knows_is_a_usage_error(tmp_path):
+    (tmp_path / "config.json").write_text('{"providers": {"openai": {}}}')
+    proc = hash_in(tmp_path, "--target-version", "2.3", "config.json")
+    assert (proc.returncode, proc.stdout) == (2, b"")
+    assert proc.stderr.decode() == (
+        "provlint: error: Bifrost 2.3 is newer than the newest line provlint knows, 2.2; "
+        'check with `target-version = "2.2"` or upgrade provlint\n'
+    )
