@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv demo test fuzz editors validators check-validators bench clean
+.PHONY: venv demo test fuzz editors validators check-validators rules-outputs bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ validators: venv
 
 check-validators: venv
 	$(BIN)/python -m provlint.validators.build --check
+
+# Regenerate the pinned `provlint rules` output of every line after adding or changing a rule
+# (tests/cli/test_rules_outputs.py fails while one is stale).
+rules-outputs: venv
+	$(BIN)/python -m tests.cli.rules_outputs
 
 # Whole-process timings against python+json.loads and check-jsonschema (benchmarks/run.py), in
 # .bench/venv: a regular install with bytecode compiled, as users have it (reinstalled every run,

@@ -89,7 +89,8 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
     selected = options.enabled_rules()
     # Computed on first use only: a file without findings never builds its secret map.
     secrets = SecretMap.of_document(doc, catalog)
-    result = FileResult(path=doc.path, text=doc.text, data=doc.data, fail_level=options.fail_level, secrets=secrets)
+    result = FileResult(path=doc.path, text=doc.text, data=doc.data, fail_level=options.fail_level, secrets=secrets,
+                        target_version=options.target_version)
     ctx = RuleContext(
         document=doc,
         kind=DocumentKind.UNKNOWN,

@@ -177,6 +177,7 @@ class FileResult:
     secrets: Any = None
     waived_by: set = field(default_factory=set)
     fail_level: Severity = Severity.ERROR
+    target_version: Optional[str] = None  # the Bifrost line it was checked against; None: no Bifrost file
 
     def fails(self) -> bool:
         return any(d.severity.rank >= self.fail_level.rank for d in self.diagnostics)

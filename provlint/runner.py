@@ -180,7 +180,7 @@ def _lint_input(item: InputFile, options: LintOptions, stdin: Optional[BinaryIO]
 
 def _read_failure(judged: JudgedInput, options: LintOptions) -> FileResult:
     diagnostic = stamp(find_rule(PARSE_ERROR), Finding("", judged.reason), options=options, path=judged.path)
-    return FileResult(judged.path, [diagnostic], fail_level=options.fail_level)
+    return FileResult(judged.path, [diagnostic], fail_level=options.fail_level, target_version=options.target_version)
 
 
 def display_path(path: Path) -> str:

@@ -30,7 +30,8 @@ def provlint(paths: list[Path], *args: str, environment: dict[str, str]) -> dict
     for line in run.stdout.splitlines():
         match = CONCISE.match(line)
         if match:
-            found.setdefault(match["path"], []).append(match["code"])
+            # Reports show paths relative to the working folder (REPO): back to the path given.
+            found.setdefault(os.path.normpath(os.path.join(REPO, match["path"])), []).append(match["code"])
     return found
 
 

@@ -81,10 +81,11 @@ def test_a_walked_stranger_is_never_linted(tmp_path):
 def test_check_and_hash_say_the_same_of_an_unreadable_file(tmp_path):
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
-    check = run_provlint("check", "-q", "--output-format", "concise", str(fifo))
-    hashed = run_provlint("hash", str(fifo))
-    assert check.stdout.decode() == f"{fifo}:1:1: PL001 [error] cannot read the file: not a regular file\n"
-    assert hashed.stderr.decode() == f"provlint: {fifo}: cannot read the file: not a regular file\n"
+    # Run in the file's folder: a report shows the path relative to it, hash's stderr as given.
+    check = run_provlint("check", "-q", "--output-format", "concise", "pipe.json", cwd=tmp_path)
+    hashed = run_provlint("hash", "pipe.json", cwd=tmp_path)
+    assert check.stdout.decode() == "pipe.json:1:1: PL001 [error] cannot read the file: not a regular file\n"
+    assert hashed.stderr.decode() == "provlint: pipe.json: cannot read the file: not a regular file\n"
     assert (check.returncode, hashed.returncode, hashed.stdout) == (1, 1, b"")
 
 

@@ -108,7 +108,11 @@ def check(paths, output_format, output_file, stdin_filename, force_exclude, kind
 
     process_environment = dict(os.environ)  # not --env-file: that one resolves env.NAME references
     if not results:
-        click.echo(f"provlint: no Bifrost files found under {', '.join(paths)}", err=True)
+        from provlint.reporters.base import relative_path
+        from provlint.secrets import escape_control
+
+        named = ", ".join(relative_path(p, os.getcwd()) for p in paths)  # shown as every format shows paths
+        click.echo(escape_control(f"provlint: no Bifrost files found under {named}"), err=True)
     with output_stream(output_file) as stream:
         name = "statistics" if statistics else choose_format(output_format, process_environment, stream)
         reporter = start_reporter(name, stream, quiet=quiet, no_color=no_color, environment=process_environment)

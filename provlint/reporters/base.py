@@ -27,6 +27,9 @@ class Summary:
     warnings: int
     infos: int
     files_with_findings: int
+    # The Bifrost lines the checked files were read against (settings may differ by folder),
+    # oldest first: what a report's header names.
+    target_versions: tuple[str, ...] = ()
 
     @property
     def findings(self) -> int:
@@ -45,6 +48,7 @@ class Summary:
             warnings=counts["warning"],
             infos=counts["info"],
             files_with_findings=sum(1 for r in results if r.diagnostics),
+            target_versions=lines_used(results),
         )
 
     def as_json(self) -> dict:
@@ -88,7 +92,12 @@ class Reporter:
 
     def shown_path(self, path: str) -> str:
         """``path`` relative to the working folder with ``/`` separators, never an absolute
-        path of this machine (a file outside the folder gets ``../``)."""
+        path of this machine. Every format shows paths through here.
+
+        A file outside the folder gets ``../``: ruff shows such a path absolute
+        (``relativize_path`` strips the working folder when it is a prefix and prints the rest
+        as it is), but issue 11 wants no absolute path in any report, so provlint keeps it relative.
+        """
         return relative_path(path, self.cwd)
 
 
@@ -100,6 +109,13 @@ def relative_path(path: str, cwd: str) -> str:
     except ValueError:  # another drive on Windows: no relative path exists
         relative = os.path.basename(path)
     return relative.replace(os.sep, "/")
+
+
+def lines_used(results: Sequence[FileResult]) -> tuple[str, ...]:
+    from provlint.catalog import available_versions
+
+    used = {r.target_version for r in results if r.target_version is not None}
+    return tuple(line for line in available_versions() if line in used)
 
 
 def count_by_rule(diagnostics: Sequence[Diagnostic]) -> list[tuple[tuple[str, str, str], int]]:

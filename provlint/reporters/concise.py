@@ -14,8 +14,9 @@ def one_line(text: str) -> str:
     return escape_control(text)
 
 
-def concise_line(d: Diagnostic) -> str:
-    return one_line(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.value}]{fix_marker(d)} {d.message}")
+def concise_line(d: Diagnostic, path: str) -> str:
+    """``path`` is the shown one (Reporter.shown_path), not the diagnostic's own."""
+    return one_line(f"{path}:{d.line}:{d.column}: {d.code} [{d.severity.value}]{fix_marker(d)} {d.message}")
 
 
 def fix_marker(d: Diagnostic) -> str:
@@ -26,8 +27,9 @@ def fix_marker(d: Diagnostic) -> str:
 
 class ConciseReporter(Reporter):
     def file(self, result: FileResult) -> None:
+        path = self.shown_path(result.path)
         for diagnostic in result.diagnostics:
-            self.write(concise_line(diagnostic) + "\n")
+            self.write(concise_line(diagnostic, path) + "\n")
 
     def finish(self, summary: Summary) -> None:
         if not self.quiet:

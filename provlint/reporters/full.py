@@ -33,8 +33,9 @@ class FullReporter(Reporter):
         secrets = result.secrets
         if secrets is None and result.text:
             secrets = SecretMap.of_text(result.text)
+        path = self.shown_path(result.path)
         for diagnostic in result.diagnostics:
-            self.write(self._headline(diagnostic) + "\n")
+            self.write(self._headline(diagnostic, path) + "\n")
             if lines is not None:
                 self.write(self._caret(snippet(lines, diagnostic, secrets), diagnostic))
             if diagnostic.pointer:
@@ -49,11 +50,11 @@ class FullReporter(Reporter):
         if not self.quiet:
             self.write(summary_line(summary) + "\n")
 
-    def _headline(self, d: Diagnostic) -> str:
+    def _headline(self, d: Diagnostic, path: str) -> str:
         if not self.color:
-            return concise_line(d)
+            return concise_line(d, path)
         severity = paint(f"[{d.severity.value}]", COLOURS[d.severity.value])
-        return f"{one_line(f'{d.path}:{d.line}:{d.column}:')} {paint(d.code, BOLD)} {severity} {one_line(d.message)}"
+        return f"{one_line(f'{path}:{d.line}:{d.column}:')} {paint(d.code, BOLD)} {severity} {one_line(d.message)}"
 
     def _caret(self, text: str, d: Diagnostic) -> str:
         if not self.color:

@@ -64,7 +64,7 @@ class GithubReporter(Reporter):
 
 
 def step_summary(shown: list[tuple[str, Diagnostic]], summary: Summary, environment: Mapping[str, str]) -> str:
-    lines = ["## provlint", "", summary_line(summary), ""]
+    lines = ["## provlint", "", summary_line(summary), "", _lines_used(summary), ""]
     if not shown:
         return "\n".join(lines) + "\n"
     lines += [
@@ -82,6 +82,13 @@ def step_summary(shown: list[tuple[str, Diagnostic]], summary: Summary, environm
     if len(shown) > MAX_SUMMARY_ROWS:
         lines += ["", f"{len(shown) - MAX_SUMMARY_ROWS} more findings are not listed; run provlint locally to see them all."]
     return "\n".join(lines) + "\n\n"
+
+
+def _lines_used(summary: Summary) -> str:
+    lines = summary.target_versions
+    if not lines:
+        return "Bifrost line: none (no file checked)"
+    return f"Bifrost line{'s' if len(lines) > 1 else ''}: {', '.join(lines)}"
 
 
 def _blob_url(environment: Mapping[str, str]) -> Optional[str]:

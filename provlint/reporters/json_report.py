@@ -28,6 +28,7 @@ class JsonReporter(Reporter):
         envelope = {
             "version": REPORT_VERSION,
             "tool": {"name": "provlint", "version": __version__},
+            "target_versions": list(summary.target_versions),
             "results": self.results,
             "summary": summary.as_json(),
         }

@@ -3,7 +3,6 @@ error or warning level (an info is no failure)."""
 
 from __future__ import annotations
 
-import dataclasses
 import xml.etree.ElementTree as ET
 
 from provlint.findings import FileResult
@@ -24,12 +23,15 @@ class JunitReporter(Reporter):
         for d in result.diagnostics:
             if d.severity.value not in FAILING:
                 continue
-            line = concise_line(dataclasses.replace(d, path=path))
+            line = concise_line(d, path)
             failure = ET.SubElement(case, "failure", type=d.code, message=line)
             # XML 1.0 cannot hold most control characters, so the text goes through one_line too.
             failure.text = "\n".join(one_line(part) for part in (line, f"pointer: {d.pointer or '/'}", f"help: {d.fix}" if d.fix else "") if part)
 
     def finish(self, summary: Summary) -> None:
+        properties = ET.Element("properties")
+        ET.SubElement(properties, "property", name="target-versions", value=", ".join(summary.target_versions))
+        self.suite.insert(0, properties)  # the schema JUnit readers follow puts properties first
         cases = self.suite.findall("testcase")
         failures = sum(len(case.findall("failure")) for case in cases)
         self.suite.set("tests", str(len(cases)))

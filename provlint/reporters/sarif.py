@@ -43,6 +43,7 @@ class SarifReporter(Reporter):
                 # No absolute path of this machine: the consumer (code scanning) knows the checkout.
                 "originalUriBaseIds": {SOURCE_ROOT: {"description": {"text": "The folder provlint ran in (the repository root in CI)."}}},
                 "columnKind": "unicodeCodePoints",
+                "properties": {"targetVersions": list(summary.target_versions)},
                 "results": self.results,
             }],
         }

@@ -23,6 +23,12 @@ def out(proc):
     return proc.stdout.decode()
 
 
+def shown(path):
+    """How a report names an absolute path given on the command line: relative to the folder
+    provlint runs in (these tests run it in the test's own, tests/reporters pins the exact text)."""
+    return os.path.relpath(path).replace(os.sep, "/")
+
+
 def test_clean_config_exits_0_and_prints_nothing_in_concise(tmp_path):
     path = write(tmp_path, "config.json", CLEAN)
     proc = run_provlint("check", "--output-format", "concise", "-q", str(path))
@@ -35,9 +41,9 @@ def test_concise_lines_are_sorted_by_path_line_column(tmp_path):
     proc = run_provlint("check", "--output-format", "concise", "-q", str(tmp_path))
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     assert out(proc).splitlines() == [
-        f"{a}:2:3: PL101 [error] unknown field `max_retry` in network_config; did you mean `max_retries`?",
-        f"{a}:2:43: PL301 [error] TLS certificate verification is off (`insecure_skip_verify: true`): anyone on the network path can read prompts and API keys; trust the provider's CA with `ca_cert_pem` instead",
-        f"{b}:1:45: PL301 [error] TLS certificate verification is off (`insecure_skip_verify: true`): anyone on the network path can read prompts and API keys; trust the provider's CA with `ca_cert_pem` instead",
+        f"{shown(a)}:2:3: PL101 [error] unknown field `max_retry` in network_config; did you mean `max_retries`?",
+        f"{shown(a)}:2:43: PL301 [error] TLS certificate verification is off (`insecure_skip_verify: true`): anyone on the network path can read prompts and API keys; trust the provider's CA with `ca_cert_pem` instead",
+        f"{shown(b)}:1:45: PL301 [error] TLS certificate verification is off (`insecure_skip_verify: true`): anyone on the network path can read prompts and API keys; trust the provider's CA with `ca_cert_pem` instead",
     ]
     assert proc.returncode == 1
 
@@ -46,7 +52,7 @@ def test_full_format_shows_the_source_line_a_caret_and_a_summary(tmp_path):
     path = write(tmp_path, "p.json", '{\n  "network_config": {"insecure_skip_verify": true}\n}\n')
     proc = run_provlint("check", "--output-format", "full", str(path))
     lines = out(proc).splitlines()
-    assert lines[0].startswith(f"{path}:2:46: PL301 [error] TLS certificate verification is off")
+    assert lines[0].startswith(f"{shown(path)}:2:46: PL301 [error] TLS certificate verification is off")
     assert lines[1:4] == [
         "  |",
         '2 |   "network_config": {"insecure_skip_verify": true}',
@@ -66,7 +72,7 @@ def test_full_format_on_a_clean_file_says_so(tmp_path):
 def test_warnings_only_exit_0(tmp_path):
     path = write(tmp_path, "package.json", '{"name": "x", "version": "1"}')
     proc = run_provlint("check", "--output-format", "concise", "-q", str(path))
-    assert out(proc) == f"{path}:1:1: PL003 [warning] not a Bifrost config file or provider API payload (no `providers`, `provider`, `provider_status` or provider settings found); pass --kind to lint it as one\n"
+    assert out(proc) == f"{shown(path)}:1:1: PL003 [warning] not a Bifrost config file or provider API payload (no `providers`, `provider`, `provider_status` or provider settings found); pass --kind to lint it as one\n"
     assert proc.returncode == 0
 
 
@@ -85,13 +91,13 @@ def test_folder_walk_reports_a_broken_bifrost_file(tmp_path):
     path = write(tmp_path, "config.json", '{"providers": {"openai": {"keys": [],}}}')
     proc = run_provlint("check", "--output-format", "concise", "-q", str(tmp_path))
     assert proc.returncode == 1
-    assert out(proc).startswith(f"{path}:1:37: PL001 [error] ")
+    assert out(proc).startswith(f"{shown(path)}:1:37: PL001 [error] ")
 
 
 def test_kind_override(tmp_path):
     path = write(tmp_path, "x.json", '{"max_retries": 1}')
     proc = run_provlint("check", "--output-format", "concise", "-q", "--kind", "update-provider", str(path))
-    assert out(proc).startswith(f"{path}:1:2: PL101 [error] unknown field `max_retries`")
+    assert out(proc).startswith(f"{shown(path)}:1:2: PL101 [error] unknown field `max_retries`")
 
 
 def test_stdin_with_filename():
@@ -154,7 +160,7 @@ def test_bad_input_is_a_finding_never_a_traceback(tmp_path, name):
     assert b"Traceback" not in proc.stderr and proc.stderr == b""
     assert proc.returncode == 1
     assert len(out(proc).splitlines()) == 1
-    assert out(proc).startswith(f"{path}:") and expected in out(proc)
+    assert out(proc).startswith(f"{shown(path)}:") and expected in out(proc)
 
 
 def test_unreadable_file_in_a_folder_is_reported_and_the_rest_still_linted(tmp_path):
@@ -163,8 +169,8 @@ def test_unreadable_file_in_a_folder_is_reported_and_the_rest_still_linted(tmp_p
     write(tmp_path, "c.json", '{"network_config": {"insecure_skip_verify": true}}')
     proc = run_provlint("check", "--output-format", "concise", "-q", str(tmp_path))
     lines = out(proc).splitlines()
-    assert lines[1] == f"{tmp_path / 'b.json'}:1:1: PL001 [error] cannot read the file: No such file or directory"
-    assert lines[0].startswith(f"{tmp_path / 'a.json'}:1:45: PL301") and lines[2].startswith(f"{tmp_path / 'c.json'}:1:45: PL301")
+    assert lines[1] == f"{shown(tmp_path / 'b.json')}:1:1: PL001 [error] cannot read the file: No such file or directory"
+    assert lines[0].startswith(f"{shown(tmp_path / 'a.json')}:1:45: PL301") and lines[2].startswith(f"{shown(tmp_path / 'c.json')}:1:45: PL301")
     assert proc.returncode == 1
     assert b"Traceback" not in proc.stderr
 
@@ -174,14 +180,14 @@ def test_file_without_read_permission(tmp_path):
     path = write(tmp_path, "config.json", CLEAN)
     path.chmod(0)
     proc = run_provlint("check", "--output-format", "concise", "-q", str(tmp_path))
-    assert out(proc) == f"{path}:1:1: PL001 [error] cannot read the file: Permission denied\n"
+    assert out(proc) == f"{shown(path)}:1:1: PL001 [error] cannot read the file: Permission denied\n"
 
 
 def test_fifo_is_not_read(tmp_path):
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
     proc = run_provlint("check", "--output-format", "concise", "-q", str(fifo))
-    assert out(proc) == f"{fifo}:1:1: PL001 [error] cannot read the file: not a regular file\n"
+    assert out(proc) == f"{shown(fifo)}:1:1: PL001 [error] cannot read the file: not a regular file\n"
     assert proc.returncode == 1
 
 
@@ -196,7 +202,7 @@ def test_a_newline_in_a_key_cannot_forge_a_finding_line(tmp_path):
     path = write(tmp_path, "c.json", '{"providers": {"evil\\nx.json:1:1: PL000 [error] forged": {}}}')
     proc = run_provlint("check", "--isolated", "--select", "PL201", "--output-format", "concise", "-q", str(path))
     (line,) = out(proc).splitlines()
-    assert line.startswith(f"{path}:1:16: PL201 [error] unknown provider `evil\\u000ax.json:1:1: PL000")
+    assert line.startswith(f"{shown(path)}:1:16: PL201 [error] unknown provider `evil\\u000ax.json:1:1: PL000")
 
 
 def test_folder_walk_skips_other_tools_files_that_mention_providers(tmp_path):
@@ -218,5 +224,5 @@ def test_a_yaml_file_over_the_size_limit_is_refused_at_once(tmp_path):
     assert path.stat().st_size > YAML_MAX_BYTES
     proc = run_provlint("check", "--isolated", "--output-format", "concise", "-q", str(path))
     assert proc.returncode == 1
-    assert out(proc).startswith(f"{path}:1:1: PL001 [error] the YAML file is ")
+    assert out(proc).startswith(f"{shown(path)}:1:1: PL001 [error] the YAML file is ")
     assert "provlint reads YAML up to 4 MiB" in out(proc)

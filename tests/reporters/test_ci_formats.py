@@ -116,12 +116,13 @@ def test_the_step_summary_is_appended_to_the_file_github_names(tmp_path):
     summary.write_text("earlier step\n")
     env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_SERVER_URL": "https://github.com",
            "GITHUB_REPOSITORY": "acme/gw", "GITHUB_SHA": "abc123"}
-    run_check("--isolated", ".", cwd=tmp_path, env=env)
+    run_check("--isolated", "--target-version", "1.5", ".", cwd=tmp_path, env=env)
     link = "https://github.com/acme/gw/blob/abc123/a%3Ab%2Cc%25.json#L1"
     assert summary.read_text() == (
         "earlier step\n"
         "## provlint\n\n"
         "Found 2 problems (2 errors) in 1 file.\n\n"
+        "Bifrost line: 1.5\n\n"
         "| rule | severity | findings |\n"
         "|---|---|---:|\n"
         "| PL101 unknown-field | error | 1 |\n"
