@@ -70,6 +70,10 @@ def judge_input(
         if item.explicit or may_be_bifrost(raw, names):
             return JudgedInput(shown, item.explicit, Verdict.UNPARSEABLE, doc)
         return JudgedInput(shown, item.explicit, Verdict.SKIPPED, doc)
+    if root and jp.resolve(doc.data, root) is None:
+        # The settings say this file holds a Bifrost config at `root`: a pointer that names
+        # nothing is a mistake to report even in a walk, never a silent skip (issue 11).
+        return JudgedInput(shown, item.explicit, Verdict.STRANGER, doc)
     found = kind or _kind(doc.data, root, catalogs, strict=not item.explicit)
     if found is not DocumentKind.UNKNOWN:
         return JudgedInput(shown, item.explicit, Verdict.BIFROST, doc, found)

@@ -211,3 +211,15 @@ def test_a_line_newer_than_provlint_knows_is_a_usage_error(tmp_path):
         "provlint: error: Bifrost 2.3 is newer than the newest line provlint knows, 2.2; "
         'check with `target-version = "2.2"` or upgrade provlint\n'
     )
+
+
+def test_a_root_that_names_nothing_is_reported_in_a_walk_too(tmp_path):
+    (tmp_path / "provlint.toml").write_text('[roots]\n"helm/*.yaml" = "/gateway/bifrost"\n')
+    (tmp_path / "helm").mkdir()
+    (tmp_path / "helm" / "values.yaml").write_text("gateway:\n  other: {}\n")
+    proc = hash_in(tmp_path, "--target-version", "2.2", ".")
+    assert (proc.returncode, proc.stdout) == (1, b"")
+    assert proc.stderr.decode() == (
+        "provlint: helm/values.yaml: the settings' `roots` pointer `/gateway/bifrost` names nothing in this file; "
+        "fix the pointer or the file glob\n"
+    )

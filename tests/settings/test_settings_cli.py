@@ -176,6 +176,22 @@ def test_roots_point_into_a_larger_file(tmp_path):
     assert lines == ["helm/values.yaml:5:7: PL201 [error] unknown provider `opnai` for Bifrost 2.2; did you mean `openai`?"]
 
 
+def test_a_root_that_names_nothing_is_reported_in_a_walk_too(tmp_path):
+    # The settings say these files hold a Bifrost config there: never a silent skip (issue 11).
+    values = "replicaCount: 2\ngateway:\n  other: {}\n"
+    project(tmp_path, {"provlint.toml": '[roots]\n"helm/*.yaml" = "/gateway/bifrost"\n', "helm/values.yaml": values,
+                       "helm/chart.yaml": "name: gateway\n"})
+    message = (": PL003 [warning] the settings' `roots` pointer `/gateway/bifrost` names nothing in this file; "
+               "fix the pointer or the file glob")
+    for args in (("helm/values.yaml",), (".",), ("--force-exclude", "helm/values.yaml")):
+        rc, lines, _ = check(tmp_path, *args)
+        assert rc == 0
+        if args == (".",):
+            assert lines == ["helm/chart.yaml:1:1" + message, "helm/values.yaml:2:1" + message]
+        else:
+            assert lines == ["helm/values.yaml:2:1" + message]  # at `gateway`, the part that exists
+
+
 def test_exclude_skips_walked_files_only(tmp_path):
     project(tmp_path, {"provlint.toml": 'exclude = ["vendor/*"]\n', "vendor/p.json": SKIP_VERIFY})
     assert check(tmp_path, ".")[1] == []
