@@ -66,17 +66,23 @@ def _references(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
             yield pointer, name
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _references(item, jp.join(pointer, index))
+            if _may_refer(item):
+                yield from _references(item, jp.join(pointer, index))
     elif isinstance(value, dict):
         named = _object_reference(value)
         for key, item in value.items():
-            child = jp.join(pointer, key)
             if named is not None and key == named[0]:
-                yield child, named[1]
+                yield jp.join(pointer, key), named[1]
             elif named is not None and key in ("value", "ref", "env_var"):
                 continue  # the same reference again (e.g. legacy {"value": "env.X", "env_var": "env.X"})
-            else:
-                yield from _references(item, child)
+            elif _may_refer(item):
+                yield from _references(item, jp.join(pointer, key))
+
+
+def _may_refer(value: Any) -> bool:
+    """Whether ``value`` is or may hold a reference: only then is its pointer worth joining
+    (most members are neither, and a pointer per member was most of this rule's time)."""
+    return isinstance(value, (dict, list)) or (isinstance(value, str) and value.startswith("env."))
 
 
 def _object_reference(value: dict) -> Optional[tuple[str, str]]:
