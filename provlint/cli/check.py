@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from datetime import datetime, timezone
@@ -12,9 +13,10 @@ import click
 from provlint.catalog import DEFAULT_TARGET_VERSION, available_versions
 from provlint.cli.common import environment_from, fail_usage, output_stream, standard_input
 from provlint.discovery import InputPathError
-from provlint.engine import exit_status
-from provlint.reporters import REPORTERS, Summary
-from provlint.runner import SettingsResolver, lint_paths
+from provlint.engine import result_status
+from provlint.reporters import REPORTERS
+from provlint.reporters.base import SummaryCounts
+from provlint.runner import SettingsResolver, iter_lint_paths
 from provlint.settings import SettingsError
 from provlint.source.document import DocumentKind
 
@@ -94,7 +96,8 @@ def check(paths, output_format, output_file, stdin_filename, force_exclude, kind
             if fixed_status is not None:
                 sys.exit(fixed_status)
         skipped: list[str] = []
-        results = lint_paths(
+        # Usage errors (a missing path, bad settings) are raised here, before anything is linted.
+        results = iter_lint_paths(
             paths, resolver=resolver, kind=DocumentKind(kind) if kind else None, environment=environment,
             now=datetime.now(timezone.utc), stdin=standard_input() if "-" in paths else None,
             stdin_filename=stdin_filename, baseline=recorded, skipped=skipped, force_exclude=force_exclude,
@@ -102,21 +105,33 @@ def check(paths, output_format, output_file, stdin_filename, force_exclude, kind
     except (InputPathError, SettingsError) as exc:
         fail_usage(str(exc))
     if write_baseline:
-        _write_baseline(write_baseline, results)
+        _write_baseline(write_baseline, list(results))
         sys.exit(0)
+    status = _report(results, paths, skipped, output_format, output_file, statistics, quiet, no_color)
+    sys.exit(0 if exit_zero and status == 1 else status)
+
+
+def _report(results, paths, skipped, output_format, output_file, statistics, quiet, no_color) -> int:
+    """Report each result as it comes and let go of it (its text, data and secret map), so a
+    run's memory does not grow with its files; returns the exit status."""
     from provlint.cli.output import choose_format, start_reporter
 
     process_environment = dict(os.environ)  # not --env-file: that one resolves env.NAME references
-    if not results:
+    first = next(results, None)
+    if first is None:
         click.echo(f"provlint: no Bifrost files found under {', '.join(paths)}", err=True)
+    counts = SummaryCounts()
+    status = 0
     with output_stream(output_file) as stream:
         name = "statistics" if statistics else choose_format(output_format, process_environment, stream)
         reporter = start_reporter(name, stream, quiet=quiet, no_color=no_color, environment=process_environment)
-        for result in results:
+        for result in itertools.chain(() if first is None else (first,), results):
             reporter.file(result)
-        reporter.finish(Summary.of(results, files_skipped=len(skipped)))
-    status = exit_status(results)
-    sys.exit(0 if exit_zero and status == 1 else status)
+            counts.add(result)
+            status = max(status, result_status(result))
+        first = result = None
+        reporter.finish(counts.summary(files_skipped=len(skipped)))
+    return status
 
 
 def _read_baseline(path):

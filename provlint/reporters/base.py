@@ -34,18 +34,10 @@ class Summary:
 
     @classmethod
     def of(cls, results: Sequence[FileResult], *, files_skipped: int = 0) -> "Summary":
-        counts = {"error": 0, "warning": 0, "info": 0}
+        counts = SummaryCounts()
         for result in results:
-            for diagnostic in result.diagnostics:
-                counts[diagnostic.severity.value] += 1
-        return cls(
-            files_checked=len(results),
-            files_skipped=files_skipped,
-            errors=counts["error"],
-            warnings=counts["warning"],
-            infos=counts["info"],
-            files_with_findings=sum(1 for r in results if r.diagnostics),
-        )
+            counts.add(result)
+        return counts.summary(files_skipped=files_skipped)
 
     def as_json(self) -> dict:
         return {
@@ -55,6 +47,32 @@ class Summary:
             "warnings": self.warnings,
             "infos": self.infos,
         }
+
+
+class SummaryCounts:
+    """The counts of ``Summary.of`` kept as the run goes, so results can be reported one at a
+    time and dropped (a run of many files holds none of their texts)."""
+
+    def __init__(self) -> None:
+        self.files_checked = 0
+        self.files_with_findings = 0
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+
+    def add(self, result: FileResult) -> None:
+        self.files_checked += 1
+        self.files_with_findings += bool(result.diagnostics)
+        for diagnostic in result.diagnostics:
+            self.counts[diagnostic.severity.value] += 1
+
+    def summary(self, *, files_skipped: int = 0) -> Summary:
+        return Summary(
+            files_checked=self.files_checked,
+            files_skipped=files_skipped,
+            errors=self.counts["error"],
+            warnings=self.counts["warning"],
+            infos=self.counts["info"],
+            files_with_findings=self.files_with_findings,
+        )
 
 
 class Reporter:
