@@ -117,6 +117,7 @@ def iter_lint_paths(
     baseline=None,
     skipped: Optional[list[str]] = None,
     force_exclude: bool = False,
+    jobs: int = 1,
 ) -> Iterator[FileResult]:
     """Lint files and folders, one result at a time in path order, so a caller can report a
     file and let go of its text and data before the next is read (memory stays flat however
@@ -126,7 +127,9 @@ def iter_lint_paths(
     Raises discovery.InputPathError (a path does not exist) and settings.SettingsError here,
     before anything is linted; bad input files are results. The paths of walked files
     skipped (excluded, or no Bifrost shape) are appended to ``skipped`` as the run goes;
-    ``force_exclude`` judges named files as walked ones (discovery.input_files)."""
+    ``force_exclude`` judges named files as walked ones (discovery.input_files). ``jobs``
+    processes lint a long run (0: one per core; provlint.workers says when it is worth it);
+    the results are the same, in the same order."""
     resolver = resolver or SettingsResolver()
 
     def respect_gitignore(folder: str) -> bool:
@@ -143,10 +146,32 @@ def iter_lint_paths(
         planned.append((shown, item, settings))
     # A result's path is the name shown: linting in that order yields results in report order.
     planned.sort(key=lambda entry: entry[0])
-    return _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, skipped)
+    return _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, skipped, jobs)
 
 
-def _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, skipped) -> Iterator[FileResult]:
+def _lint_each(planned, environment, now, kind, stdin, baseline, jobs) -> Iterator[tuple[FileResult, tuple, set]]:
+    """Each planned file's result with the exceptions that applied to it and those it used."""
+
+    def lint(index: int) -> tuple[FileResult, tuple, set]:
+        shown, item, settings = planned[index]
+        options = options_for(settings, shown, kind=kind, environment=environment, now=now, baseline=baseline)
+        result = _lint_input(item, options, stdin, shown, settings.max_file_bytes)
+        return result, options.exceptions, options.used_exceptions
+
+    processes = 1
+    # Standard input is the run's own; the waiver stage marks a baseline's entries in place.
+    if baseline is None and all(item.path != STDIN for _, item, _ in planned):
+        from provlint.workers import worker_count
+
+        processes = worker_count(jobs, len(planned))
+    if processes > 1:
+        from provlint.workers import run_in_workers
+
+        return run_in_workers(lint, len(planned), processes)
+    return map(lint, range(len(planned)))
+
+
+def _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, skipped, jobs=1) -> Iterator[FileResult]:
     used_settings: dict[Path, Settings] = {}
     applicable: set = set()  # exceptions whose file glob matched a file of this run
     used: set = set()  # exceptions that waived something
@@ -158,13 +183,12 @@ def _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, sk
         waiver_paths.append(baseline.path)
     first_waiver = min(waiver_paths, default=None)
     held: list[FileResult] = []
-    for shown, item, settings in planned:
+    for (shown, item, settings), (result, exceptions, used_here) in zip(
+            planned, _lint_each(planned, environment, now, kind, stdin, baseline, jobs)):
         if settings.path is not None:
             used_settings[settings.path] = settings
-        options = options_for(settings, shown, kind=kind, environment=environment, now=now, baseline=baseline)
-        applicable.update(options.exceptions)
-        result = _lint_input(item, options, stdin, shown, settings.max_file_bytes)
-        used.update(options.used_exceptions)
+        applicable.update(exceptions)
+        used.update(used_here)
         if result.skipped:
             if skipped is not None:
                 skipped.append(item.path)

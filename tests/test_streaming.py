@@ -80,3 +80,25 @@ def test_a_missing_path_is_refused_before_anything_is_linted(tmp_path, monkeypat
     write(tmp_path, "a.json", CLEAN)
     with pytest.raises(InputPathError):
         run(["a.json", "missing.json"], isolated=True)  # raised by the call, not by the first next()
+
+
+def test_worker_processes_give_the_same_results_in_the_same_order(tmp_path, monkeypatch):
+    from provlint.workers import MIN_FILES
+
+    monkeypatch.chdir(tmp_path)
+    names = [f"{n:03d}.json" for n in range(MIN_FILES + 10)]
+    for n, name in enumerate(names):
+        data = json.loads(json.dumps(SKIP_VERIFY if n % 3 == 0 else CLEAN))
+        data["providers"]["openai"]["keys"][0]["name"] = f"key-{n}"
+        if n % 7 == 0:
+            data["providers"]["openai"]["keys"][0]["value"] = f"sk-proj-Plant3dSecret{n:04d}Value"  # PL304
+        write(tmp_path, name, data)
+    options = dict(isolated=True, overrides={"target_version": "1.5", "select": ["ALL"]})
+    one = list(iter_lint_paths(reversed(names), environment={"K": "x"}, now=NOW, resolver=SettingsResolver(**options), jobs=1))
+    two = list(iter_lint_paths(reversed(names), environment={"K": "x"}, now=NOW, resolver=SettingsResolver(**options), jobs=2))
+    assert [r.path for r in two] == names
+    assert [(r.path, r.diagnostics) for r in two] == [(r.path, r.diagnostics) for r in one]
+    assert sum(1 for r in two if r.diagnostics) == len([n for n in range(len(names)) if n % 3 == 0 or n % 7 == 0])
+    # A result with findings keeps what the reporters show source lines with, secrets masked.
+    secret = next(r for r in two if any(d.code == "PL304" for d in r.diagnostics))
+    assert secret.text is not None and any("Plant3dSecret" in piece for piece in secret.secrets.pieces)

@@ -55,9 +55,11 @@ KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (implies --fix).")
 @click.option("--diff", is_flag=True, help="Print a diff of what --fix would change, write nothing; exit 1 if there is something.")
 @click.option("--fix-only", is_flag=True, help="Apply fixes and report nothing else.")
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=False,
+              help="Processes that lint a long run (200 files or more) [default: 0, one per core; 1: this process alone].")
 def check(paths, output_format, output_file, stdin_filename, force_exclude, kind, target_version, select, extend_select, ignore,
           fail_level, exit_zero, statistics, no_color, quiet, config_file, isolated, show_settings, env_file, baseline,
-          write_baseline, fix, unsafe_fixes, diff, fix_only) -> None:
+          write_baseline, fix, unsafe_fixes, diff, fix_only, jobs) -> None:
     """Lint Bifrost config files and provider API payloads (JSON or YAML).
 
     PATHS are files, folders (walked for *.json, *.yaml, *.yml that look like Bifrost
@@ -101,6 +103,7 @@ def check(paths, output_format, output_file, stdin_filename, force_exclude, kind
             paths, resolver=resolver, kind=DocumentKind(kind) if kind else None, environment=environment,
             now=datetime.now(timezone.utc), stdin=standard_input() if "-" in paths else None,
             stdin_filename=stdin_filename, baseline=recorded, skipped=skipped, force_exclude=force_exclude,
+            jobs=1 if write_baseline else jobs,  # a baseline is written from every result's data and secrets
         )
     except (InputPathError, SettingsError) as exc:
         fail_usage(str(exc))

@@ -79,6 +79,20 @@ class SecretMap:
         """The net alone, for text provlint has no parsed data for (settings, a baseline)."""
         return cls(text)
 
+    def __getstate__(self) -> dict:
+        """What a result sent from a worker process needs (provlint.workers): the pieces and
+        spans, computed here; not the parsed data nor the look-ups that built them."""
+        self.pieces  # noqa: B018 - computed before the data goes
+        state = dict(self.__dict__)
+        for name in ("_data", "_value_span", "_is_header_secret", "_is_header_exempt", "_names", "_lines", "piece_index"):
+            state.pop(name, None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._data = self._value_span = None
+        self._is_header_secret = self._is_header_exempt = _no_header
+
     # --- what the map holds ----------------------------------------------------------------
 
     @cached_property
@@ -193,6 +207,10 @@ class SecretMap:
         start = self._lines.offset(span.start)
         end = self._lines.offset(span.end)
         return self.text[start or 0 : len(self.text) if end is None else end]
+
+
+def _no_header(name: str) -> bool:
+    return False
 
 
 class _LazyHeaderPolicy:
