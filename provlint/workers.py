@@ -40,15 +40,20 @@ def worker_count(requested: int, files: int) -> int:
 
 
 def run_in_workers(work: Work, count: int, processes: int) -> Iterator[tuple[FileResult, tuple, set]]:
-    """``work(i)`` for i in 0..count-1 over ``processes`` forked processes, in order of i."""
+    """``work(i)`` for i in 0..count-1 over ``processes`` forked processes, in order of i.
+
+    The first file is linted here, before the fork: the lint path's modules (rules, the
+    generated validator, the catalog) are then imported once and inherited, not imported again
+    by every worker."""
     import multiprocessing
 
     global _work
+    yield work(0)
     _work = work
     context = multiprocessing.get_context("fork")
     with context.Pool(processes) as pool:
         try:
-            yield from pool.imap(_run, range(count), chunksize=CHUNK)
+            yield from pool.imap(_run, range(1, count), chunksize=CHUNK)
         finally:
             _work = None
 
