@@ -12,6 +12,7 @@ text, data and secret map's pieces and spans (``SecretMap.__getstate__``).
 from __future__ import annotations
 
 import os
+import sys
 from typing import Callable, Iterator, Optional
 
 from provlint.findings import FileResult
@@ -28,7 +29,8 @@ _work: Optional[Work] = None  # the forked worker's job, set before the fork (in
 def worker_count(requested: int, files: int) -> int:
     """How many processes lint ``files`` files when ``requested`` were asked for (0: one per
     core); 1 means the run's own process alone."""
-    cores = os.cpu_count() or 1
+    # The cores this process may run on (a container or taskset may allow fewer than the machine has).
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     wanted = cores if requested <= 0 else requested
     if wanted <= 1 or files < MIN_FILES:
         return 1
@@ -50,6 +52,11 @@ def run_in_workers(work: Work, count: int, processes: int) -> Iterator[tuple[Fil
     global _work
     yield work(0)
     _work = work
+    # The first result may be reported by now: a forked child inherits unwritten output, and a
+    # worker flushes the standard streams when it ends, so they are flushed before the fork.
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
     context = multiprocessing.get_context("fork")
     with context.Pool(processes) as pool:
         try:

@@ -102,3 +102,40 @@ def test_worker_processes_give_the_same_results_in_the_same_order(tmp_path, monk
     # A result with findings keeps what the reporters show source lines with, secrets masked.
     secret = next(r for r in two if any(d.code == "PL304" for d in r.diagnostics))
     assert secret.text is not None and any("Plant3dSecret" in piece for piece in secret.secrets.pieces)
+
+
+def test_the_command_line_prints_each_finding_once_with_workers(tmp_path):
+    """Through a pipe (block-buffered stdout), as CI reads it: what was reported before the
+    workers were forked is not printed again when they end."""
+    import subprocess
+    import sys
+
+    from provlint.workers import MIN_FILES
+
+    for n in range(MIN_FILES + 10):
+        write(tmp_path, f"{n:03d}.json", SKIP_VERIFY if n % 2 == 0 else CLEAN)
+
+    def check(jobs: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-m", "provlint", "check", "--isolated", "--target-version", "1.5", "--select", "PL301",
+             "--output-format", "concise", "--jobs", jobs, "."],
+            capture_output=True, text=True, cwd=tmp_path, env={**__import__("os").environ, "K": "x"},
+        ).stdout
+
+    one, two = check("1"), check("2")
+    assert one.count("000.json:") == 1 and one.count("PL301") == (MIN_FILES + 10) // 2
+    assert two == one
+
+
+def test_workers_only_for_a_long_run_and_never_more_than_the_cores(monkeypatch):
+    import os
+
+    from provlint import workers
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert workers.worker_count(0, workers.MIN_FILES - 1) == 1  # a short run: this process alone
+    assert workers.worker_count(1, 10_000) == 1  # --jobs 1
+    assert workers.worker_count(0, 10_000) == 2  # one per core
+    assert workers.worker_count(8, 10_000) == 2  # never more than the cores
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert workers.worker_count(0, 10_000) == 1
