@@ -61,10 +61,15 @@ class LineFacts:
     wildcard: str
 
 
-# The lines whose key sub-configs the generator knows how to write correctly. The 2.x lines
-# add required sub-config fields (databricks, github_copilot, bedrock_mantle, ...) that the
-# generator does not write yet, so their "clean" files would not be clean.
-GENERATED_LINES = ("1.5",)
+# The lines the generator writes clean files for (tests/test_bench_corpus.py proves each): the
+# last 1.x line and the newest 2.x line, whose configs carry 2.x fields (_network, _key_2x).
+GENERATED_LINES = ("1.5", "2.2")
+# Required members of key sub-configs beyond the one field the catalog's key_config
+# requirements name (2.x's GitHub Copilot keys are a GitHub App: app, installation, repository).
+_SUB_CONFIG_REQUIRED = {
+    "github_copilot_key_config": {"app_id": "env.BENCH_SECRET_14", "installation_id": "env.BENCH_SECRET_15",
+                                  "repository_id": "R_kgDOBench"},
+}
 
 
 def target_lines() -> list[str]:
@@ -132,7 +137,13 @@ def _sub_config(rng: random.Random, facts: LineFacts, provider: str) -> tuple[st
         config[need["field"]] = f"https://{rng.choice(_TEAMS)}-{provider}.example.com"
     for secret in facts.secret_fields.get(name, ())[:2]:
         config[secret] = "env.BENCH_VERTEX_CREDENTIALS" if "credentials" in secret else _env(rng)
+    for member, value in _SUB_CONFIG_REQUIRED.get(name, {}).items():
+        config.setdefault(member, value)
     return name, config
+
+
+def _is_2x(facts: LineFacts) -> bool:
+    return facts.line.split(".")[0] == "2"
 
 
 def _key(rng: random.Random, facts: LineFacts, provider: str, n: int) -> dict:
@@ -144,7 +155,14 @@ def _key(rng: random.Random, facts: LineFacts, provider: str, n: int) -> dict:
         key[sub[0]] = sub[1]
     if rng.random() < 0.2:
         key["use_for_batch_api"] = rng.random() < 0.5
+    if _is_2x(facts):
+        _key_2x(rng, key)
     return key
+
+
+def _key_2x(rng: random.Random, key: dict) -> None:
+    """A field a 2.x key has and a 1.x key has not (``description`` is read-only in 2.x)."""
+    key["enabled"] = rng.random() < 0.9
 
 
 def _network(rng: random.Random, facts: LineFacts, provider: str, custom: bool) -> dict:
@@ -163,6 +181,9 @@ def _network(rng: random.Random, facts: LineFacts, provider: str, custom: bool) 
         network["retry_backoff_max"] = min(facts.backoff_max_ms, initial * rng.choice((4, 10, 20)))
     if rng.random() < 0.3:
         network["extra_headers"] = {"x-team": rng.choice(_TEAMS), "x-request-source": "bifrost"}
+    if _is_2x(facts) and rng.random() < 0.5:  # 2.x only
+        network["stream_idle_timeout_in_seconds"] = rng.choice((30, 60, 120))
+        network["max_conns_per_host"] = rng.choice((50, 100, 500))
     return network
 
 
@@ -217,7 +238,8 @@ def clean_config(facts: LineFacts, index: int) -> dict:
     config["providers"] = providers
     if rng.random() < 0.4:
         config["config_store"] = {"enabled": True, "type": "postgres",
-                                  "config": {"host": "db.example.com", "port": "5432", "password": _env(rng)}}
+                                  "config": {"host": "db.example.com", "port": "5432", "user": "bifrost",
+                                             "password": _env(rng), "db_name": "bifrost", "ssl_mode": "require"}}
     return config
 
 

@@ -79,8 +79,9 @@ def bucket(filename: str, function: str) -> str:
 def profile(venv: Path, line: str, folder: Path, files: list[str], env: dict[str, str]) -> tuple[pstats.Stats, dict]:
     with tempfile.TemporaryDirectory() as scratch:
         out = str(Path(scratch) / "run.prof")
+        # One process: cProfile sees none of what forked workers do (check --jobs).
         command = [str(venv / "bin" / "python"), "-c", WRAPPER, out, "check", "--isolated", "--select", "ALL",
-                   "--target-version", line, "--output-format", "concise", *files]
+                   "--target-version", line, "--output-format", "concise", "--jobs", "1", *files]
         subprocess.run(command, cwd=folder, env=env, stdout=subprocess.DEVNULL, check=True)
         stats = pstats.Stats(out)
         timing = json.loads(Path(out + ".json").read_text())

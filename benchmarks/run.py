@@ -175,12 +175,17 @@ def main() -> None:
     parser.add_argument("--corpus-dir", type=Path, default=REPO / ".bench" / "corpus")
     parser.add_argument("--quick", action="store_true", help="1 and 100 files only")
     parser.add_argument("--sizes", help="comma-separated files counts (default 1,100,1000,10000)")
-    parser.add_argument("--rounds", type=int, help="rounds for every size (default: 15, 9, 5, 3)")
+    parser.add_argument("--rounds", help="rounds for every size (5), or per size (1:9,1000:3,10000:1); "
+                                         "default 1: 15, 100: 9, 1,000: 5, 10,000: 3")
     parser.add_argument("--line", action="append", help="a target line (default: every lintable line)")
     parser.add_argument("--results", type=Path, default=REPO / "benchmarks" / "results")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(QUICK_SIZES if args.quick else FULL_SIZES)
-    rounds = {n: args.rounds or ROUNDS.get(n, 3) for n in sizes}
+    rounds = {n: ROUNDS.get(n, 3) for n in sizes}
+    if args.rounds and ":" in args.rounds:
+        rounds.update({int(n): int(r) for n, r in (pair.split(":") for pair in args.rounds.split(","))})
+    elif args.rounds:
+        rounds = {n: int(args.rounds) for n in sizes}
     env = child_environment()
     venv = args.venv.resolve()
     sections = []

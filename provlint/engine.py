@@ -223,10 +223,17 @@ def failing(results: Iterable[FileResult]) -> bool:
 def exit_status(results: Iterable[FileResult]) -> int:
     """2 when a rule failed internally (as ruff exits on an internal error), 1 when findings
     fail the run, else 0."""
-    results = list(results)
-    if any(d.code == INTERNAL_ERROR for r in results for d in r.diagnostics):
+    status = 0
+    for result in results:
+        status = max(status, result_status(result))
+    return status
+
+
+def result_status(result: FileResult) -> int:
+    """The exit status one result alone calls for (``exit_status`` is the largest of them)."""
+    if any(d.code == INTERNAL_ERROR for d in result.diagnostics):
         return 2
-    return 1 if failing(results) else 0
+    return 1 if result.fails() else 0
 
 
-__all__ = ["LintOptions", "lint_bytes", "lint_document", "lint_text", "failing", "exit_status", "stamp", "Finding"]
+__all__ = ["LintOptions", "lint_bytes", "lint_document", "lint_text", "failing", "exit_status", "result_status", "stamp", "Finding"]

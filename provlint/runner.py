@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Iterable, Mapping, Optional
+from typing import BinaryIO, Iterable, Iterator, Mapping, Optional
 
 from provlint.catalog import load_catalog
 from provlint.baseline import relative_path
@@ -98,21 +98,44 @@ def lint_paths(
     skipped: Optional[list[str]] = None,
     force_exclude: bool = False,
 ) -> list[FileResult]:
-    """Lint files and folders. ``environment`` resolves ``env.NAME`` references and ``now`` is
-    the time certificates are judged at: the caller's, never read here. Raises
-    discovery.InputPathError (a path does not exist) and settings.SettingsError before anything
-    is linted; bad input files are results. The paths of
-    walked files skipped (excluded, or no Bifrost shape) are appended to ``skipped``;
-    ``force_exclude`` judges named files as walked ones (discovery.input_files)."""
+    """Lint files and folders: every result of ``iter_lint_paths``, in path order."""
+    return list(iter_lint_paths(
+        paths, environment=environment, now=now, resolver=resolver, kind=kind, stdin=stdin,
+        stdin_filename=stdin_filename, baseline=baseline, skipped=skipped, force_exclude=force_exclude,
+    ))
+
+
+def iter_lint_paths(
+    paths: Iterable[str],
+    *,
+    environment: Mapping[str, str],
+    now: datetime,
+    resolver: Optional[SettingsResolver] = None,
+    kind: Optional[DocumentKind] = None,
+    stdin: Optional[BinaryIO] = None,
+    stdin_filename: Optional[str] = None,
+    baseline=None,
+    skipped: Optional[list[str]] = None,
+    force_exclude: bool = False,
+    jobs: int = 1,
+) -> Iterator[FileResult]:
+    """Lint files and folders, one result at a time in path order, so a caller can report a
+    file and let go of its text and data before the next is read (memory stays flat however
+    many files a run has). ``environment`` resolves ``env.NAME`` references and ``now`` is
+    the time certificates are judged at: the caller's, never read here.
+
+    Raises discovery.InputPathError (a path does not exist) and settings.SettingsError here,
+    before anything is linted; bad input files are results. The paths of walked files
+    skipped (excluded, or no Bifrost shape) are appended to ``skipped`` as the run goes;
+    ``force_exclude`` judges named files as walked ones (discovery.input_files). ``jobs``
+    processes lint a long run (0: one per core; provlint.workers says when it is worth it);
+    the results are the same, in the same order."""
     resolver = resolver or SettingsResolver()
-    results: list[FileResult] = []
-    used_settings: dict[Path, Settings] = {}
-    applicable: set = set()  # exceptions whose file glob matched a file of this run
-    used: set = set()  # exceptions that waived something
 
     def respect_gitignore(folder: str) -> bool:
         return resolver.for_path(os.path.join(folder, "-walk-")).respect_gitignore
 
+    planned: list[tuple[str, InputFile, Settings]] = []
     for item in input_files(paths, force_exclude=force_exclude, respect_gitignore=respect_gitignore):
         shown = stdin_filename or STDIN if item.path == STDIN else item.path
         settings = resolver.for_path(shown if item.path == STDIN else item.path)
@@ -120,25 +143,70 @@ def lint_paths(
             if skipped is not None:
                 skipped.append(item.path)
             continue
+        planned.append((shown, item, settings))
+    # A result's path is the name shown: linting in that order yields results in report order.
+    planned.sort(key=lambda entry: entry[0])
+    return _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, skipped, jobs)
+
+
+def _lint_each(planned, environment, now, kind, stdin, baseline, jobs) -> Iterator[tuple[FileResult, tuple, set]]:
+    """Each planned file's result with the exceptions that applied to it and those it used."""
+
+    def lint(index: int) -> tuple[FileResult, tuple, set]:
+        shown, item, settings = planned[index]
+        options = options_for(settings, shown, kind=kind, environment=environment, now=now, baseline=baseline)
+        result = _lint_input(item, options, stdin, shown, settings.max_file_bytes)
+        return result, options.exceptions, options.used_exceptions
+
+    processes = 1
+    # Standard input is the run's own; the waiver stage marks a baseline's entries in place.
+    if baseline is None and all(item.path != STDIN for _, item, _ in planned):
+        from provlint.workers import worker_count
+
+        processes = worker_count(jobs, len(planned))
+    if processes > 1:
+        from provlint.workers import run_in_workers
+
+        return run_in_workers(lint, len(planned), processes)
+    return map(lint, range(len(planned)))
+
+
+def _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, skipped, jobs=1) -> Iterator[FileResult]:
+    used_settings: dict[Path, Settings] = {}
+    applicable: set = set()  # exceptions whose file glob matched a file of this run
+    used: set = set()  # exceptions that waived something
+    linted: set[str] = set()
+    # Waiver files (settings with exceptions, the baseline) get their PL902 results only at the
+    # end of the run; file results that sort after the first of them wait for it.
+    waiver_paths = [display_path(s.path) for _, _, s in planned if s.path is not None and s.exceptions]
+    if baseline is not None:
+        waiver_paths.append(baseline.path)
+    first_waiver = min(waiver_paths, default=None)
+    held: list[FileResult] = []
+    for (shown, item, settings), (result, exceptions, used_here) in zip(
+            planned, _lint_each(planned, environment, now, kind, stdin, baseline, jobs)):
         if settings.path is not None:
             used_settings[settings.path] = settings
-        options = options_for(settings, shown, kind=kind, environment=environment, now=now, baseline=baseline)
-        applicable.update(options.exceptions)
-        result = _lint_input(item, options, stdin, shown, settings.max_file_bytes)
-        used.update(options.used_exceptions)
-        if not result.skipped:
-            results.append(result)
-        elif skipped is not None:
-            skipped.append(item.path)
+        applicable.update(exceptions)
+        used.update(used_here)
+        if result.skipped:
+            if skipped is not None:
+                skipped.append(item.path)
+            continue
+        linted.add(result.path)
+        if first_waiver is None or result.path <= first_waiver:
+            yield result
+        else:
+            held.append(result)
+    late: list[FileResult] = []
     for path, settings in used_settings.items():
         unused = [e for e in settings.exceptions if e in applicable and e not in used]
-        results.extend(_unused_waivers(settings, str(path), display_path(path), unused_exception_findings(unused)))
+        late.extend(_unused_waivers(settings, str(path), display_path(path), unused_exception_findings(unused)))
     if baseline is not None:
         # Only entries for files linted in this run can be stale (pre-commit passes changed files only).
-        linted = {relative_path(result.path, baseline.folder) for result in results}
-        stale = stale_baseline_findings(baseline.stale(linted))
-        results.extend(_unused_waivers(resolver.for_path(baseline.path), baseline.path, baseline.path, stale))
-    return sorted(results, key=lambda r: r.path)
+        stale = stale_baseline_findings(baseline.stale({relative_path(path, baseline.folder) for path in linted}))
+        late.extend(_unused_waivers(resolver.for_path(baseline.path), baseline.path, baseline.path, stale))
+    yield from sorted(held + late, key=lambda r: r.path)
 
 
 def _unused_waivers(settings: Settings, path: str, shown: str, findings: list) -> list[FileResult]:
@@ -192,4 +260,4 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-__all__ = ["SettingsResolver", "lint_paths", "options_for"]
+__all__ = ["SettingsResolver", "iter_lint_paths", "lint_paths", "options_for"]

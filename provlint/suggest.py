@@ -26,11 +26,28 @@ def similarity(a: str, b: str) -> float:
     return min(difflib.SequenceMatcher(None, a, b).ratio(), difflib.SequenceMatcher(None, b, a).ratio())
 
 
+# Answers of closest() by (word, candidates): a run over many files asks the same misspelling
+# against the same names again and again (a pure function, so remembered); bounded.
+_ANSWERS: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}
+_MAX_ANSWERS = 4096
+
+
 def closest(word: str, candidates: Iterable[str]) -> Optional[str]:
     """The candidate most like ``word``, or None when none is close enough.
 
     Ties go to the candidate listed first, so the answer does not depend on spelling order.
     """
+    candidates = tuple(candidates)
+    key = (word, candidates)
+    if key in _ANSWERS:
+        return _ANSWERS[key]
+    if len(_ANSWERS) >= _MAX_ANSWERS:
+        _ANSWERS.clear()
+    answer = _ANSWERS[key] = _closest(word, candidates)
+    return answer
+
+
+def _closest(word: str, candidates: tuple[str, ...]) -> Optional[str]:
     best: Optional[str] = None
     best_score = CUTOFF
     folded = word.casefold()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from datetime import datetime, timezone
@@ -12,9 +13,10 @@ import click
 from provlint.catalog import DEFAULT_TARGET_VERSION, available_versions
 from provlint.cli.common import environment_from, fail_usage, output_stream, standard_input
 from provlint.discovery import InputPathError
-from provlint.engine import exit_status
-from provlint.reporters import REPORTERS, Summary
-from provlint.runner import SettingsResolver, lint_paths
+from provlint.engine import result_status
+from provlint.reporters import REPORTERS
+from provlint.reporters.base import SummaryCounts
+from provlint.runner import SettingsResolver, iter_lint_paths
 from provlint.settings import SettingsError
 from provlint.source.document import DocumentKind
 
@@ -53,9 +55,11 @@ KINDS = [k.value for k in DocumentKind if k is not DocumentKind.UNKNOWN]
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (implies --fix).")
 @click.option("--diff", is_flag=True, help="Print a diff of what --fix would change, write nothing; exit 1 if there is something.")
 @click.option("--fix-only", is_flag=True, help="Apply fixes and report nothing else.")
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=False,
+              help="Processes that lint a long run (200 files or more) [default: 0, one per core; 1: this process alone].")
 def check(paths, output_format, output_file, stdin_filename, force_exclude, kind, target_version, select, extend_select, ignore,
           fail_level, exit_zero, statistics, no_color, quiet, config_file, isolated, show_settings, env_file, baseline,
-          write_baseline, fix, unsafe_fixes, diff, fix_only) -> None:
+          write_baseline, fix, unsafe_fixes, diff, fix_only, jobs) -> None:
     """Lint Bifrost config files and provider API payloads (JSON or YAML).
 
     PATHS are files, folders (walked for *.json, *.yaml, *.yml that look like Bifrost
@@ -94,33 +98,47 @@ def check(paths, output_format, output_file, stdin_filename, force_exclude, kind
             if fixed_status is not None:
                 sys.exit(fixed_status)
         skipped: list[str] = []
-        results = lint_paths(
+        # Usage errors (a missing path, bad settings) are raised here, before anything is linted.
+        results = iter_lint_paths(
             paths, resolver=resolver, kind=DocumentKind(kind) if kind else None, environment=environment,
             now=datetime.now(timezone.utc), stdin=standard_input() if "-" in paths else None,
             stdin_filename=stdin_filename, baseline=recorded, skipped=skipped, force_exclude=force_exclude,
+            jobs=1 if write_baseline else jobs,  # a baseline is written from every result's data and secrets
         )
     except (InputPathError, SettingsError) as exc:
         fail_usage(str(exc))
     if write_baseline:
-        _write_baseline(write_baseline, results)
+        _write_baseline(write_baseline, list(results))
         sys.exit(0)
+    status = _report(results, paths, skipped, output_format, output_file, statistics, quiet, no_color)
+    sys.exit(0 if exit_zero and status == 1 else status)
+
+
+def _report(results, paths, skipped, output_format, output_file, statistics, quiet, no_color) -> int:
+    """Report each result as it comes and let go of it (its text, data and secret map), so a
+    run's memory does not grow with its files; returns the exit status."""
     from provlint.cli.output import choose_format, start_reporter
 
     process_environment = dict(os.environ)  # not --env-file: that one resolves env.NAME references
-    if not results:
+    first = next(results, None)
+    if first is None:
         from provlint.reporters.base import relative_path
         from provlint.secrets import escape_control
 
         named = ", ".join(relative_path(p, os.getcwd()) for p in paths)  # shown as every format shows paths
         click.echo(escape_control(f"provlint: no Bifrost files found under {named}"), err=True)
+    counts = SummaryCounts()
+    status = 0
     with output_stream(output_file) as stream:
         name = "statistics" if statistics else choose_format(output_format, process_environment, stream)
         reporter = start_reporter(name, stream, quiet=quiet, no_color=no_color, environment=process_environment)
-        for result in results:
+        for result in itertools.chain(() if first is None else (first,), results):
             reporter.file(result)
-        reporter.finish(Summary.of(results, files_skipped=len(skipped)))
-    status = exit_status(results)
-    sys.exit(0 if exit_zero and status == 1 else status)
+            counts.add(result)
+            status = max(status, result_status(result))
+        first = result = None
+        reporter.finish(counts.summary(files_skipped=len(skipped)))
+    return status
 
 
 def _read_baseline(path):

@@ -37,19 +37,10 @@ class Summary:
 
     @classmethod
     def of(cls, results: Sequence[FileResult], *, files_skipped: int = 0) -> "Summary":
-        counts = {"error": 0, "warning": 0, "info": 0}
+        counts = SummaryCounts()
         for result in results:
-            for diagnostic in result.diagnostics:
-                counts[diagnostic.severity.value] += 1
-        return cls(
-            files_checked=len(results),
-            files_skipped=files_skipped,
-            errors=counts["error"],
-            warnings=counts["warning"],
-            infos=counts["info"],
-            files_with_findings=sum(1 for r in results if r.diagnostics),
-            target_versions=lines_used(results),
-        )
+            counts.add(result)
+        return counts.summary(files_skipped=files_skipped)
 
     def as_json(self) -> dict:
         return {
@@ -59,6 +50,36 @@ class Summary:
             "warnings": self.warnings,
             "infos": self.infos,
         }
+
+
+class SummaryCounts:
+    """The counts of ``Summary.of`` kept as the run goes, so results can be reported one at a
+    time and dropped (a run of many files holds none of their texts)."""
+
+    def __init__(self) -> None:
+        self.files_checked = 0
+        self.files_with_findings = 0
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+        self.lines: set[str] = set()
+
+    def add(self, result: FileResult) -> None:
+        self.files_checked += 1
+        if result.target_version is not None:
+            self.lines.add(result.target_version)
+        self.files_with_findings += bool(result.diagnostics)
+        for diagnostic in result.diagnostics:
+            self.counts[diagnostic.severity.value] += 1
+
+    def summary(self, *, files_skipped: int = 0) -> Summary:
+        return Summary(
+            files_checked=self.files_checked,
+            files_skipped=files_skipped,
+            errors=self.counts["error"],
+            warnings=self.counts["warning"],
+            infos=self.counts["info"],
+            files_with_findings=self.files_with_findings,
+            target_versions=lines_used(self.lines),
+        )
 
 
 class Reporter:
@@ -111,10 +132,10 @@ def relative_path(path: str, cwd: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def lines_used(results: Sequence[FileResult]) -> tuple[str, ...]:
+def lines_used(used: set[str]) -> tuple[str, ...]:
+    """The lines a run used, oldest first."""
     from provlint.catalog import available_versions
 
-    used = {r.target_version for r in results if r.target_version is not None}
     return tuple(line for line in available_versions() if line in used)
 
 

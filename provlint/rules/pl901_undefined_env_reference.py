@@ -42,41 +42,48 @@ _BARE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 def check(ctx: RuleContext) -> Iterator[Finding]:
     environment = ctx.environment
     for provider in ctx.providers:
-        for pointer, name in _references(provider.settings, provider.pointer):
+        for path, name in _references(provider.settings, ()):
             value = environment.get(name)
             if value is None:
                 yield Finding(
-                    pointer,
+                    jp.join(provider.pointer, *path),
                     f"`env.{name}` refers to the environment variable {name}, which is not set: "
                     f"Bifrost would use an empty string; set {name} where Bifrost runs",
                 )
             elif value == "":
                 yield Finding(
-                    pointer,
+                    jp.join(provider.pointer, *path),
                     f"`env.{name}` refers to the environment variable {name}, which is set but "
                     f"empty: Bifrost would use an empty string; give {name} a value",
                 )
 
 
-def _references(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
-    """(pointer, variable name) of every env reference under ``value``, in document order."""
+def _references(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    """(path from ``value``, variable name) of every env reference under ``value``, in document
+    order. A path, not a pointer: only a reference that makes a finding has one joined (most
+    are set, and a pointer per node was most of this rule's time)."""
     if isinstance(value, str):
         name = _env_name(value)
         if name:
-            yield pointer, name
+            yield path, name
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _references(item, jp.join(pointer, index))
+            if _may_refer(item):
+                yield from _references(item, (*path, index))
     elif isinstance(value, dict):
         named = _object_reference(value)
         for key, item in value.items():
-            child = jp.join(pointer, key)
             if named is not None and key == named[0]:
-                yield child, named[1]
+                yield (*path, key), named[1]
             elif named is not None and key in ("value", "ref", "env_var"):
                 continue  # the same reference again (e.g. legacy {"value": "env.X", "env_var": "env.X"})
-            else:
-                yield from _references(item, child)
+            elif _may_refer(item):
+                yield from _references(item, (*path, key))
+
+
+def _may_refer(value: Any) -> bool:
+    """Whether ``value`` is or may hold a reference (a scalar that is not one is skipped)."""
+    return isinstance(value, (dict, list)) or (isinstance(value, str) and value.startswith("env."))
 
 
 def _object_reference(value: dict) -> Optional[tuple[str, str]]:

@@ -11,7 +11,7 @@ import re
 from typing import Iterable, Iterator
 
 from provlint.redaction import is_redacted
-from provlint.secrets.names import NamePolicy
+from provlint.secrets.names import NamePolicy, name_policy
 from provlint.secrets.shape import credential_words
 
 Range = tuple[int, int]  # character offsets, end exclusive
@@ -27,7 +27,7 @@ _NOT_A_SECRET = frozenset({"", "true", "false", "null", "~", "True", "False", "T
 def lexical_ranges(text: str, known_names: Iterable[str] = (), names: "NamePolicy | None" = None) -> list[Range]:
     """Where credential-like members' values, URL user-info and credential-shaped tokens stand."""
     known = frozenset(known_names)
-    ranges = list(_member_values(text, known, names or NamePolicy(known)))
+    ranges = list(_member_values(text, known, names or name_policy(known)))
     ranges.extend(_url_userinfo(text))
     ranges.extend(credential_words(text))
     return ranges

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from provlint.findings import Span
 from provlint.secrets.lexical import is_reference_text, lexical_ranges
-from provlint.secrets.names import HeaderPolicy, NamePolicy, catalog_secret_fields
+from provlint.secrets.names import HeaderPolicy, NamePolicy, catalog_secret_fields, header_policy, name_policy
 from provlint.secrets.shape import PRIVATE_KEY, looks_like_credential
 from provlint.source import pointer as jp
 
@@ -79,6 +79,20 @@ class SecretMap:
         """The net alone, for text provlint has no parsed data for (settings, a baseline)."""
         return cls(text)
 
+    def __getstate__(self) -> dict:
+        """What a result sent from a worker process needs (provlint.workers): the pieces and
+        spans, computed here; not the parsed data nor the look-ups that built them."""
+        self.pieces  # noqa: B018 - computed before the data goes
+        state = dict(self.__dict__)
+        for name in ("_data", "_value_span", "_is_header_secret", "_is_header_exempt", "_names", "_lines", "piece_index"):
+            state.pop(name, None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._data = self._value_span = None
+        self._is_header_secret = self._is_header_exempt = _no_header
+
     # --- what the map holds ----------------------------------------------------------------
 
     @cached_property
@@ -103,7 +117,7 @@ class SecretMap:
 
     @cached_property
     def _names(self) -> NamePolicy:
-        return NamePolicy(self._known)
+        return name_policy(self._known)
 
     @cached_property
     def _lines(self):
@@ -156,21 +170,25 @@ class SecretMap:
     # --- building ------------------------------------------------------------------------
 
     def _secret_values(self):
-        """(pointer, value) of each secret scalar in the parsed data, depth first, iteratively."""
-        stack: list[tuple[Any, str, bool, bool]] = [(self._data, "", False, False)]
+        """(pointer, value) of each secret scalar in the parsed data, depth first, iteratively.
+        A node's pointer is joined only when it is a container or a secret: most scalars are
+        neither, and joining a pointer per node was most of the walk."""
+        stack: list[tuple[Any, str, Any, bool, bool]] = [(self._data, "", None, False, False)]
         while stack:
-            value, pointer, secret, in_headers = stack.pop()
+            value, parent, token, secret, in_headers = stack.pop()
             if isinstance(value, dict):
+                pointer = parent if token is None else jp.join(parent, token)
                 for name, member in value.items():
                     inherited = secret and name not in _REFERENCE_MEMBERS
                     member_secret = inherited or self._names_secret(name, in_headers)
                     headers = isinstance(name, str) and "header" in name.lower()
-                    stack.append((member, jp.join(pointer, name), member_secret, headers))
+                    stack.append((member, pointer, name, member_secret, headers))
             elif isinstance(value, list):
+                pointer = parent if token is None else jp.join(parent, token)
                 for index, item in enumerate(value):
-                    stack.append((item, jp.join(pointer, index), secret, False))
-            elif _is_literal(value) and (secret or _looks_secret_anywhere(value)):
-                yield pointer, value
+                    stack.append((item, pointer, index, secret, False))
+            elif _is_literal(value) if secret else isinstance(value, str) and _shaped_like_secret(value):
+                yield (parent if token is None else jp.join(parent, token)), value
 
     def _names_secret(self, name: Any, in_headers: bool) -> bool:
         if not isinstance(name, str):
@@ -191,6 +209,10 @@ class SecretMap:
         return self.text[start or 0 : len(self.text) if end is None else end]
 
 
+def _no_header(name: str) -> bool:
+    return False
+
+
 class _LazyHeaderPolicy:
     """The catalog's header lists normalised on the first header judged, not per document."""
 
@@ -199,7 +221,7 @@ class _LazyHeaderPolicy:
 
     @cached_property
     def policy(self) -> HeaderPolicy:
-        return HeaderPolicy(self.catalog)
+        return header_policy(self.catalog)
 
     def is_credential(self, name: str) -> bool:
         return self.policy.is_credential(name)
@@ -214,6 +236,23 @@ def _is_literal(value: Any) -> bool:
     if isinstance(value, (int, float)):
         return True
     return isinstance(value, str) and bool(value.strip()) and not is_reference_text(value)
+
+
+# Answers of _shaped_like_secret, kept across the documents of a run (configs repeat their
+# values: model names, URLs, references); bounded whatever the files hold.
+_SHAPE_ANSWERS: dict[str, bool] = {}
+_MAX_SHAPE_ANSWERS = 65536
+
+
+def _shaped_like_secret(value: str) -> bool:
+    """A string under an ordinary name that is a secret all the same (a pure function of the
+    value, so remembered)."""
+    answer = _SHAPE_ANSWERS.get(value)
+    if answer is None:
+        if len(_SHAPE_ANSWERS) >= _MAX_SHAPE_ANSWERS:
+            _SHAPE_ANSWERS.clear()
+        answer = _SHAPE_ANSWERS[value] = _is_literal(value) and _looks_secret_anywhere(value)
+    return answer
 
 
 def _looks_secret_anywhere(value: Any) -> bool:

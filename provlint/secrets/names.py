@@ -8,6 +8,7 @@ decides what is masked in output, never what is reported.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterable
 
 from provlint.catalog import Catalog
@@ -22,6 +23,9 @@ CREDENTIAL_WORDS = frozenset({
 # A name whose last word is one of these names a key (``api_key``, ``x-api-key``, ``AccessKey``).
 KEY_WORDS = frozenset({"key"})
 
+# Answers a policy keeps, at most: a long run over many files meets few distinct names, but
+# memory stays bounded whatever the files hold.
+MAX_ANSWERS = 65536
 _SPLIT = re.compile(r"[^A-Za-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _HEADER_PARTS = re.compile(r"[-_\s.]+")
@@ -32,6 +36,7 @@ def words(name: str) -> list[str]:
     return [w.lower() for part in _SPLIT.split(name[:200]) for w in _CAMEL.split(part) if w]
 
 
+@lru_cache(maxsize=None)
 def catalog_secret_fields(catalog: Catalog) -> frozenset[str]:
     """Every field name the catalog lists as a secret, whatever section holds it."""
     return frozenset(n for names in catalog.secret_fields.values() for n in names)
@@ -68,8 +73,14 @@ class HeaderPolicy:
         return normalized in self.names or normalized.rsplit("-", 1)[-1] in self.words
 
 
+@lru_cache(maxsize=None)
+def header_policy(catalog: Catalog) -> HeaderPolicy:
+    """The catalog's header policy, made once per line (a catalog is one object per line)."""
+    return HeaderPolicy(catalog)
+
+
 def is_credential_header(name: str, catalog: Catalog) -> bool:
-    return HeaderPolicy(catalog).is_credential(name)
+    return header_policy(catalog).is_credential(name)
 
 
 class NamePolicy:
@@ -89,6 +100,8 @@ class NamePolicy:
             return False
         answer = self._answers.get(name)
         if answer is None:
+            if len(self._answers) >= MAX_ANSWERS:
+                self._answers.clear()
             answer = self._answers[name] = self._judge(name)
         return answer
 
@@ -107,8 +120,15 @@ class NamePolicy:
         )
 
 
+@lru_cache(maxsize=16)
+def name_policy(known: frozenset[str]) -> NamePolicy:
+    """The policy for one set of known secret fields, shared by every document of a run (its
+    answers are a pure function of the name): a run of many files judges each name once."""
+    return NamePolicy(known)
+
+
 def looks_like_credential_name(name: Any, known: Iterable[str] = ()) -> bool:
-    return NamePolicy(known).is_credential(name)
+    return name_policy(frozenset(known)).is_credential(name)
 
 
 def _near(word: str, target: str) -> bool:

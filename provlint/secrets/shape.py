@@ -25,6 +25,7 @@ _PREFIXED = re.compile(
 PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----")
 # The characters of a token (base64, base64url, hex, JWT dots); anything else ends the token.
 _TOKEN = re.compile(r"[A-Za-z0-9+/=_\-.~]{20,}")
+_DIGIT = re.compile(r"[0-9]")
 TOKEN_LENGTH = 20
 ENTROPY_BITS = 3.5  # per character; English words and model names stay below this
 
@@ -54,9 +55,10 @@ def _is_random_token(token: str) -> bool:
     """Long, upper and lower case and digits, and close to random (Shannon entropy)."""
     if len(token) < TOKEN_LENGTH or not _TOKEN.fullmatch(token) or "://" in token:
         return False
-    has_upper = any(c.isupper() for c in token)
-    has_lower = any(c.islower() for c in token)
-    has_digit = any(c.isdigit() for c in token)
+    # The token is ASCII (_TOKEN): a case change tells upper and lower case letters apart.
+    has_upper = token.lower() != token
+    has_lower = token.upper() != token
+    has_digit = _DIGIT.search(token) is not None
     return has_upper and has_lower and has_digit and entropy(token) >= ENTROPY_BITS
 
 
