@@ -14,14 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, load_catalog
 from provlint.findings import Diagnostic, FileResult, Finding, Position, Severity, Span
 from provlint.rules import Rule, all_rules, find_rule
 from provlint.rules.context import RuleContext
-from provlint.secrets import SecretMap, mask_message
 from provlint.source import Document, DocumentKind, Format, detect_kind, load_bytes
+
+if TYPE_CHECKING:
+    from provlint.secrets import SecretMap
 
 INTERNAL_ERROR = "PL000"
 PARSE_ERROR = "PL001"
@@ -87,9 +89,7 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
     options = options or LintOptions()
     catalog = load_catalog(options.target_version)
     selected = options.enabled_rules()
-    # Computed on first use only: a file without findings never builds its secret map.
-    secrets = SecretMap.of_document(doc, catalog)
-    result = FileResult(path=doc.path, text=doc.text, data=doc.data, fail_level=options.fail_level, secrets=secrets,
+    result = FileResult(path=doc.path, text=doc.text, data=doc.data, fail_level=options.fail_level,
                         target_version=options.target_version)
     ctx = RuleContext(
         document=doc,
@@ -100,7 +100,6 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
         placeholder_patterns=tuple(re.compile(p) for p in options.placeholder_patterns),
         rule_options=options.rule_options,
         root=options.root,
-        secrets=secrets,
     )
     if doc.ok:
         ctx.kind = options.kind or detect_kind(ctx.data, catalog, strict=not explicit)
@@ -111,11 +110,16 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
     else:
         raw = run_rules((find_rule(PARSE_ERROR),), ctx)
     raw = select(supersede(raw), selected)
+    # The secret map (which values must never be quoted) is built only for a file with findings,
+    # or when a rule asked for it; a clean file never imports its modules.
+    secrets = ctx.secret_map() if raw else ctx.secrets
     diagnostics = [stamp(rule, f, doc=doc, root=options.root, options=options, secrets=secrets) for rule, f in raw]
     kept, unused = waive(diagnostics, doc=doc, options=options, secrets=secrets)
     unused_rule = find_rule(UNUSED_SUPPRESSION)
     if unused and any(rule.code == UNUSED_SUPPRESSION for rule in selected):
+        secrets = ctx.secret_map()
         kept.extend(stamp(unused_rule, finding, doc=doc, options=options, secrets=secrets) for finding in unused)
+    result.secrets = secrets
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
     return result
 
@@ -166,6 +170,14 @@ def select(raw: Raw, selected: Iterable[Rule]) -> Raw:
     return [(rule, finding) for rule, finding in raw if rule.code in codes]
 
 
+def _masked(message: str, secrets: Optional["SecretMap"]) -> str:
+    if secrets is None:  # no map: a finding with no document (PL001 of an unreadable file)
+        return message
+    from provlint.secrets import mask_message
+
+    return mask_message(message, secrets)
+
+
 def stamp(
     rule: Rule,
     finding: Finding,
@@ -174,7 +186,7 @@ def stamp(
     doc: Optional[Document] = None,
     path: Optional[str] = None,
     root: str = "",
-    secrets: Optional[SecretMap] = None,
+    secrets: Optional["SecretMap"] = None,
 ) -> Diagnostic:
     """The only constructor of Diagnostic. A finding with its own span comes from the source
     layer or a waiver loader and names the whole file; any other pointer is relative to the
@@ -194,7 +206,7 @@ def stamp(
         span=span,
         pointer=pointer,
         # Every message passes the document's secret map: no rule can leak what it quotes.
-        message=mask_message(finding.message, secrets),
+        message=_masked(finding.message, secrets),
         related=finding.related,
         fix=finding.fix or rule.fix,
         secret=finding.secret,

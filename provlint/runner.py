@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Mapping, Optional
 
 from provlint.catalog import load_catalog
-from provlint.baseline import relative_path
 from provlint.discovery import STDIN, InputFile, input_files, read_regular_file
 from provlint.engine import PARSE_ERROR, UNUSED_SUPPRESSION, LintOptions, lint_document, stamp
 from provlint.findings import Diagnostic, FileResult, Finding, Severity
@@ -21,7 +20,6 @@ from provlint.selection import layered_rules
 from provlint.settings import Settings, with_overrides
 from provlint.settings_files import find_settings_file, load_settings_file
 from provlint.source import DocumentKind
-from provlint.waivers import stale_baseline_findings, unused_exception_findings
 
 
 @dataclass
@@ -199,6 +197,10 @@ def _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, sk
         else:
             held.append(result)
     late: list[FileResult] = []
+    if used_settings or baseline is not None:
+        # Waiver files only: a plain run does not import the waiver and baseline modules.
+        from provlint.baseline import relative_path
+        from provlint.waivers import stale_baseline_findings, unused_exception_findings
     for path, settings in used_settings.items():
         unused = [e for e in settings.exceptions if e in applicable and e not in used]
         late.extend(_unused_waivers(settings, str(path), display_path(path), unused_exception_findings(unused)))

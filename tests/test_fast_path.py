@@ -84,3 +84,22 @@ def test_clean_2x_json_configs_import_no_heavy_package_under_2_2():
     )
     assert (code, out) == (0, b"")
     assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
+
+
+def full_module_names(*args, cwd) -> set[str]:
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "provlint", *args], capture_output=True, cwd=cwd, timeout=60)
+    return {line.rsplit("|", 1)[1].strip() for line in proc.stderr.decode().splitlines() if line.startswith("import time:") and "|" in line}
+
+
+# What only a file with findings (or a waiver file) needs: the secret map, the position scanner,
+# the baseline (and hashlib with it).
+FINDINGS_ONLY = ("provlint.secrets.map", "provlint.secrets.masking", "provlint.source.json_positions", "provlint.baseline")
+
+
+def test_a_clean_file_builds_no_secret_map_and_no_positions(tmp_path):
+    (tmp_path / "config.json").write_text(CLEAN)
+    clean = full_module_names("check", "--isolated", "config.json", cwd=tmp_path)
+    assert "provlint.engine" in clean and not clean & set(FINDINGS_ONLY), sorted(clean & set(FINDINGS_ONLY))
+    (tmp_path / "config.json").write_text(CLEAN.replace('"max_retries": 2', '"max_retrys": 2'))
+    with_finding = full_module_names("check", "--isolated", "config.json", cwd=tmp_path)
+    assert {"provlint.secrets.map", "provlint.source.json_positions"} <= with_finding

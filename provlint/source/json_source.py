@@ -13,12 +13,6 @@ from typing import Any, Callable
 
 from provlint.findings import Position, Span
 from provlint.source.document import Document, Format, ParseError
-from provlint.source.json_positions import (
-    JsonPositionIndex,
-    first_bracket_deeper_than,
-    first_long_integer,
-    first_non_finite_literal,
-)
 from provlint.source.text import LineIndex, decode, max_int_digits
 
 # Deepest nesting accepted. Real configs stay below 10; the limit sits well under what
@@ -33,6 +27,13 @@ _JSON_WHITESPACE = " \t\n\r"
 
 class _NonFiniteLiteral(Exception):
     """Raised from ``parse_constant``: NaN and the infinities are Python's extension, not JSON."""
+
+
+def _positions():
+    # The position scanner is for files with findings or errors: a clean file never loads it.
+    from provlint.source import json_positions
+
+    return json_positions
 
 
 def _refuse_constant(literal: str) -> Any:
@@ -78,7 +79,7 @@ def load_json(raw: bytes, path: str) -> Document:
         Format.JSON,
         data=data,
         has_duplicates=duplicates_seen,
-        _index_factory=lambda: JsonPositionIndex(text),
+        _index_factory=lambda: _positions().JsonPositionIndex(text),
     )
 
 
@@ -105,13 +106,13 @@ def _syntax_error(text: str, exc: json.JSONDecodeError) -> tuple[str, Span]:
 
 def _non_finite_error(text: str, literal: str) -> tuple[str, Span]:
     lines = LineIndex(text)
-    found = first_non_finite_literal(text)
+    found = _positions().first_non_finite_literal(text)
     span = lines.span(*found) if found else _start_span()
     return f"{literal} is not valid JSON (JSON has no NaN or infinite numbers)", span
 
 
 def _nesting_error(text: str) -> tuple[str, Span]:
-    offset = first_bracket_deeper_than(text, MAX_DEPTH)
+    offset = _positions().first_bracket_deeper_than(text, MAX_DEPTH)
     if offset is None:
         # json.loads ran out of stack before MAX_DEPTH: the caller's own stack was deep.
         return "nesting too deep for the JSON parser", _start_span()
@@ -120,7 +121,7 @@ def _nesting_error(text: str) -> tuple[str, Span]:
 
 def _value_error(text: str, exc: ValueError) -> tuple[str, Span]:
     max_digits = max_int_digits()
-    found = first_long_integer(text, max_digits) if max_digits else None
+    found = _positions().first_long_integer(text, max_digits) if max_digits else None
     if found is None:
         return str(exc), _start_span()
     start, end = found
