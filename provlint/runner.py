@@ -83,24 +83,10 @@ def options_for(
     )
 
 
-def lint_paths(
-    paths: Iterable[str],
-    *,
-    environment: Mapping[str, str],
-    now: datetime,
-    resolver: Optional[SettingsResolver] = None,
-    kind: Optional[DocumentKind] = None,
-    stdin: Optional[BinaryIO] = None,
-    stdin_filename: Optional[str] = None,
-    baseline=None,
-    skipped: Optional[list[str]] = None,
-    force_exclude: bool = False,
-) -> list[FileResult]:
-    """Lint files and folders: every result of ``iter_lint_paths``, in path order."""
-    return list(iter_lint_paths(
-        paths, environment=environment, now=now, resolver=resolver, kind=kind, stdin=stdin,
-        stdin_filename=stdin_filename, baseline=baseline, skipped=skipped, force_exclude=force_exclude,
-    ))
+def lint_paths(paths: Iterable[str], **options) -> list[FileResult]:
+    """Lint files and folders: every result of ``iter_lint_paths`` (same keywords, one process),
+    in path order, as a list."""
+    return list(iter_lint_paths(paths, **options))
 
 
 def iter_lint_paths(
