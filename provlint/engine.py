@@ -170,14 +170,6 @@ def select(raw: Raw, selected: Iterable[Rule]) -> Raw:
     return [(rule, finding) for rule, finding in raw if rule.code in codes]
 
 
-def _masked(message: str, secrets: Optional["SecretMap"]) -> str:
-    if secrets is None:  # no map: a finding with no document (PL001 of an unreadable file)
-        return message
-    from provlint.secrets import mask_message
-
-    return mask_message(message, secrets)
-
-
 def stamp(
     rule: Rule,
     finding: Finding,
@@ -191,6 +183,8 @@ def stamp(
     """The only constructor of Diagnostic. A finding with its own span comes from the source
     layer or a waiver loader and names the whole file; any other pointer is relative to the
     Bifrost root inside ``doc``."""
+    from provlint.secrets import mask_message  # a file with findings only: not at start-up
+
     pointer = finding.pointer if finding.span else root + finding.pointer
     if finding.span is not None:
         span = finding.span
@@ -206,7 +200,7 @@ def stamp(
         span=span,
         pointer=pointer,
         # Every message passes the document's secret map: no rule can leak what it quotes.
-        message=_masked(finding.message, secrets),
+        message=mask_message(finding.message, secrets),
         related=finding.related,
         fix=finding.fix or rule.fix,
         secret=finding.secret,

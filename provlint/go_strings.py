@@ -7,6 +7,7 @@ string provlint hashes or parses as Go would must be read the same way first.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -16,4 +17,15 @@ def go_string_text(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-__all__ = ["go_string_text"]
+def go_value(value: Any) -> Any:
+    """Parsed JSON/YAML data with every string and key as Go holds it after decoding."""
+    if isinstance(value, str):
+        return go_string_text(value)
+    if isinstance(value, dict):
+        return {go_string_text(key): go_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [go_value(item) for item in value]
+    return value
+
+
+__all__ = ["go_string_text", "go_value"]

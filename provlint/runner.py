@@ -231,10 +231,9 @@ def _lint_input(item: InputFile, options: LintOptions, stdin: Optional[BinaryIO]
         options = replace(options, kind=DocumentKind.UNKNOWN, rules=rules)
     elif judged.verdict is Verdict.BIFROST:
         options = replace(options, kind=judged.kind)
-    # A stranger gets here only to be reported (named, or under a `roots` pointer that names
-    # nothing): the judgement is made, so the engine must not skip it as an unnamed file.
-    reported = judged.explicit or judged.verdict is Verdict.STRANGER
-    return lint_document(judged.document, explicit=reported, options=options)
+    # Judged already (a stranger gets here only to be reported: named, or under a `roots`
+    # pointer that names nothing): the engine reports what reaches it, as for a named file.
+    return lint_document(judged.document, options=options)
 
 
 def _read_failure(judged: JudgedInput, options: LintOptions) -> FileResult:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from provlint.go_strings import go_string_text
+from provlint.go_strings import go_value
 from provlint.json_types import json_type
 from provlint.source import pointer as jp
 from provlint.structure import StructureIssue
@@ -80,18 +80,9 @@ def section_issues(data: Any, schema_name: str) -> list[StructureIssue]:
         except UnicodeEncodeError:
             # A lone surrogate (a `\ud800` escape) cannot cross into the Rust validator; Go
             # reads it as U+FFFD, and so is it checked.
-            issues.extend(_explain(schema_name, base, validator, _as_go_reads(value), jp.join("", section), 0))
+            issues.extend(_explain(schema_name, base, validator, go_value(value), jp.join("", section), 0))
     return _most_specific(issues)
 
-
-def _as_go_reads(value: Any) -> Any:
-    if isinstance(value, str):
-        return go_string_text(value)
-    if isinstance(value, dict):
-        return {go_string_text(key): _as_go_reads(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_as_go_reads(item) for item in value]
-    return value
 
 
 def _most_specific(issues: list[StructureIssue]) -> list[StructureIssue]:
