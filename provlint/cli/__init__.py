@@ -1,19 +1,25 @@
-"""The command line: the only part of provlint that imports click or exits."""
+"""The command line: the only part of provlint that imports click or exits.
+
+click is the framework of every command, but the usual run, ``provlint check`` from pre-commit
+or CI, is read by ``check_argv`` from the same option table and run without importing click (a
+quarter of a one-file run); whatever that reader declines goes to click (``group.cli``).
+"""
 
 from __future__ import annotations
 
 import sys
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Callable, NoReturn, Optional, Sequence
 
-import click
+if TYPE_CHECKING:
+    import click
 
-from provlint import __version__
+CHECK_COMMAND = "provlint.cli.check_command:check"
 
 # Subcommand -> "module:attribute". A subcommand's module is imported only when it runs (or for
 # --help), so `provlint check` inside `git commit` never pays for hashing or schema code.
 SUBCOMMANDS = {
-    "check": "provlint.cli.check:check",
-    "lint": "provlint.cli.check:check",
+    "check": CHECK_COMMAND,
+    "lint": CHECK_COMMAND,
     "rule": "provlint.cli.rules:rule_command",
     "rules": "provlint.cli.rules:rules_command",
     "hash": "provlint.cli.hash:hash_command",
@@ -21,48 +27,29 @@ SUBCOMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(SUBCOMMANDS)
-
-    def resolve_command(self, ctx: click.Context, args: list[str]):
-        name = args[0] if args else ""
-        if name in SUBCOMMANDS or name.startswith("-"):
-            return super().resolve_command(ctx, args)
-        from provlint.suggest import closest
-
-        close = closest(name, SUBCOMMANDS)
-        hint = f" Did you mean `{close}`?" if close else f" Commands: {', '.join(sorted(SUBCOMMANDS))}."
-        ctx.fail(f"No such command `{name}`.{hint}")
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """Each command with its whole first line: click would cut it at 45 characters."""
-        rows = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            first = (command.help or "").strip().split("\n\n")[0]
-            rows.append((name, " ".join(first.split())))
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
-
-    def get_command(self, ctx: click.Context, name: str) -> Optional[click.Command]:
-        if name not in SUBCOMMANDS:
-            return None
-        import importlib
-
-        module_name, attribute = SUBCOMMANDS[name].split(":")
-        return getattr(importlib.import_module(module_name), attribute)
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="provlint")
-def cli() -> None:
-    """Lint and validate Bifrost LLM gateway provider configuration."""
-
-
 def main(argv: Optional[Sequence[str]] = None) -> None:
     """Console entry point; exit codes are README's (see run_with_exit_codes)."""
-    run_with_exit_codes(cli, argv)
+    import os
+
+    args = list(argv) if argv is not None else sys.argv[1:]
+    if args and SUBCOMMANDS.get(args[0]) == CHECK_COMMAND:
+        from provlint.cli.check_argv import parse_check_argv
+
+        params = parse_check_argv(args[1:], os.environ)
+        if params is not None:
+            _run_guarded(lambda: _run_check_without_click(params))
+    from provlint.cli.group import cli
+
+    run_with_exit_codes(cli, args)
+
+
+def __getattr__(name: str):
+    """``provlint.cli.cli``, the click group, imported (with click) only when asked for."""
+    if name == "cli":
+        from provlint.cli.group import cli
+
+        return cli
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # Exit codes besides 0 (clean), 1 (findings) and 2 (usage error): README, "Exit codes".
@@ -70,7 +57,7 @@ INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-
 CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a process SIGPIPE ended
 
 
-def run_with_exit_codes(command: click.Command, argv: Optional[Sequence[str]]) -> None:
+def run_with_exit_codes(command: "click.Command", argv: Optional[Sequence[str]]) -> NoReturn:
     """Run ``command`` so that every ending says what happened.
 
     - A closed pipe (``provlint check . | head -1``) ends the process by SIGPIPE, quietly, as
@@ -80,50 +67,81 @@ def run_with_exit_codes(command: click.Command, argv: Optional[Sequence[str]]) -
       ``provlint`` (it names the commands).
     - Anything unexpected is one line and exit 2, never a traceback.
     """
-    import signal
+    args = list(argv) if argv is not None else sys.argv[1:]
 
-    from provlint.cli.common import fail_usage
+    def run():
+        import click
+
+        from provlint.cli.common import fail_usage
+
+        if not args:
+            fail_usage(f"missing command ({', '.join(sorted(SUBCOMMANDS))}); run `provlint --help` for help")
+        try:
+            return command.main(args=args, prog_name="provlint", standalone_mode=False)
+        except click.exceptions.Abort:  # click's Ctrl-C (it has ended the ^C line)
+            _interrupted()
+        except click.UsageError as exc:
+            fail_usage(exc.format_message().rstrip(".") + f" (see `{_command_path(exc, args)} --help`)")
+        except click.ClickException as exc:
+            fail_usage(exc.format_message())
+
+    _run_guarded(run)
+
+
+def _run_check_without_click(params: dict) -> NoReturn:
+    """``check`` with parameters click would have given it, ending as under click: click's
+    ``Command.main`` ends the ``^C`` line of a Ctrl-C (or an EOFError) before it aborts."""
+    try:
+        from provlint.cli.check import run_check
+
+        run_check(params, sys.stdout, sys.stderr)
+    except (EOFError, KeyboardInterrupt):
+        _say("")
+        _interrupted()
+
+
+def _run_guarded(run: Callable[[], object]) -> NoReturn:
+    """The endings both ways of running a command share (see run_with_exit_codes)."""
+    import signal
 
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    args = list(argv) if argv is not None else sys.argv[1:]
     try:
-        if not args:
-            fail_usage(f"missing command ({', '.join(sorted(SUBCOMMANDS))}); run `provlint --help` for help")
-        code = command.main(args=args, prog_name="provlint", standalone_mode=False)
-    except (KeyboardInterrupt, click.exceptions.Abort):
-        _say("provlint: interrupted")
-        sys.exit(INTERRUPTED)
-    except click.UsageError as exc:
-        fail_usage(exc.format_message().rstrip(".") + f" (see `{_command_path(exc, args)} --help`)")
-    except click.ClickException as exc:
-        fail_usage(exc.format_message())
+        code = run()
+    except KeyboardInterrupt:
+        _interrupted()
     except BrokenPipeError:
         _quiet_after_broken_pipe()
     except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
+        from provlint.cli.common import echo
         from provlint.secrets import escape_control
 
-        click.echo(escape_control(f"provlint: internal error: {type(exc).__name__}: {exc}"), err=True)
+        echo(escape_control(f"provlint: internal error: {type(exc).__name__}: {exc}"), sys.stderr)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
 
 
-def _command_path(error: click.UsageError, args: list[str]) -> str:
+def _command_path(error: "click.UsageError", args: list[str]) -> str:
     if error.ctx is not None:
         return error.ctx.command_path
     # Some errors (a missing option value) are raised before click made the command's context.
     return f"provlint {args[0]}" if args and args[0] in SUBCOMMANDS else "provlint"
 
 
+def _interrupted() -> NoReturn:
+    _say("provlint: interrupted")
+    sys.exit(INTERRUPTED)
+
+
 def _say(line: str) -> None:
     try:
-        sys.stderr.write(line + "\n")  # click has already ended the ^C line
+        sys.stderr.write(line + "\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass
 
 
-def _quiet_after_broken_pipe() -> None:
+def _quiet_after_broken_pipe() -> NoReturn:
     """Where SIGPIPE is not the default action (Windows has none): end as quietly, same code."""
     import os
 

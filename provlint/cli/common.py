@@ -6,7 +6,25 @@ import contextlib
 import sys
 from typing import BinaryIO, Iterator, NoReturn, Optional, TextIO
 
-import click
+
+def echo(text: str, stream: Optional[TextIO], *, nl: bool = True) -> None:
+    """Write ``text`` (and a line break) as ``click.echo`` writes it, without importing click
+    for the usual line. click.echo changes a text only where it holds an escape sequence (it
+    strips styles off a terminal) or characters beyond ASCII (it re-encodes a misconfigured
+    ASCII standard stream): such a text is handed to click.echo itself, so either way of
+    running ``check`` prints the same bytes."""
+    if stream is None:  # no standard stream at all (pythonw): click.echo writes nothing either
+        return
+    if text.isascii() and "\x1b" not in text:
+        stream.write(text + "\n" if nl else text)
+        stream.flush()
+        return
+    import click
+
+    if stream is sys.stdout or stream is sys.stderr:  # click's own view of the standard streams
+        click.echo(text, nl=nl, err=stream is sys.stderr)
+    else:
+        click.echo(text, file=stream, nl=nl)
 
 
 def fail_usage(message: str) -> NoReturn:
@@ -14,17 +32,19 @@ def fail_usage(message: str) -> NoReturn:
     cannot forge a second ``provlint: error:`` line or drive the terminal."""
     from provlint.secrets import escape_control
 
-    click.echo(f"provlint: error: {escape_control(message)}", err=True)
+    echo(f"provlint: error: {escape_control(message)}", sys.stderr)
     sys.exit(2)
 
 
 @contextlib.contextmanager
-def output_stream(path: Optional[str]) -> Iterator[TextIO]:
-    """stdout, or a file written whole (provlint.atomic_write): a crash never leaves half a
-    report behind, and ``-o /dev/null`` or ``-o /dev/stdout`` is written to, never replaced."""
+def output_stream(path: Optional[str], stdout: Optional[TextIO] = None) -> Iterator[TextIO]:
+    """``stdout`` (sys.stdout unless given), or a file written whole (provlint.atomic_write): a
+    crash never leaves half a report behind, and ``-o /dev/null`` or ``-o /dev/stdout`` is
+    written to, never replaced."""
     if not path:
-        yield sys.stdout
-        sys.stdout.flush()
+        stream = sys.stdout if stdout is None else stdout
+        yield stream
+        stream.flush()
         return
     import io
 

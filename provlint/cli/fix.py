@@ -9,17 +9,16 @@ whether findings remain. Messages go to stderr, so a report on stdout stays pars
 
 from __future__ import annotations
 
-import sys
-from typing import Optional
+from typing import Optional, TextIO
 
-import click
-
+from provlint.cli.common import echo
 from provlint.fixes.apply import FixOutcome
 
 EXIT_FAILED_WRITE = 2
 
 
-def run_fixes(paths, *, unsafe: bool, diff: bool, only: bool, quiet: bool, lint_args: dict) -> Optional[int]:
+def run_fixes(paths, *, unsafe: bool, diff: bool, only: bool, quiet: bool, stdout: TextIO, stderr: TextIO,
+              lint_args: dict) -> Optional[int]:
     """Fix (or show) every input. Returns None when the report should follow (``--fix`` on
     files), else the exit status the command ends with now; writes that failed make it 2,
     after the other files were written."""
@@ -29,22 +28,22 @@ def run_fixes(paths, *, unsafe: bool, diff: bool, only: bool, quiet: bool, lint_
     if diff:
         for outcome in outcomes:
             if outcome.changed:
-                click.echo(masked_diff(outcome), nl=False)
-        _summary(outcomes, unsafe, quiet, verb="would fix")
+                echo(masked_diff(outcome), stdout, nl=False)
+        _summary(outcomes, unsafe, quiet, stderr, verb="would fix")
         return 1 if any(o.changed for o in outcomes) else 0
     failures = write_outcomes(outcomes)
     for path, reason in failures:
-        click.echo(f"provlint: error: {path}: {reason}", err=True)
+        echo(f"provlint: error: {path}: {reason}", stderr)
     for outcome in outcomes:
         if outcome.from_stdin:
-            sys.stdout.buffer.write(outcome.fixed)
-            sys.stdout.flush()
+            stdout.buffer.write(outcome.fixed)
+            stdout.flush()
         if outcome.error:
-            click.echo(f"provlint: {outcome.path}: {outcome.error}", err=True)
+            echo(f"provlint: {outcome.path}: {outcome.error}", stderr)
         for d in outcome.applied:
             if d.autofix.note:
-                click.echo(f"provlint: {d.path}:{d.line}:{d.column}: {d.code}: {d.autofix.note}", err=True)
-    _summary(outcomes, unsafe, quiet, verb="fixed")
+                echo(f"provlint: {d.path}:{d.line}:{d.column}: {d.code}: {d.autofix.note}", stderr)
+    _summary(outcomes, unsafe, quiet, stderr, verb="fixed")
     if failures:
         return EXIT_FAILED_WRITE
     if any(o.from_stdin for o in outcomes):
@@ -52,7 +51,7 @@ def run_fixes(paths, *, unsafe: bool, diff: bool, only: bool, quiet: bool, lint_
     return 0 if only else None
 
 
-def _summary(outcomes: list[FixOutcome], unsafe: bool, quiet: bool, *, verb: str) -> None:
+def _summary(outcomes: list[FixOutcome], unsafe: bool, quiet: bool, stderr: TextIO, *, verb: str) -> None:
     if quiet:
         return
     count = sum(len(o.applied) for o in outcomes)
@@ -61,4 +60,4 @@ def _summary(outcomes: list[FixOutcome], unsafe: bool, quiet: bool, *, verb: str
     hidden = sum(o.unsafe_left for o in outcomes) if not unsafe else 0
     if hidden:
         line += f"; {hidden} more with --unsafe-fixes"
-    click.echo(line, err=True)
+    echo(line, stderr)
