@@ -103,3 +103,27 @@ def test_a_clean_file_builds_no_secret_map_and_no_positions(tmp_path):
     (tmp_path / "config.json").write_text(CLEAN.replace('"max_retries": 2', '"max_retrys": 2'))
     with_finding = full_module_names("check", "--isolated", "config.json", cwd=tmp_path)
     assert {"provlint.secrets.map", "provlint.source.json_positions"} <= with_finding
+
+
+# The usual run reads its argv without click (issue 12: click and what it imports were a quarter
+# of a one-file run); help, usage errors and the other commands are click's.
+@pytest.mark.parametrize("args", [
+    ("check", "--output-format", "concise", "config.json"),
+    ("check", "--isolated", "--select", "ALL", "--ignore", "PL901", "--output-format", "concise", "config.json"),
+    ("check", "--force-exclude", "config.json"),  # the pre-commit hooks' argv (.pre-commit-hooks.yaml)
+    ("check", "--force-exclude", "--select", "PL601", "config.json"),
+    ("check", "--force-exclude", "--fix", "config.json"),
+    ("lint", "-q", "--output-format=json", "--", "config.json"),
+])
+def test_the_usual_check_imports_no_click(tmp_path, args):
+    (tmp_path / "config.json").write_text(CLEAN)
+    code, _, modules = imported_modules(*args, cwd=tmp_path)
+    assert code == 0
+    assert "provlint" in modules and "click" not in modules
+
+
+@pytest.mark.parametrize("args", [("check", "--help"), ("check", "--output-format", "nope", "config.json"), ("rules",)])
+def test_help_usage_errors_and_other_commands_are_clicks(tmp_path, args):
+    (tmp_path / "config.json").write_text(CLEAN)
+    _, _, modules = imported_modules(*args, cwd=tmp_path)
+    assert "click" in modules
