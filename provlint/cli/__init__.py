@@ -37,7 +37,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
 
         params = parse_check_argv(args[1:], os.environ)
         if params is not None:
-            _run_guarded(lambda: _run_check_without_click(params))
+            _run_guarded(lambda: _run_check_without_click(params))  # exits
     from provlint.cli.group import cli
 
     run_with_exit_codes(cli, args)
