@@ -194,7 +194,8 @@ class Finding(Record):
 class Diagnostic(Record):
     """A finding stamped by the engine with its rule, severity, file and position."""
 
-    __slots__ = ("code", "name", "severity", "path", "span", "pointer", "message", "related", "fix", "secret", "autofix")
+    __slots__ = ("code", "name", "severity", "path", "span", "pointer", "message", "related", "fix", "secret",
+                 "autofix")
 
     def __init__(
         self,
@@ -243,7 +244,8 @@ class FileResult(Record):
     None for a result with no linted document, whose text the reporters then scan themselves).
     """
 
-    __slots__ = ("path", "diagnostics", "text", "skipped", "data", "secrets", "waived_by", "fail_level", "target_version")
+    __slots__ = ("path", "diagnostics", "text", "skipped", "data", "secrets", "waived_by", "fail_level",
+                 "target_version")
     __hash__ = None  # built up as the run goes
 
     def __init__(

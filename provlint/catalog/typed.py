@@ -4,19 +4,19 @@ The catalog's classes say what a catalog file holds; this module reads a parsed 
 into one of them and refuses, naming the file and the key, anything that does not fit: a
 missing key, an unknown key, or a value of the wrong type. The annotations it understands are
 the few the catalog uses: ``str``, ``bool``, ``int``, ``Optional[X]``, ``tuple[X, ...]``,
-``Mapping[str, X]``, a nested record (a frozen dataclass or a ``typing.NamedTuple``), and
-``Any`` (any JSON value, frozen).
+``Mapping[str, X]``, a nested record (a ``provlint.records.Record`` whose fields are its
+annotations, or a ``typing.NamedTuple``), and ``Any`` (any JSON value, frozen).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import typing
 from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Union
 from provlint.json_types import json_type
+from provlint.records import Record
 
 
 class CatalogError(ValueError):
@@ -24,30 +24,24 @@ class CatalogError(ValueError):
 
 
 def is_record(annotation: Any) -> bool:
-    """A frozen dataclass or a NamedTuple: a class whose fields are keys of a JSON object."""
-    if dataclasses.is_dataclass(annotation):
-        return True
-    return isinstance(annotation, type) and issubclass(annotation, tuple) and hasattr(annotation, "_fields")
+    """A record or a NamedTuple: a class whose fields (``_fields``) are keys of a JSON object."""
+    return isinstance(annotation, type) and (
+        issubclass(annotation, Record) or (issubclass(annotation, tuple) and hasattr(annotation, "_fields"))
+    )
 
 
 @lru_cache(maxsize=None)
 def field_types(cls: type) -> dict[str, Any]:
     """Each field of record ``cls`` with its resolved annotation, in declaration order."""
     hints = typing.get_type_hints(cls)
-    return {name: hints[name] for name in _field_names(cls)}
+    return {name: hints[name] for name in cls._fields}
 
 
 def required_keys(cls: type) -> tuple[str, ...]:
-    if not dataclasses.is_dataclass(cls):
+    """The fields of record ``cls`` that have no default."""
+    if issubclass(cls, tuple):
         return tuple(name for name in cls._fields if name not in cls._field_defaults)
-    return tuple(
-        f.name for f in dataclasses.fields(cls)
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    )
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else cls._fields
+    return tuple(name for name in cls._fields if name not in cls.__dict__)  # a default is a class attribute
 
 
 def convert_fields(cls: type, data: dict, file: str, prefix: str = "") -> dict[str, Any]:

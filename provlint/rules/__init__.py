@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import importlib
 import textwrap
-from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType, ModuleType
 from typing import Any, Callable, Iterator, Mapping, Optional
 
 from provlint.findings import Finding, Severity
+from provlint.records import Record
 
 RULE_MODULES = (
     "pl000_internal_error",
@@ -88,21 +88,39 @@ RULE_MODULES = (
 )
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    tags: tuple[str, ...]
-    doc: str
-    check: Callable[..., Iterator[Finding]]
-    security_severity: Optional[float] = None
-    fix: Optional[str] = None
-    fixable: Optional[str] = None
-    supersedes: tuple[str, ...] = ()
-    default_enabled: bool = True
-    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # name -> default
-    since: Optional[str] = None  # the first Bifrost line the rule applies to; None: every line
+class Rule(Record):
+    __slots__ = ("code", "name", "severity", "tags", "doc", "check", "security_severity", "fix", "fixable",
+                 "supersedes", "default_enabled", "options", "since")
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        tags: tuple[str, ...],
+        doc: str,
+        check: Callable[..., Iterator[Finding]],
+        security_severity: Optional[float] = None,
+        fix: Optional[str] = None,
+        fixable: Optional[str] = None,
+        supersedes: tuple[str, ...] = (),
+        default_enabled: bool = True,
+        options: Optional[Mapping[str, Any]] = None,  # name -> default
+        since: Optional[str] = None,  # the first Bifrost line the rule applies to; None: every line
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.tags = tags
+        self.doc = doc
+        self.check = check
+        self.security_severity = security_severity
+        self.fix = fix
+        self.fixable = fixable
+        self.supersedes = supersedes
+        self.default_enabled = default_enabled
+        self.options = MappingProxyType({}) if options is None else options
+        self.since = since
 
     @property
     def summary(self) -> str:
