@@ -15,10 +15,10 @@ A bare ``# provlint: ignore`` (no rule list) waives every rule on its line, as r
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from provlint.findings import Diagnostic, Finding, Position, Span
+from provlint.patterns import lazy
 from provlint.records import Record
 from provlint.selection import SelectorError, specificity, validate_selector
 from provlint.source import Document, Format
@@ -28,12 +28,12 @@ if TYPE_CHECKING:
     from provlint.settings import WaivedFinding
 
 # A comment that starts the line or follows whitespace (YAML requires the space before ``#``).
-_COMMENT = re.compile(
+_COMMENT = lazy(
     r"(?:^|\s)#\s*provlint:\s*(?P<what>disable-file|ignore(?:\[(?P<rules>[^\]]*)\])?)(?![\w\[-])"
 )
 # Quoted text is blanked out (same length, so columns stay) so that a "# provlint:" inside a
 # string value is no comment.
-_QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
+_QUOTED = lazy(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
 
 
 class IgnoreComment(Record):

@@ -1,5 +1,7 @@
 """A clean JSON file is checked without importing pydantic, jsonschema or ruamel.yaml."""
 
+import ast
+import os
 import subprocess
 import sys
 
@@ -103,3 +105,39 @@ def test_a_clean_file_builds_no_secret_map_and_no_positions(tmp_path):
     (tmp_path / "config.json").write_text(CLEAN.replace('"max_retries": 2', '"max_retrys": 2'))
     with_finding = full_module_names("check", "--isolated", "config.json", cwd=tmp_path)
     assert {"provlint.secrets.map", "provlint.source.json_positions"} <= with_finding
+
+
+# Start-up a clean file does not pay for: @dataclass (its module and the exec of every
+# method; the lint path's classes are provlint.records), hashlib (only a hash computes one),
+# and the compiling of patterns the file never meets (provlint.patterns.lazy).
+def test_a_clean_file_imports_no_dataclasses_nor_hashlib(tmp_path):
+    (tmp_path / "config.json").write_text(CLEAN)
+    for line in ("1.5", "2.2"):
+        clean = full_module_names("check", "--isolated", "--select", "ALL", "--target-version", line, "config.json", cwd=tmp_path)
+        assert "provlint.engine" in clean and "provlint.rules.context" in clean
+        assert not clean & {"dataclasses", "hashlib", "_hashlib"}, (line, sorted(clean & {"dataclasses", "hashlib", "_hashlib"}))
+
+
+_COMPILED_PATTERNS = (
+    "import gc, sys\n"
+    "from provlint.cli import main\n"
+    "try:\n"
+    "    main(sys.argv[1:])\n"
+    "finally:\n"
+    "    from provlint.patterns import LazyPattern\n"
+    "    lazy = [o for o in gc.get_objects() if isinstance(o, LazyPattern)]\n"
+    "    print(len(lazy), sorted(o._source[0] for o in lazy if 'match' in vars(o)), file=sys.stderr)\n"
+)
+
+
+def test_a_clean_file_compiles_few_of_the_module_patterns(tmp_path):
+    (tmp_path / "config.json").write_text(CLEAN)
+    proc = subprocess.run(
+        [sys.executable, "-c", _COMPILED_PATTERNS, "check", "--isolated", "--select", "ALL", "config.json"],
+        capture_output=True, cwd=tmp_path, timeout=60, env={**os.environ, "OPENAI_API_KEY": "set"},  # PL901 stays quiet
+    )
+    count, compiled = proc.stderr.decode().strip().split(" ", 1)
+    assert proc.returncode == 0 and int(count) >= 30
+    # PL004's YAML numbers, the secret shapes, the terminal escapes: never met by this file.
+    unused = ("0b([01_]+)", "PRIVATE KEY", "\x00-\x1f", "\ud800-\udfff")
+    assert not [p for p in ast.literal_eval(compiled) if any(u in p for u in unused)], compiled
