@@ -113,12 +113,14 @@ def test_a_clean_file_builds_no_secret_map_and_no_positions(tmp_path):
 CLEAN_RUN_SKIPS = ("dataclasses", "hashlib", "_hashlib", "difflib", "textwrap")
 
 
-def test_a_clean_file_imports_no_dataclasses_hashlib_or_difflib(tmp_path):
+def test_a_clean_json_or_yaml_file_imports_none_of_what_it_does_not_need(tmp_path):
     (tmp_path / "config.json").write_text(CLEAN)
-    for line in ("1.5", "2.2"):
-        clean = full_module_names("check", "--isolated", "--select", "ALL", "--target-version", line, "config.json", cwd=tmp_path)
+    (tmp_path / "config.yaml").write_text(CLEAN)  # JSON is YAML: read by the YAML loader here
+    for line, name in (("1.5", "config.json"), ("2.2", "config.json"), ("2.2", "config.yaml")):
+        clean = full_module_names("check", "--isolated", "--select", "ALL", "--target-version", line, name, cwd=tmp_path)
         assert "provlint.engine" in clean and "provlint.rules.context" in clean
-        assert not clean & set(CLEAN_RUN_SKIPS), (line, sorted(clean & set(CLEAN_RUN_SKIPS)))
+        assert ("ruamel.yaml" in clean) == name.endswith(".yaml")
+        assert not clean & set(CLEAN_RUN_SKIPS), (line, name, sorted(clean & set(CLEAN_RUN_SKIPS)))
 
 
 _COMPILED_PATTERNS = (
