@@ -5,10 +5,10 @@ from __future__ import annotations
 import errno
 import stat
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
+from provlint.records import Record
 from provlint.source import LINTABLE_SUFFIXES
 
 STDIN = "-"
@@ -20,10 +20,16 @@ class InputPathError(Exception):
     """A path given on the command line does not exist."""
 
 
-@dataclass(frozen=True)
-class InputFile:
-    path: str
-    explicit: bool  # named by the user, not found by a folder walk
+class InputFile(Record):
+    __slots__ = ("path", "explicit")
+
+    def __init__(
+        self,
+        path: str,
+        explicit: bool,  # named by the user, not found by a folder walk
+    ) -> None:
+        self.path = path
+        self.explicit = explicit
 
 
 def input_files(

@@ -12,12 +12,12 @@ those, nor which other rules are selected.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, load_catalog
 from provlint.findings import Diagnostic, FileResult, Finding, Position, Severity, Span
+from provlint.records import Record
 from provlint.rules import Rule, all_rules, find_rule
 from provlint.rules.context import RuleContext
 from provlint.source import Document, DocumentKind, Format, detect_kind, load_bytes
@@ -33,8 +33,7 @@ ALWAYS_REPORTED = frozenset({INTERNAL_ERROR, PARSE_ERROR})
 FILE_START = Span(Position(1, 1), Position(1, 1))
 
 
-@dataclass
-class LintOptions:
+class LintOptions(Record):
     """What one file is checked with: the Bifrost line, the rules in force, waivers.
 
     ``environment`` is what ``env.NAME`` references resolve against and ``now`` the time the
@@ -42,20 +41,41 @@ class LintOptions:
     environment and the wall clock), never read here.
     """
 
-    target_version: str = DEFAULT_TARGET_VERSION
-    kind: Optional[DocumentKind] = None
-    rules: Optional[tuple[Rule, ...]] = None
-    severities: dict[str, Severity] = field(default_factory=dict)
-    environment: Mapping[str, str] = field(default_factory=dict)
-    now: Optional[datetime] = None
-    placeholder_patterns: tuple[str, ...] = ()
-    rule_options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # code -> settings' values
-    root: str = ""
-    exceptions: tuple = ()  # settings.WaivedFinding entries whose file glob matches this file
-    baseline: object = None  # baseline.Baseline of the run, or None
-    fail_level: Severity = Severity.ERROR
-    used_exceptions: set = field(default_factory=set)  # filled by the waiver stage
-    fixable: Optional[frozenset] = None  # codes whose fixes are offered (settings fixable/unfixable); None: all
+    __slots__ = ("target_version", "kind", "rules", "severities", "environment", "now", "placeholder_patterns",
+                 "rule_options", "root", "exceptions", "baseline", "fail_level", "used_exceptions", "fixable")
+    __hash__ = None  # the waiver stage fills used_exceptions
+
+    def __init__(
+        self,
+        target_version: str = DEFAULT_TARGET_VERSION,
+        kind: Optional[DocumentKind] = None,
+        rules: Optional[tuple[Rule, ...]] = None,
+        severities: Optional[dict[str, Severity]] = None,  # None: a new empty dict
+        environment: Optional[Mapping[str, str]] = None,  # None: a new empty dict
+        now: Optional[datetime] = None,
+        placeholder_patterns: tuple[str, ...] = (),
+        rule_options: Optional[Mapping[str, Mapping[str, object]]] = None,  # code -> settings' values
+        root: str = "",
+        exceptions: tuple = (),  # settings.WaivedFinding entries whose file glob matches this file
+        baseline: object = None,  # baseline.Baseline of the run, or None
+        fail_level: Severity = Severity.ERROR,
+        used_exceptions: Optional[set] = None,  # filled by the waiver stage
+        fixable: Optional[frozenset] = None,  # codes whose fixes are offered (settings fixable/unfixable); None: all
+    ) -> None:
+        self.target_version = target_version
+        self.kind = kind
+        self.rules = rules
+        self.severities = {} if severities is None else severities
+        self.environment = {} if environment is None else environment
+        self.now = now
+        self.placeholder_patterns = placeholder_patterns
+        self.rule_options = {} if rule_options is None else rule_options
+        self.root = root
+        self.exceptions = exceptions
+        self.baseline = baseline
+        self.fail_level = fail_level
+        self.used_exceptions = set() if used_exceptions is None else used_exceptions
+        self.fixable = fixable
 
     def enabled_rules(self) -> tuple[Rule, ...]:
         if self.rules is not None:

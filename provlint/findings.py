@@ -2,25 +2,50 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal, Optional, Union
 
+from provlint.records import Record
 
-@dataclass(frozen=True, order=True)
-class Position:
-    """A 1-based line and a 1-based column counted in characters (code points)."""
-
-    line: int
-    column: int
+# The classes here are records (provlint/records.py), not dataclasses: every run defines them
+# at start-up. Each lists its fields in __slots__ and takes them in that order in __init__.
 
 
-@dataclass(frozen=True)
-class Span:
+class Position(Record):
+    """A 1-based line and a 1-based column counted in characters (code points); ordered as
+    (line, column)."""
+
+    __slots__ = ("line", "column")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+    def __lt__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.line, self.column) < (other.line, other.column)
+
+    def __le__(self, other: object) -> bool:
+        return self == other or self < other
+
+    def __gt__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.line, self.column) > (other.line, other.column)
+
+    def __ge__(self, other: object) -> bool:
+        return self == other or self > other
+
+
+class Span(Record):
     """From ``start`` (inclusive) to ``end`` (exclusive, the character after the token)."""
 
-    start: Position
-    end: Position
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: Position, end: Position) -> None:
+        self.start = start
+        self.end = end
 
 
 class Severity(str, Enum):
@@ -43,74 +68,96 @@ Target = Literal["key", "value"]
 Applicability = Literal["safe", "unsafe"]
 
 
-@dataclass(frozen=True)
-class ReplaceValue:
+class ReplaceValue(Record):
     """Write ``value`` (plain JSON data) in place of the value at ``pointer``."""
 
-    pointer: str
-    value: Any
+    __slots__ = ("pointer", "value")
+
+    def __init__(self, pointer: str, value: Any) -> None:
+        self.pointer = pointer
+        self.value = value
 
 
-@dataclass(frozen=True)
-class RemoveMember:
+class RemoveMember(Record):
     """Remove the object member or array element at ``pointer``."""
 
-    pointer: str
+    __slots__ = ("pointer",)
+
+    def __init__(self, pointer: str) -> None:
+        self.pointer = pointer
 
 
-@dataclass(frozen=True)
-class RenameKey:
+class RenameKey(Record):
     """Rename the object member at ``pointer`` to ``key``, its value and place kept."""
 
-    pointer: str
-    key: str
+    __slots__ = ("pointer", "key")
+
+    def __init__(self, pointer: str, key: str) -> None:
+        self.pointer = pointer
+        self.key = key
 
 
 FixOperation = Union[ReplaceValue, RemoveMember, RenameKey]
 
 
-@dataclass(frozen=True)
-class FixIntent:
+class FixIntent(Record):
     """A rule's fix, position-free: one operation, its applicability and a one-line description.
     ``note`` is what a user must still do (e.g. set the variable a secret now comes from); it
     never holds a secret value."""
 
-    operation: FixOperation
-    applicability: Applicability
-    description: str
-    note: Optional[str] = None
+    __slots__ = ("operation", "applicability", "description", "note")
+
+    def __init__(
+        self, operation: FixOperation, applicability: Applicability, description: str, note: Optional[str] = None
+    ) -> None:
+        self.operation = operation
+        self.applicability = applicability
+        self.description = description
+        self.note = note
 
 
-@dataclass(frozen=True)
-class TextEdit:
+class TextEdit(Record):
     """Replace the characters ``start``..``end`` (offsets into the document's text, end
     exclusive) with ``replacement``."""
 
-    start: int
-    end: int
-    replacement: str
+    __slots__ = ("start", "end", "replacement")
+
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(Record):
     """A fix resolved against one text: the edits that make it, or why none can be made
     (``unavailable``, then ``edits`` is empty). ``operation`` carries the absolute pointer,
     for the fixer to check that the edited text means what was intended."""
 
-    applicability: Applicability
-    description: str
-    edits: tuple[TextEdit, ...] = ()
-    note: Optional[str] = None
-    unavailable: Optional[str] = None
-    operation: Optional[FixOperation] = field(default=None, compare=False, repr=False)
+    __slots__ = ("applicability", "description", "edits", "note", "unavailable", "operation")
+    _not_compared = _not_shown = ("operation",)
+
+    def __init__(
+        self,
+        applicability: Applicability,
+        description: str,
+        edits: tuple[TextEdit, ...] = (),
+        note: Optional[str] = None,
+        unavailable: Optional[str] = None,
+        operation: Optional[FixOperation] = None,
+    ) -> None:
+        self.applicability = applicability
+        self.description = description
+        self.edits = edits
+        self.note = note
+        self.unavailable = unavailable
+        self.operation = operation
 
     @property
     def available(self) -> bool:
         return bool(self.edits) and self.unavailable is None
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Record):
     """What a rule yields: where (a JSON Pointer) and what. The engine does the rest.
 
     ``target`` says whether the finding points at the member's key or at its value; a pointer
@@ -121,31 +168,60 @@ class Finding:
     severity of its own: a rule has one, and a case that deserves another is another rule.
     """
 
-    pointer: str
-    message: str
-    target: Target = "value"
-    span: Optional[Span] = None
-    related: tuple[Span, ...] = ()
-    fix: Optional[str] = None
-    secret: bool = False
-    autofix: Optional[FixIntent] = None  # an automatic fix, when the rule knows one
+    __slots__ = ("pointer", "message", "target", "span", "related", "fix", "secret", "autofix")
+
+    def __init__(
+        self,
+        pointer: str,
+        message: str,
+        target: Target = "value",
+        span: Optional[Span] = None,
+        related: tuple[Span, ...] = (),
+        fix: Optional[str] = None,
+        secret: bool = False,
+        autofix: Optional[FixIntent] = None,  # an automatic fix, when the rule knows one
+    ) -> None:
+        self.pointer = pointer
+        self.message = message
+        self.target = target
+        self.span = span
+        self.related = related
+        self.fix = fix
+        self.secret = secret
+        self.autofix = autofix
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(Record):
     """A finding stamped by the engine with its rule, severity, file and position."""
 
-    code: str
-    name: str
-    severity: Severity
-    path: str
-    span: Span
-    pointer: str
-    message: str
-    related: tuple[Span, ...] = ()
-    fix: Optional[str] = None
-    secret: bool = False
-    autofix: Optional[Fix] = None  # the rule's FixIntent resolved against this file's text
+    __slots__ = ("code", "name", "severity", "path", "span", "pointer", "message", "related", "fix", "secret",
+                 "autofix")
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        path: str,
+        span: Span,
+        pointer: str,
+        message: str,
+        related: tuple[Span, ...] = (),
+        fix: Optional[str] = None,
+        secret: bool = False,
+        autofix: Optional[Fix] = None,  # the rule's FixIntent resolved against this file's text
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.path = path
+        self.span = span
+        self.pointer = pointer
+        self.message = message
+        self.related = related
+        self.fix = fix
+        self.secret = secret
+        self.autofix = autofix
 
     @property
     def line(self) -> int:
@@ -159,8 +235,7 @@ class Diagnostic:
         return (self.path, self.span.start.line, self.span.start.column, self.code, self.message)
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """Everything the run found in one input.
 
     ``data`` is the parsed document (for baseline fingerprints), ``waived_by`` the settings
@@ -169,15 +244,31 @@ class FileResult:
     None for a result with no linted document, whose text the reporters then scan themselves).
     """
 
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    text: Optional[str] = None
-    skipped: bool = False
-    data: Any = None
-    secrets: Any = None
-    waived_by: set = field(default_factory=set)
-    fail_level: Severity = Severity.ERROR
-    target_version: Optional[str] = None  # the Bifrost line it was checked against; None: no Bifrost file
+    __slots__ = ("path", "diagnostics", "text", "skipped", "data", "secrets", "waived_by", "fail_level",
+                 "target_version")
+    __hash__ = None  # built up as the run goes
+
+    def __init__(
+        self,
+        path: str,
+        diagnostics: Optional[list[Diagnostic]] = None,  # None: a new empty list
+        text: Optional[str] = None,
+        skipped: bool = False,
+        data: Any = None,
+        secrets: Any = None,
+        waived_by: Optional[set] = None,  # None: a new empty set
+        fail_level: Severity = Severity.ERROR,
+        target_version: Optional[str] = None,  # the Bifrost line it was checked against; None: no Bifrost file
+    ) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.text = text
+        self.skipped = skipped
+        self.data = data
+        self.secrets = secrets
+        self.waived_by = set() if waived_by is None else waived_by
+        self.fail_level = fail_level
+        self.target_version = target_version
 
     def fails(self) -> bool:
         return any(d.severity.rank >= self.fail_level.rank for d in self.diagnostics)

@@ -6,10 +6,11 @@ string provlint hashes or parses as Go would must be read the same way first.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+from provlint.patterns import lazy
+
+_LONE_SURROGATE = lazy("[\ud800-\udfff]")
 
 
 def go_string_text(text: str) -> str:

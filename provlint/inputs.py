@@ -10,12 +10,12 @@ all. No rule runs on a file before its verdict, so a stranger is never linted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any, BinaryIO, Iterable, Optional, Sequence
 
 from provlint.catalog import Catalog
 from provlint.discovery import DEFAULT_MAX_FILE_MIB, STDIN, InputFile, read_limited, read_regular_file
+from provlint.records import Record
 from provlint.source import Document, DocumentKind, detect_kind, load_bytes
 from provlint.source import pointer as jp
 
@@ -28,20 +28,30 @@ class Verdict(str, Enum):
     SKIPPED = "skipped"  # found by a folder walk and not Bifrost's: nothing to say
 
 
-@dataclass(frozen=True)
-class JudgedInput:
+class JudgedInput(Record):
     """One input after reading, parsing and judging; nothing about it has been checked yet.
 
     ``path`` is the name to report. ``document`` is set unless the input was unreadable;
     ``kind`` is the document's kind (UNKNOWN for anything but a Bifrost document).
     """
 
-    path: str
-    explicit: bool
-    verdict: Verdict
-    document: Optional[Document] = None
-    kind: DocumentKind = DocumentKind.UNKNOWN
-    reason: Optional[str] = None
+    __slots__ = ("path", "explicit", "verdict", "document", "kind", "reason")
+
+    def __init__(
+        self,
+        path: str,
+        explicit: bool,
+        verdict: Verdict,
+        document: Optional[Document] = None,
+        kind: DocumentKind = DocumentKind.UNKNOWN,
+        reason: Optional[str] = None,
+    ) -> None:
+        self.path = path
+        self.explicit = explicit
+        self.verdict = verdict
+        self.document = document
+        self.kind = kind
+        self.reason = reason
 
 
 def judge_input(

@@ -6,11 +6,12 @@ placeholder is not the hash the gateway computed over the real value).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, Optional
 
-_MASKED = re.compile(r"^.{4}\*{24}.{4}$")
+from provlint.patterns import lazy
+
+_MASKED = lazy(r"^.{4}\*{24}.{4}$")
 
 
 def is_redacted(text: str) -> bool:

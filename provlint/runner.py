@@ -4,7 +4,6 @@ checks (settings exceptions and baseline entries that matched nothing)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Mapping, Optional
@@ -14,6 +13,7 @@ from provlint.discovery import STDIN, InputFile, input_files, read_regular_file
 from provlint.engine import PARSE_ERROR, UNUSED_SUPPRESSION, LintOptions, lint_document, stamp
 from provlint.findings import Diagnostic, FileResult, Finding, Severity
 from provlint.inputs import JudgedInput, Verdict, judge_input
+from provlint.records import Record, replace
 from provlint.rules import find_rule
 from provlint.rules.pl003_unknown_document import CODE as UNKNOWN_DOCUMENT
 from provlint.selection import layered_rules
@@ -22,18 +22,30 @@ from provlint.settings_files import find_settings_file, load_settings_file
 from provlint.source import DocumentKind
 
 
-@dataclass
-class SettingsResolver:
+class SettingsResolver(Record):
     """Which settings apply to a file: ``--config``, ``--isolated``, or the nearest file, plus
     the command-line flags on top. Files are read once per resolver (one run), never cached
     across runs, so a long-lived process sees edits."""
 
-    config_file: Optional[Path] = None
-    isolated: bool = False
-    overrides: dict = field(default_factory=dict)
-    cwd: Path = field(default_factory=lambda: Path("."))
-    _files: dict = field(default_factory=dict, repr=False)
-    _by_folder: dict = field(default_factory=dict, repr=False)
+    __slots__ = ("config_file", "isolated", "overrides", "cwd", "_files", "_by_folder")
+    _not_shown = ("_files", "_by_folder")
+    __hash__ = None  # it remembers the settings it has read
+
+    def __init__(
+        self,
+        config_file: Optional[Path] = None,
+        isolated: bool = False,
+        overrides: Optional[dict] = None,  # None: a new empty dict
+        cwd: Optional[Path] = None,  # None: Path(".")
+        _files: Optional[dict] = None,  # None: a new empty dict
+        _by_folder: Optional[dict] = None,  # None: a new empty dict
+    ) -> None:
+        self.config_file = config_file
+        self.isolated = isolated
+        self.overrides = {} if overrides is None else overrides
+        self.cwd = Path(".") if cwd is None else cwd
+        self._files = {} if _files is None else _files
+        self._by_folder = {} if _by_folder is None else _by_folder
 
     def for_path(self, path: str) -> Settings:
         folder = os.path.dirname(path) if path != STDIN else "."

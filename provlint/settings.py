@@ -12,13 +12,13 @@ import fnmatch
 import json
 import os
 import re
-from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Optional
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, UnknownTargetVersion, lintable_versions, target_line
 from provlint.discovery import DEFAULT_MAX_FILE_MIB
 from provlint.findings import Severity, Span
+from provlint.records import Record, replace
 from provlint.selection import SelectorError, validate_selector
 from provlint.suggest import suggestion_for
 
@@ -30,45 +30,85 @@ class SettingsError(ValueError):
     """A settings file, or a command-line override, that provlint cannot accept."""
 
 
-@dataclass(frozen=True)
-class WaivedFinding:
+class WaivedFinding(Record):
     """An ``[[exceptions]]`` entry: findings of ``rules`` at or under ``pointer`` in ``files``."""
 
-    files: str
-    pointer: str
-    rules: tuple[str, ...]
-    reason: str
-    index: int  # position in the file, to report it when it matches nothing
-    # Where its table header stands, recorded when the file is read (PL902 points there).
-    span: Optional[Span] = field(default=None, compare=False)
+    __slots__ = ("files", "pointer", "rules", "reason", "index", "span")
+    _not_compared = ("span",)
+
+    def __init__(
+        self,
+        files: str,
+        pointer: str,
+        rules: tuple[str, ...],
+        reason: str,
+        index: int,  # position in the file, to report it when it matches nothing
+        # Where its table header stands, recorded when the file is read (PL902 points there).
+        span: Optional[Span] = None,
+    ) -> None:
+        self.files = files
+        self.pointer = pointer
+        self.rules = rules
+        self.reason = reason
+        self.index = index
+        self.span = span
 
 
-@dataclass(frozen=True)
-class Settings:
-    path: Optional[Path] = None          # the file these came from (None: defaults)
-    base_dir: Path = field(default_factory=Path.cwd)
-    target_version: str = DEFAULT_TARGET_VERSION
-    select: Optional[tuple[str, ...]] = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    severity: tuple[tuple[str, str], ...] = ()
-    exceptions: tuple[WaivedFinding, ...] = ()
-    roots: tuple[tuple[str, str], ...] = ()
-    fail_level: Severity = Severity.ERROR
-    exclude: tuple[str, ...] = ()
-    extend_exclude: tuple[str, ...] = ()
-    respect_gitignore: bool = True
-    placeholder_patterns: tuple[str, ...] = ()
-    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()  # (code, ((option, value), ...))
-    max_file_bytes: int = DEFAULT_MAX_FILE_MIB * 1024 * 1024
-    # Rules whose automatic fixes are offered (ruff's fixable/unfixable: the most specific wins).
-    fixable: tuple[str, ...] = ("ALL",)
-    unfixable: tuple[str, ...] = ()
-    # Command-line selectors: a later layer than the file's, so they win (see with_overrides).
-    cli_select: Optional[tuple[str, ...]] = None
-    cli_extend_select: tuple[str, ...] = ()
-    cli_ignore: tuple[str, ...] = ()
+class Settings(Record):
+    __slots__ = ("path", "base_dir", "target_version", "select", "extend_select", "ignore", "per_file_ignores",
+                 "severity", "exceptions", "roots", "fail_level", "exclude", "extend_exclude",
+                 "respect_gitignore", "placeholder_patterns", "rule_options", "max_file_bytes", "fixable",
+                 "unfixable", "cli_select", "cli_extend_select", "cli_ignore")
+
+    def __init__(
+        self,
+        path: Optional[Path] = None,  # the file these came from (None: defaults)
+        base_dir: Optional[Path] = None,  # None: the working folder
+        target_version: str = DEFAULT_TARGET_VERSION,
+        select: Optional[tuple[str, ...]] = None,
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        severity: tuple[tuple[str, str], ...] = (),
+        exceptions: tuple[WaivedFinding, ...] = (),
+        roots: tuple[tuple[str, str], ...] = (),
+        fail_level: Severity = Severity.ERROR,
+        exclude: tuple[str, ...] = (),
+        extend_exclude: tuple[str, ...] = (),
+        respect_gitignore: bool = True,
+        placeholder_patterns: tuple[str, ...] = (),
+        rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = (),  # (code, ((option, value), ...))
+        max_file_bytes: int = DEFAULT_MAX_FILE_MIB * 1024 * 1024,
+        # Rules whose automatic fixes are offered (ruff's fixable/unfixable: the most specific wins).
+        fixable: tuple[str, ...] = ("ALL",),
+        unfixable: tuple[str, ...] = (),
+        # Command-line selectors: a later layer than the file's, so they win (see with_overrides).
+        cli_select: Optional[tuple[str, ...]] = None,
+        cli_extend_select: tuple[str, ...] = (),
+        cli_ignore: tuple[str, ...] = (),
+    ) -> None:
+        self.path = path
+        self.base_dir = Path.cwd() if base_dir is None else base_dir
+        self.target_version = target_version
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.per_file_ignores = per_file_ignores
+        self.severity = severity
+        self.exceptions = exceptions
+        self.roots = roots
+        self.fail_level = fail_level
+        self.exclude = exclude
+        self.extend_exclude = extend_exclude
+        self.respect_gitignore = respect_gitignore
+        self.placeholder_patterns = placeholder_patterns
+        self.rule_options = rule_options
+        self.max_file_bytes = max_file_bytes
+        self.fixable = fixable
+        self.unfixable = unfixable
+        self.cli_select = cli_select
+        self.cli_extend_select = cli_extend_select
+        self.cli_ignore = cli_ignore
 
     def selection_layers(self) -> tuple[tuple, ...]:
         return (

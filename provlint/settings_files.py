@@ -8,13 +8,13 @@ Nothing here caches: the run's SettingsResolver reads each file once, so a long-
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
 from provlint.discovery import open_regular_file, read_limited
 from provlint.findings import Position, Span
 from provlint.json_types import json_type
+from provlint.records import replace
 from provlint.settings import SETTINGS_FILES, Settings, SettingsError, parse_settings
 
 

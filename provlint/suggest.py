@@ -11,7 +11,6 @@ case-insensitively; the candidate is returned as spelt.
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable, Optional
 
 # Typos score 0.7 and more, for whole names and for the words in them.
@@ -22,6 +21,8 @@ _SLIP_LETTERS = 2
 
 def similarity(a: str, b: str) -> float:
     """difflib's ratio of two names, the lower of both ways round, ignoring letter case."""
+    import difflib  # here, as in _closest: a clean file asks for no suggestion (1 ms of start-up)
+
     a, b = a.casefold(), b.casefold()
     return min(difflib.SequenceMatcher(None, a, b).ratio(), difflib.SequenceMatcher(None, b, a).ratio())
 
@@ -48,6 +49,8 @@ def closest(word: str, candidates: Iterable[str]) -> Optional[str]:
 
 
 def _closest(word: str, candidates: tuple[str, ...]) -> Optional[str]:
+    import difflib
+
     best: Optional[str] = None
     best_score = CUTOFF
     folded = word.casefold()

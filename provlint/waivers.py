@@ -15,11 +15,11 @@ A bare ``# provlint: ignore`` (no rule list) waives every rule on its line, as r
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from provlint.findings import Diagnostic, Finding, Position, Span
+from provlint.patterns import lazy
+from provlint.records import Record
 from provlint.selection import SelectorError, specificity, validate_selector
 from provlint.source import Document, Format
 
@@ -28,21 +28,31 @@ if TYPE_CHECKING:
     from provlint.settings import WaivedFinding
 
 # A comment that starts the line or follows whitespace (YAML requires the space before ``#``).
-_COMMENT = re.compile(
+_COMMENT = lazy(
     r"(?:^|\s)#\s*provlint:\s*(?P<what>disable-file|ignore(?:\[(?P<rules>[^\]]*)\])?)(?![\w\[-])"
 )
 # Quoted text is blanked out (same length, so columns stay) so that a "# provlint:" inside a
 # string value is no comment.
-_QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
+_QUOTED = lazy(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
 
 
-@dataclass
-class IgnoreComment:
-    line: int
-    column: int
-    selectors: tuple[str, ...]  # () for a bare ignore: every rule
-    own_line: bool  # the comment is alone on its line, so it waives the next line
-    used: bool = False
+class IgnoreComment(Record):
+    __slots__ = ("line", "column", "selectors", "own_line", "used")
+    __hash__ = None  # marked used as findings are waived
+
+    def __init__(
+        self,
+        line: int,
+        column: int,
+        selectors: tuple[str, ...],  # () for a bare ignore: every rule
+        own_line: bool,  # the comment is alone on its line, so it waives the next line
+        used: bool = False,
+    ) -> None:
+        self.line = line
+        self.column = column
+        self.selectors = selectors
+        self.own_line = own_line
+        self.used = used
 
     @property
     def span(self) -> Span:
@@ -57,10 +67,17 @@ class IgnoreComment:
         return f"# provlint: ignore[{', '.join(self.selectors)}]" if self.selectors else "# provlint: ignore"
 
 
-@dataclass
-class CommentWaivers:
-    disable_file: bool = False
-    comments: list[IgnoreComment] = field(default_factory=list)
+class CommentWaivers(Record):
+    __slots__ = ("disable_file", "comments")
+    __hash__ = None  # built up while the comments are read
+
+    def __init__(
+        self,
+        disable_file: bool = False,
+        comments: Optional[list[IgnoreComment]] = None,  # None: a new empty list
+    ) -> None:
+        self.disable_file = disable_file
+        self.comments = [] if comments is None else comments
 
 
 def comment_waivers(doc: Document) -> Optional[CommentWaivers]:

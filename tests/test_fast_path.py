@@ -1,5 +1,7 @@
 """A clean JSON file is checked without importing pydantic, jsonschema or ruamel.yaml."""
 
+import ast
+import os
 import subprocess
 import sys
 
@@ -127,3 +129,44 @@ def test_help_usage_errors_and_other_commands_are_clicks(tmp_path, args):
     (tmp_path / "config.json").write_text(CLEAN)
     _, _, modules = imported_modules(*args, cwd=tmp_path)
     assert "click" in modules
+
+
+# Start-up a clean file does not pay for: @dataclass (its module and the exec of every
+# method; the lint path's classes are provlint.records), hashlib (only a hash computes one),
+# difflib (did-you-mean), textwrap (the rules' docs), and the compiling of patterns the file never meets (provlint.patterns.lazy).
+CLEAN_RUN_SKIPS = ("dataclasses", "hashlib", "_hashlib", "difflib", "textwrap")
+
+
+def test_a_clean_json_or_yaml_file_imports_none_of_what_it_does_not_need(tmp_path):
+    (tmp_path / "config.json").write_text(CLEAN)
+    (tmp_path / "config.yaml").write_text(CLEAN)  # JSON is YAML: read by the YAML loader here
+    for line, name in (("1.5", "config.json"), ("2.2", "config.json"), ("2.2", "config.yaml")):
+        clean = full_module_names("check", "--isolated", "--select", "ALL", "--target-version", line, name, cwd=tmp_path)
+        assert "provlint.engine" in clean and "provlint.rules.context" in clean
+        assert ("ruamel.yaml" in clean) == name.endswith(".yaml")
+        assert not clean & set(CLEAN_RUN_SKIPS), (line, name, sorted(clean & set(CLEAN_RUN_SKIPS)))
+
+
+_COMPILED_PATTERNS = (
+    "import gc, sys\n"
+    "from provlint.cli import main\n"
+    "try:\n"
+    "    main(sys.argv[1:])\n"
+    "finally:\n"
+    "    from provlint.patterns import LazyPattern\n"
+    "    lazy = [o for o in gc.get_objects() if isinstance(o, LazyPattern)]\n"
+    "    print(len(lazy), sorted(o._source[0] for o in lazy if 'match' in vars(o)), file=sys.stderr)\n"
+)
+
+
+def test_a_clean_file_compiles_few_of_the_module_patterns(tmp_path):
+    (tmp_path / "config.json").write_text(CLEAN)
+    proc = subprocess.run(
+        [sys.executable, "-c", _COMPILED_PATTERNS, "check", "--isolated", "--select", "ALL", "config.json"],
+        capture_output=True, cwd=tmp_path, timeout=60, env={**os.environ, "OPENAI_API_KEY": "set"},  # PL901 stays quiet
+    )
+    count, compiled = proc.stderr.decode().strip().split(" ", 1)
+    assert proc.returncode == 0 and int(count) >= 30
+    # PL004's YAML numbers, the secret shapes, the terminal escapes: never met by this file.
+    unused = ("0b([01_]+)", "PRIVATE KEY", "\x00-\x1f", "\ud800-\udfff")
+    assert not [p for p in ast.literal_eval(compiled) if any(u in p for u in unused)], compiled

@@ -26,14 +26,14 @@ Lint thresholds are not Bifrost facts and are not here: they are rule options (s
 # No `from __future__ import annotations`: the loader reads these classes' annotations, and
 # real objects spare it evaluating strings on every start-up.
 import json
-import re
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Optional, Union
 
 from provlint.catalog.typed import CatalogError, convert_fields, required_keys
+from provlint.patterns import lazy
+from provlint.records import Record, replace
 
 DEFAULT_TARGET_VERSION = "2.2"
 PACKAGE_FOLDER = Path(__file__).parent
@@ -47,7 +47,7 @@ class UnknownTargetVersion(ValueError):
 # The nested records are NamedTuples, immutable and typed as a frozen dataclass is, because
 # every lint run builds these classes at start-up: seven frozen dataclasses cost about ten
 # times as much to create as seven NamedTuples (13.7 ms against 1.5 ms, measured on a busy
-# 2-core box). Catalog itself stays a dataclass: 40 fields are no tuple to unpack.
+# 2-core box). Catalog itself is a record (provlint/records.py): 50 fields are no tuple to unpack.
 
 
 class Bounds(NamedTuple):
@@ -110,9 +110,12 @@ class HashSpec(NamedTuple):
     unsupported_fields: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # one object per line: compared and hashed by identity
-class Catalog:
-    """The facts of one Bifrost line; each attribute is the data file's key of that name."""
+class Catalog(Record):
+    """The facts of one Bifrost line; each attribute is the data file's key of that name.
+
+    Its fields are the annotations below, with their defaults; it takes them by keyword. One
+    object per line, compared and hashed by identity, and frozen: every run of the line shares it.
+    """
 
     version: str
     source: str
@@ -164,7 +167,7 @@ class Catalog:
     alias_model_families: tuple[str, ...] = ()
     # Which alias-object fields belong to one provider's sub-config (AliasConfig embeds them):
     # Bifrost's Aliases.Validate refuses them on a key of any other provider (PL507).
-    alias_provider_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    alias_provider_fields: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     provider_request_id_header_pattern: Optional[str] = None
     prompt_cache_ttls: tuple[str, ...] = ()
     prompt_cache_locations: tuple[str, ...] = ()
@@ -176,6 +179,23 @@ class Catalog:
     bifrost_config_schema: Optional[str] = None
     hash: Optional[HashSpec] = None  # Bifrost's own hash algorithm, where it is known
     extends: Optional[str] = None
+
+    _fields = tuple(__annotations__)
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    def __init__(self, **values: Any) -> None:
+        unknown = [name for name in values if name not in self._fields]
+        missing = [name for name in self._fields if name not in values and name not in Catalog.__dict__]
+        if unknown or missing:
+            raise TypeError(f"Catalog: unknown field {unknown[0]!r}" if unknown else f"Catalog: missing field {missing[0]!r}")
+        self.__dict__.update(values)  # a field not given reads the class's default
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a Catalog is frozen: cannot assign to {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Catalog is frozen: cannot delete {name!r}")
 
     def __repr__(self) -> str:
         return f"Catalog(version={self.version!r})"
@@ -189,7 +209,17 @@ def available_versions(folder: Union[Path, str, None] = None) -> list[str]:
 
 def lintable_versions(folder: Union[Path, str, None] = None) -> list[str]:
     """The lines provlint has models for (others carry only, e.g., hashing facts so far)."""
-    return [v for v in available_versions(folder) if load_catalog(v, folder).models]
+    folder = Path(folder) if folder else PACKAGE_FOLDER
+    return [v for v in available_versions(folder) if _has_models(v, folder)]
+
+
+@lru_cache(maxsize=None)
+def _has_models(version: str, folder: Path) -> bool:
+    # `models` is a file's own key, never inherited: read without typing the line and the lines
+    # it extends (a 1.5 run no longer converts 2.0, 2.1 and 2.2). A file whose `models` is no
+    # boolean is loaded, to be refused with the loader's message.
+    models = _read_object(folder / f"bifrost-{version}.json").get("models")
+    return models if isinstance(models, bool) else _load(version, folder).models
 
 
 def load_catalog(version: str = DEFAULT_TARGET_VERSION, folder: Union[Path, str, None] = None) -> Catalog:
@@ -236,6 +266,7 @@ def _load(version: str, folder: Path) -> Catalog:
     return catalog
 
 
+@lru_cache(maxsize=None)  # read once for _has_models and _load; never changed
 def _read_object(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -267,7 +298,7 @@ def _sorted_versions(versions) -> list[str]:
     return sorted(versions, key=_sort_key)
 
 
-_RELEASE = re.compile(r"^(?:transports/)?v?(\d+)\.(\d+)(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$")
+_RELEASE = lazy(r"^(?:transports/)?v?(\d+)\.(\d+)(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$")
 
 
 def _line_key(line: str) -> tuple[int, ...]:
@@ -283,6 +314,8 @@ def target_line(text: str, lines: list[str] | None = None) -> str:
     with a message that names the known lines.
     """
     lines = lintable_versions() if lines is None else lines
+    if text in lines:
+        return text  # the usual case, without compiling _RELEASE (0.25 ms)
     match = _RELEASE.match(str(text).strip())
     if not match:
         raise UnknownTargetVersion(

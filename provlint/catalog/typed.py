@@ -4,19 +4,19 @@ The catalog's classes say what a catalog file holds; this module reads a parsed 
 into one of them and refuses, naming the file and the key, anything that does not fit: a
 missing key, an unknown key, or a value of the wrong type. The annotations it understands are
 the few the catalog uses: ``str``, ``bool``, ``int``, ``Optional[X]``, ``tuple[X, ...]``,
-``Mapping[str, X]``, a nested record (a frozen dataclass or a ``typing.NamedTuple``), and
-``Any`` (any JSON value, frozen).
+``Mapping[str, X]``, a nested record (a ``provlint.records.Record`` whose fields are its
+annotations, or a ``typing.NamedTuple``), and ``Any`` (any JSON value, frozen).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import typing
 from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Union
 from provlint.json_types import json_type
+from provlint.records import Record
 
 
 class CatalogError(ValueError):
@@ -24,30 +24,28 @@ class CatalogError(ValueError):
 
 
 def is_record(annotation: Any) -> bool:
-    """A frozen dataclass or a NamedTuple: a class whose fields are keys of a JSON object."""
-    if dataclasses.is_dataclass(annotation):
-        return True
-    return isinstance(annotation, type) and issubclass(annotation, tuple) and hasattr(annotation, "_fields")
+    """A record or a NamedTuple: a class whose fields (``_fields``) are keys of a JSON object."""
+    return isinstance(annotation, type) and (
+        issubclass(annotation, Record) or (issubclass(annotation, tuple) and hasattr(annotation, "_fields"))
+    )
 
 
 @lru_cache(maxsize=None)
 def field_types(cls: type) -> dict[str, Any]:
     """Each field of record ``cls`` with its resolved annotation, in declaration order."""
-    hints = typing.get_type_hints(cls)
-    return {name: hints[name] for name in _field_names(cls)}
+    # The catalog's classes keep real annotations (catalog/__init__.py has no `from __future__
+    # import annotations`): read as they are, they spare typing.get_type_hints (1 ms a run).
+    hints = cls.__annotations__
+    if any(isinstance(hints[name], str) for name in cls._fields):
+        hints = typing.get_type_hints(cls)
+    return {name: hints[name] for name in cls._fields}
 
 
 def required_keys(cls: type) -> tuple[str, ...]:
-    if not dataclasses.is_dataclass(cls):
+    """The fields of record ``cls`` that have no default."""
+    if issubclass(cls, tuple):
         return tuple(name for name in cls._fields if name not in cls._field_defaults)
-    return tuple(
-        f.name for f in dataclasses.fields(cls)
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    )
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else cls._fields
+    return tuple(name for name in cls._fields if name not in cls.__dict__)  # a default is a class attribute
 
 
 def convert_fields(cls: type, data: dict, file: str, prefix: str = "") -> dict[str, Any]:
@@ -87,9 +85,13 @@ def convert(annotation: Any, value: Any, file: str, key: str) -> Any:
         return annotation(**values)
     if origin is tuple:
         _expect(isinstance(value, list), "an array", value, file, key)
+        if args[0] is str and all(type(item) is str for item in value):
+            return tuple(value)  # most arrays: no key to spell for each item (every run loads the catalog)
         return tuple(convert(args[0], item, file, f"{key}[{i}]") for i, item in enumerate(value))
     if origin is Mapping:
         _expect(isinstance(value, dict), "an object", value, file, key)
+        if args[1] is str and all(type(item) is str for item in value.values()):
+            return MappingProxyType(dict(value))
         return MappingProxyType({k: convert(args[1], v, file, f"{key}.{k}") for k, v in value.items()})
     # pragma: no cover - a catalog class with an annotation this module does not read
     raise TypeError(f"catalog field `{key}` has an unsupported annotation {annotation!r}")

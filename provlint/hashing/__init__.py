@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, Optional, Union
 
 from provlint.catalog import Catalog, load_catalog
 from provlint.hashing.bifrost import EnvironmentReference, NotHashable, environment_references
+from provlint.records import Record
 from provlint.redaction import first_redacted
 from provlint.source.document import DocumentKind
 
@@ -31,8 +31,7 @@ CANONICAL = "canonical"
 ALGORITHMS = (BIFROST, CANONICAL)
 
 
-@dataclass(frozen=True)
-class HashResult:
+class HashResult(Record):
     """One provider's hash under one algorithm and target line, or why there is none.
 
     ``available`` is False when the algorithm is not defined for the target line at all (not
@@ -40,14 +39,27 @@ class HashResult:
     ``environment`` names the variables whose values went into ``value`` (bifrost only).
     """
 
-    provider: Optional[str]
-    algorithm: str
-    target: str
-    value: Optional[str] = None
-    reason: Optional[str] = None
-    pointer: str = ""
-    available: bool = True
-    environment: tuple[str, ...] = ()
+    __slots__ = ("provider", "algorithm", "target", "value", "reason", "pointer", "available", "environment")
+
+    def __init__(
+        self,
+        provider: Optional[str],
+        algorithm: str,
+        target: str,
+        value: Optional[str] = None,
+        reason: Optional[str] = None,
+        pointer: str = "",
+        available: bool = True,
+        environment: tuple[str, ...] = (),
+    ) -> None:
+        self.provider = provider
+        self.algorithm = algorithm
+        self.target = target
+        self.value = value
+        self.reason = reason
+        self.pointer = pointer
+        self.available = available
+        self.environment = environment
 
     @property
     def ok(self) -> bool:

@@ -19,10 +19,10 @@ lone surrogate (``json.loads('"\\\\ud800"')``): those become U+FFFD here, as Go 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from provlint.go_strings import go_string_text
+from provlint.records import Record
 
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _PLAIN_TABLE = {code: f"\\u{code:04x}" for code in range(0x20)}
@@ -31,14 +31,19 @@ _PLAIN_TABLE.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
 _HTML_TABLE = {**_PLAIN_TABLE, ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
-@dataclass(frozen=True)
-class GoStruct:
+class GoStruct(Record):
     """A Go struct value: members written in this order, none sorted, none dropped.
 
     ``omitempty`` is the caller's business: leave a member out of ``members`` to omit it.
     """
 
-    members: tuple[tuple[str, Any], ...]
+    __slots__ = ("members",)
+
+    def __init__(
+        self,
+        members: tuple[tuple[str, Any], ...],
+    ) -> None:
+        self.members = members
 
     @classmethod
     def of(cls, members: Iterable[tuple[str, Any]]) -> GoStruct:

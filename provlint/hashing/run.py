@@ -10,7 +10,6 @@ gives that pointer, as it gives ``check`` its own, and the entries are hashed fr
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Mapping, Optional
 
@@ -19,6 +18,7 @@ from provlint.discovery import STDIN, input_files
 from provlint.hashing import ALGORITHMS, BIFROST, HashResult, available_algorithms, config_hash, unavailable_reason
 from provlint.hashing.documents import provider_entries
 from provlint.inputs import JudgedInput, Verdict, judge_input
+from provlint.records import replace
 from provlint.rules.pl003_unknown_document import unmatched_root
 from provlint.secrets import SecretMap, mask
 from provlint.source import pointer as jp
@@ -132,7 +132,7 @@ def _rows(judged: JudgedInput, root: str, report: Report, catalog: Catalog, prov
                 result = config_hash(entry.provider, entry.settings, algorithm=algorithm, catalog=catalog,
                                      environment=environment, kind=entry.kind)
             if result.reason:
-                result = dataclasses.replace(result, reason=mask(result.reason, secrets))
+                result = replace(result, reason=mask(result.reason, secrets))
             yield Row(judged.path, entry.provider, root + entry.pointer, judged.kind, result,
                       stated if isinstance(stated, str) and stated else None)
 

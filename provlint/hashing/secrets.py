@@ -12,10 +12,10 @@ not an error.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from provlint.json_types import json_type
+from provlint.records import Record
 
 ENV_PREFIX = "env."
 VAULT_PREFIX = "vault."
@@ -28,12 +28,18 @@ class InvalidSecret(ValueError):
     """The value is not a secret Bifrost could load, or one provlint cannot resolve."""
 
 
-@dataclass(frozen=True)
-class Secret:
+class Secret(Record):
     """A secret as written: a literal (``ref == ""``) or a reference."""
 
-    literal: str = ""
-    ref: str = ""
+    __slots__ = ("literal", "ref")
+
+    def __init__(
+        self,
+        literal: str = "",
+        ref: str = "",
+    ) -> None:
+        self.literal = literal
+        self.ref = ref
 
     @property
     def type(self) -> str:

@@ -10,26 +10,38 @@ subclasses Reporter and one line in ``REPORTERS``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence, TextIO
 
 from provlint.findings import Diagnostic, FileResult
+from provlint.records import Record
 from provlint.rules import Rule
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(Record):
     """The counts of a whole run, handed to ``finish``."""
 
-    files_checked: int
-    files_skipped: int
-    errors: int
-    warnings: int
-    infos: int
-    files_with_findings: int
-    # The Bifrost lines the checked files were read against (settings may differ by folder),
-    # oldest first: what a report's header names.
-    target_versions: tuple[str, ...] = ()
+    __slots__ = ("files_checked", "files_skipped", "errors", "warnings", "infos", "files_with_findings",
+                 "target_versions")
+
+    def __init__(
+        self,
+        files_checked: int,
+        files_skipped: int,
+        errors: int,
+        warnings: int,
+        infos: int,
+        files_with_findings: int,
+        # The Bifrost lines the checked files were read against (settings may differ by folder),
+        # oldest first: what a report's header names.
+        target_versions: tuple[str, ...] = (),
+    ) -> None:
+        self.files_checked = files_checked
+        self.files_skipped = files_skipped
+        self.errors = errors
+        self.warnings = warnings
+        self.infos = infos
+        self.files_with_findings = files_with_findings
+        self.target_versions = target_versions
 
     @property
     def findings(self) -> int:

@@ -23,13 +23,12 @@ Two optional declarations more:
 from __future__ import annotations
 
 import importlib
-import textwrap
-from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType, ModuleType
 from typing import Any, Callable, Iterator, Mapping, Optional
 
 from provlint.findings import Finding, Severity
+from provlint.records import Record
 
 RULE_MODULES = (
     "pl000_internal_error",
@@ -88,21 +87,39 @@ RULE_MODULES = (
 )
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    tags: tuple[str, ...]
-    doc: str
-    check: Callable[..., Iterator[Finding]]
-    security_severity: Optional[float] = None
-    fix: Optional[str] = None
-    fixable: Optional[str] = None
-    supersedes: tuple[str, ...] = ()
-    default_enabled: bool = True
-    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # name -> default
-    since: Optional[str] = None  # the first Bifrost line the rule applies to; None: every line
+class Rule(Record):
+    __slots__ = ("code", "name", "severity", "tags", "doc", "check", "security_severity", "fix", "fixable",
+                 "supersedes", "default_enabled", "options", "since")
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        tags: tuple[str, ...],
+        doc: str,
+        check: Callable[..., Iterator[Finding]],
+        security_severity: Optional[float] = None,
+        fix: Optional[str] = None,
+        fixable: Optional[str] = None,
+        supersedes: tuple[str, ...] = (),
+        default_enabled: bool = True,
+        options: Optional[Mapping[str, Any]] = None,  # name -> default
+        since: Optional[str] = None,  # the first Bifrost line the rule applies to; None: every line
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.tags = tags
+        self.doc = doc
+        self.check = check
+        self.security_severity = security_severity
+        self.fix = fix
+        self.fixable = fixable
+        self.supersedes = supersedes
+        self.default_enabled = default_enabled
+        self.options = MappingProxyType({}) if options is None else options
+        self.since = since
 
     @property
     def summary(self) -> str:
@@ -110,9 +127,13 @@ class Rule:
 
 
 def _clean_doc(doc: str) -> str:
-    # inspect.cleandoc would do, but inspect costs 4 ms of start-up on every lint run.
+    # inspect.cleandoc would do, but inspect costs 4 ms of start-up on every lint run, and
+    # textwrap 1 ms: the docstrings are indented with spaces, so their common indent is cut here.
     first, _, rest = doc.strip("\n").partition("\n")
-    return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
+    lines = rest.split("\n")
+    indent = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
+    rest = "\n".join(line[indent:] if line.strip() else "" for line in lines)
+    return (first.strip() + "\n" + rest).strip()
 
 
 def _rule_from(module: ModuleType) -> Rule:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional
 
 from provlint.catalog import Catalog
 from provlint.findings import Finding
+from provlint.records import Record
 from provlint.source import pointer as jp
 from provlint.source.document import Document, DocumentKind
 from provlint.source.providers import ProviderView, provider_views
@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from provlint.structure import StructureIssue
 
 
-@dataclass
-class RuleContext:
+class RuleContext(Record):
     """Everything a rule may read. Rules never learn severities, file names or positions.
 
     ``environment`` is what ``env.NAME`` references resolve against (the process environment
@@ -28,16 +27,31 @@ class RuleContext:
     secrets but are not; ``rule_options`` holds the rule options the settings set.
     """
 
-    document: Document
-    kind: DocumentKind
-    catalog: Catalog
-    environment: Mapping[str, str] = field(default_factory=dict)
-    now: Optional[datetime] = None
-    placeholder_patterns: tuple[re.Pattern, ...] = ()
-    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> the settings' values
+    __slots__ = ("document", "kind", "catalog", "environment", "now", "placeholder_patterns", "rule_options",
+                 "root", "secrets", "__dict__")  # __dict__: for the cached properties
+    __hash__ = None  # the secret map and the cached properties are filled on first use
 
-    root: str = ""  # JSON Pointer of the Bifrost config inside the file (settings `roots`)
-    secrets: Any = None  # the document's provlint.secrets.SecretMap, shared with the engine
+    def __init__(
+        self,
+        document: Document,
+        kind: DocumentKind,
+        catalog: Catalog,
+        environment: Optional[Mapping[str, str]] = None,  # None: a new empty dict
+        now: Optional[datetime] = None,
+        placeholder_patterns: tuple[re.Pattern, ...] = (),
+        rule_options: Optional[Mapping[str, Mapping[str, Any]]] = None,  # code -> the settings' values
+        root: str = "",  # JSON Pointer of the Bifrost config inside the file (settings `roots`)
+        secrets: Any = None,  # the document's provlint.secrets.SecretMap, shared with the engine
+    ) -> None:
+        self.document = document
+        self.kind = kind
+        self.catalog = catalog
+        self.environment = {} if environment is None else environment
+        self.now = now
+        self.placeholder_patterns = placeholder_patterns
+        self.rule_options = {} if rule_options is None else rule_options
+        self.root = root
+        self.secrets = secrets
 
     def secret_map(self) -> Any:
         """The document's secret map (built on first use); which values must never be quoted."""

@@ -24,6 +24,7 @@ import re
 from typing import Iterator, Optional
 
 from provlint.findings import Finding, Severity
+from provlint.patterns import lazy
 from provlint.rules.context import RuleContext
 from provlint.source import Format
 
@@ -36,17 +37,17 @@ FIX = "quote the scalar, or write it as `true`/`false` or a plain decimal number
 # The YAML 1.1 type repository (yaml.org/type/bool, int, float), exact spellings only.
 _YAML11_TRUE = frozenset("y Y yes Yes YES on On ON".split())
 _YAML11_FALSE = frozenset("n N no No NO off Off OFF".split())
-_YAML11_OCTAL = re.compile(r"([-+]?)0([0-7_]+)")
-_YAML11_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
-_YAML11_SEXAGESIMAL_INT = re.compile(r"([-+]?)([1-9][0-9_]*(?::[0-5]?[0-9])+)")
-_YAML11_SEXAGESIMAL_FLOAT = re.compile(r"([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)\.([0-9_]*)")
-_YAML11_BINARY = re.compile(r"([-+]?)0b([01_]+)")
-_YAML11_HEX = re.compile(r"([-+]?)0x([0-9a-fA-F_]+)")
-_YAML11_UNDERSCORED = re.compile(r"([-+]?)([1-9][0-9_]*)")
+_YAML11_OCTAL = lazy(r"([-+]?)0([0-7_]+)")
+_YAML11_DECIMAL = lazy(r"[-+]?(?:0|[1-9][0-9_]*)")
+_YAML11_SEXAGESIMAL_INT = lazy(r"([-+]?)([1-9][0-9_]*(?::[0-5]?[0-9])+)")
+_YAML11_SEXAGESIMAL_FLOAT = lazy(r"([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)\.([0-9_]*)")
+_YAML11_BINARY = lazy(r"([-+]?)0b([01_]+)")
+_YAML11_HEX = lazy(r"([-+]?)0x([0-9a-fA-F_]+)")
+_YAML11_UNDERSCORED = lazy(r"([-+]?)([1-9][0-9_]*)")
 # What YAML 1.2's core schema makes of the same spellings: an integer or a string.
-_YAML12_INT = re.compile(r"[-+]?[0-9]+")
-_YAML12_OCTAL = re.compile(r"0o([0-7]+)")
-_YAML12_HEX = re.compile(r"0x([0-9a-fA-F]+)")
+_YAML12_INT = lazy(r"[-+]?[0-9]+")
+_YAML12_OCTAL = lazy(r"0o([0-7]+)")
+_YAML12_HEX = lazy(r"0x([0-9a-fA-F]+)")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

@@ -19,9 +19,8 @@ Passes::
 
 from typing import Iterator
 
-from dataclasses import replace
-
 from provlint.findings import Finding, FixIntent, RenameKey, Severity
+from provlint.records import replace
 from provlint.rules.context import RuleContext
 
 CODE = "PL101"

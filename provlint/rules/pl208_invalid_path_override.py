@@ -16,11 +16,11 @@ Passes::
     {"provider": "my-llm", "custom_provider_config": {"base_provider_type": "openai", "request_path_overrides": {"chat_completion": "/v2/chat"}}, "network_config": {"base_url": "https://llm.example.com"}}
 """
 
-import re
 from typing import Iterator, Optional
 from urllib.parse import urlsplit
 
 from provlint.findings import Finding, Severity
+from provlint.patterns import lazy
 from provlint.rules.context import RuleContext, block
 from provlint.suggest import did_you_mean
 
@@ -30,7 +30,7 @@ SEVERITY = Severity.ERROR
 TAGS = ("correctness",)
 FIX = "give only the absolute path (starting with `/`); the host belongs in `network_config.base_url`"
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+_SCHEME = lazy(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

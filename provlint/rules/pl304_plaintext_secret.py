@@ -33,6 +33,7 @@ import re
 from typing import Any, Iterator, Mapping, Optional
 
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
+from provlint.patterns import lazy
 from provlint.rules.context import ProviderView, RuleContext, block
 from provlint.rules.secrets import is_reference, literal_text
 from provlint.secrets.names import HeaderPolicy, secret_fields_of
@@ -46,7 +47,7 @@ FIX = 'replace the literal with an "env.NAME" reference and set NAME where Bifro
 FIXABLE = 'replaces the literal with an "env.NAME" reference, NAME derived from the provider and field (unsafe: NAME must then be set where Bifrost runs)'
 
 KEY_ENTRY = "key"  # the catalog's secret_fields entry for the key object itself
-_AUTH_SCHEME = re.compile(r"^\s*(bearer|basic|token|apikey|digest)\b\s*", re.IGNORECASE)
+_AUTH_SCHEME = lazy(r"^\s*(bearer|basic|token|apikey|digest)\b\s*", re.IGNORECASE)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

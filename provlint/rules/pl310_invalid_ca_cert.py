@@ -23,6 +23,7 @@ import re
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
+from provlint.patterns import lazy
 from provlint.rules.context import RuleContext
 from provlint.rules.pem import CERT_BEGIN, ca_cert_texts, load_certificates
 from provlint.secrets.shape import PRIVATE_KEY
@@ -34,7 +35,7 @@ TAGS = ("security",)
 SECURITY_SEVERITY = 6.0
 FIX = 'paste the CA certificate as PEM text, or reference it: "env.PROVIDER_CA_PEM"'
 
-_PATH_LIKE = re.compile(r"^(?:[A-Za-z]:)?[\\/.~]|\.(?:pem|crt|cer|der)$", re.IGNORECASE)
+_PATH_LIKE = lazy(r"^(?:[A-Za-z]:)?[\\/.~]|\.(?:pem|crt|cer|der)$", re.IGNORECASE)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

@@ -20,11 +20,11 @@ Passes::
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Iterator, Optional
 
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.go_duration import InvalidDuration, duration_milliseconds, parse_go_duration
+from provlint.records import replace
 from provlint.rules.context import RuleContext, block, is_integer
 
 CODE = "PL402"

@@ -28,10 +28,10 @@ Passes::
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator, Mapping
 
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
+from provlint.patterns import lazy
 from provlint.rules.context import RuleContext
 from provlint.source.document import DocumentKind
 
@@ -45,7 +45,7 @@ FIX = (
 )
 FIXABLE = "writes the computed config_hash (safe; only where the target line's algorithm is known and every env reference is set)"
 
-_DIGEST = re.compile(r"[0-9a-f]{64}")
+_DIGEST = lazy(r"[0-9a-f]{64}")
 _KINDS = (DocumentKind.CONFIG, DocumentKind.PROVIDER_RESPONSE)
 # Bifrost's Redacted(): "<REDACTED>", or the first and last 4 characters around 24 '*' (all
 # '*' for 8 characters or fewer). A hash over redacted text is not the gateway's.

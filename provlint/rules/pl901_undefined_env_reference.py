@@ -19,10 +19,10 @@ Passes::
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator, Optional
 
 from provlint.findings import Finding, Severity
+from provlint.patterns import lazy
 from provlint.rules.context import RuleContext
 from provlint.source import pointer as jp
 
@@ -35,8 +35,8 @@ FIX = "set the variable where Bifrost runs (or in the --env-file), or fix the re
 # where the environment is the real one.
 DEFAULT_ENABLED = False
 
-_ENV_REFERENCE = re.compile(r"^env\.([A-Za-z_][A-Za-z0-9_]*)$")
-_BARE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_ENV_REFERENCE = lazy(r"^env\.([A-Za-z_][A-Za-z0-9_]*)$")
+_BARE_NAME = lazy(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

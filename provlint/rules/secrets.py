@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
+from provlint.patterns import lazy
 from provlint.redaction import is_redacted  # noqa: F401 - part of this module's vocabulary
 from typing import Any, Optional
 
-_ENV_REFERENCE = re.compile(r"^env\.[A-Za-z_][A-Za-z0-9_]*$")
+_ENV_REFERENCE = lazy(r"^env\.[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def is_reference(text: str) -> bool:
@@ -35,7 +34,7 @@ def literal_text(value: Any) -> Optional[str]:
 # --- URL hosts (PL305, PL306, PL307) ----------------------------------------------------------
 # Offline only: a host is judged by its text, never resolved.
 
-_LEGACY_IPV4 = re.compile(r"^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$")
+_LEGACY_IPV4 = lazy(r"^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$")
 
 
 def url_parts(url: Any) -> Optional[tuple[str, str]]:

@@ -7,11 +7,11 @@ decides what is masked in output, never what is reported.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any, Iterable
 
 from provlint.catalog import Catalog
+from provlint.patterns import lazy
 
 # Words that make a name a credential's name wherever they stand in it (``DB_PASSWORD``,
 # ``refreshToken``, ``X-Client-Secret``). Plurals are left out on purpose: ``max_tokens`` is
@@ -26,9 +26,9 @@ KEY_WORDS = frozenset({"key"})
 # Answers a policy keeps, at most: a long run over many files meets few distinct names, but
 # memory stays bounded whatever the files hold.
 MAX_ANSWERS = 65536
-_SPLIT = re.compile(r"[^A-Za-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_HEADER_PARTS = re.compile(r"[-_\s.]+")
+_SPLIT = lazy(r"[^A-Za-z0-9]+")
+_CAMEL = lazy(r"(?<=[a-z0-9])(?=[A-Z])")
+_HEADER_PARTS = lazy(r"[-_\s.]+")
 
 
 def words(name: str) -> list[str]:

@@ -8,12 +8,13 @@ value under a credential-like name is masked whatever its shape.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
+
+from provlint.patterns import lazy
 
 # Vendor prefixes (OpenAI, Anthropic, AWS access key ids, GitHub, Slack, GitLab, Google,
 # Hugging Face, Stripe); each needs a body long enough to be a real key, not a word.
-_PREFIXED = re.compile(
+_PREFIXED = lazy(
     r"(?:sk|rk|pk)[-_](?:live|test|proj|ant|or)?[-_]?[A-Za-z0-9_\-]{8,}"
     r"|(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{12,}"
     r"|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}"
@@ -22,10 +23,10 @@ _PREFIXED = re.compile(
     r"|AIza[A-Za-z0-9_\-]{30,}"
     r"|hf_[A-Za-z0-9]{20,}"
 )
-PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----")
+PRIVATE_KEY = lazy(r"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----")
 # The characters of a token (base64, base64url, hex, JWT dots); anything else ends the token.
-_TOKEN = re.compile(r"[A-Za-z0-9+/=_\-.~]{20,}")
-_DIGIT = re.compile(r"[0-9]")
+_TOKEN = lazy(r"[A-Za-z0-9+/=_\-.~]{20,}")
+_DIGIT = lazy(r"[0-9]")
 TOKEN_LENGTH = 20
 ENTROPY_BITS = 3.5  # per character; English words and model names stay below this
 

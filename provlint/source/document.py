@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Optional, Protocol
 
 from provlint.findings import Position, Span
+from provlint.records import Record
 
 
 class DocumentKind(str, Enum):
@@ -22,20 +22,24 @@ class Format(str, Enum):
     YAML = "yaml"
 
 
-@dataclass(frozen=True)
-class DuplicateKey:
+class DuplicateKey(Record):
     """The same key twice in one object: ``pointer`` names the member, spans are the keys."""
 
-    pointer: str
-    key: str
-    first: Span
-    second: Span
+    __slots__ = ("pointer", "key", "first", "second")
+
+    def __init__(self, pointer: str, key: str, first: Span, second: Span) -> None:
+        self.pointer = pointer
+        self.key = key
+        self.first = first
+        self.second = second
 
 
-@dataclass(frozen=True)
-class ParseError:
-    message: str
-    span: Span
+class ParseError(Record):
+    __slots__ = ("message", "span")
+
+    def __init__(self, message: str, span: Span) -> None:
+        self.message = message
+        self.span = span
 
 
 class PositionIndex(Protocol):
@@ -54,24 +58,40 @@ class PositionIndex(Protocol):
         """YAML only: (pointer, span, source text) of plain scalars that YAML 1.1 reads otherwise."""
 
 
-@dataclass
-class Document:
+class Document(Record):
     """One input, parsed or not. A failed parse is a value: ``error`` is set, ``data`` is None.
 
     ``has_duplicates`` is the cheap flag the loader raises while parsing; the spans of the
     duplicates come from the position index, which is built only when something asks.
     """
 
-    path: str
-    text: str
-    format: Format
-    data: Any = None
-    error: Optional[ParseError] = None
-    has_duplicates: bool = False
-    _index_factory: Optional[Callable[[], PositionIndex]] = field(default=None, repr=False)
-    _index: Optional[PositionIndex] = field(default=None, repr=False)
-    # What the fix layer derives from the text (line index, shared YAML nodes), on first use.
-    fix_facts: Any = field(default=None, repr=False, compare=False)
+    __slots__ = ("path", "text", "format", "data", "error", "has_duplicates", "_index_factory", "_index", "fix_facts")
+    _not_compared = ("fix_facts",)
+    _not_shown = ("_index_factory", "_index", "fix_facts")
+    __hash__ = None  # its position index and fix facts are filled in on first use
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        format: Format,
+        data: Any = None,
+        error: Optional[ParseError] = None,
+        has_duplicates: bool = False,
+        _index_factory: Optional[Callable[[], PositionIndex]] = None,
+        _index: Optional[PositionIndex] = None,
+        # What the fix layer derives from the text (line index, shared YAML nodes), on first use.
+        fix_facts: Any = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.format = format
+        self.data = data
+        self.error = error
+        self.has_duplicates = has_duplicates
+        self._index_factory = _index_factory
+        self._index = _index
+        self.fix_facts = fix_facts
 
     @property
     def ok(self) -> bool:

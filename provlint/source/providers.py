@@ -9,9 +9,9 @@ hashes through ``provider_slots``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterator, Optional
 
+from provlint.records import Record
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
 
@@ -24,8 +24,7 @@ NOT_AN_OBJECT = {
 }
 
 
-@dataclass(frozen=True)
-class ProviderSlot:
+class ProviderSlot(Record):
     """One place a document keeps a provider, as written.
 
     ``name`` is the id as written (a config file's member name, the value of ``provider`` or
@@ -34,16 +33,26 @@ class ProviderSlot:
     it has the wrong shape to be a provider at all.
     """
 
-    pointer: str
-    name: Any
-    name_pointer: str
-    name_target: str  # "key" when the id is a member name, "value" when it is a member's value
-    settings: Any
-    problem: Optional[str] = None
+    __slots__ = ("pointer", "name", "name_pointer", "name_target", "settings", "problem")
+
+    def __init__(
+        self,
+        pointer: str,
+        name: Any,
+        name_pointer: str,
+        name_target: str,  # "key" when the id is a member name, "value" when it is a member's value
+        settings: Any,
+        problem: Optional[str] = None,
+    ) -> None:
+        self.pointer = pointer
+        self.name = name
+        self.name_pointer = name_pointer
+        self.name_target = name_target
+        self.settings = settings
+        self.problem = problem
 
 
-@dataclass(frozen=True)
-class ProviderView:
+class ProviderView(Record):
     """One provider's settings inside a document, wherever the document keeps them.
 
     ``pointer`` locates the settings object; ``name_pointer``/``name_target`` locate the
@@ -52,11 +61,14 @@ class ProviderView:
     the id is not a string.
     """
 
-    pointer: str
-    name: Optional[str]
-    name_pointer: str
-    name_target: str
-    settings: dict
+    __slots__ = ("pointer", "name", "name_pointer", "name_target", "settings")
+
+    def __init__(self, pointer: str, name: Optional[str], name_pointer: str, name_target: str, settings: dict) -> None:
+        self.pointer = pointer
+        self.name = name
+        self.name_pointer = name_pointer
+        self.name_target = name_target
+        self.settings = settings
 
     def at(self, *tokens: Any) -> str:
         return jp.join(self.pointer, *tokens)

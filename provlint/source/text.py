@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import re
 import sys
 from typing import Optional, Union
 
 from provlint.findings import Position, Span
+from provlint.patterns import lazy
 from provlint.source.document import ParseError
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
 class LineIndex:

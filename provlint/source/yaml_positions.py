@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from provlint.findings import Span
+from provlint.records import Record
 from provlint.source.document import DuplicateKey
 from provlint.source.text import LineIndex
 
 _WHITESPACE = " \t\r\n"
 
 
-@dataclass
-class YamlPositions:
+class YamlPositions(Record):
     """The position index of a YAML document, filled while its data is built."""
 
-    keys: dict[str, Span] = field(default_factory=dict)
-    values: dict[str, Span] = field(default_factory=dict)
-    duplicates: list[DuplicateKey] = field(default_factory=list)
-    ambiguous: list[tuple[str, Span, str]] = field(default_factory=list)
+    __slots__ = ("keys", "values", "duplicates", "ambiguous")
+    __hash__ = None  # filled while the data is built
+
+    def __init__(
+        self,
+        keys: Optional[dict[str, Span]] = None,  # None: a new empty dict
+        values: Optional[dict[str, Span]] = None,  # None: a new empty dict
+        duplicates: Optional[list[DuplicateKey]] = None,  # None: a new empty list
+        ambiguous: Optional[list[tuple[str, Span, str]]] = None,  # None: a new empty list
+    ) -> None:
+        self.keys = {} if keys is None else keys
+        self.values = {} if values is None else values
+        self.duplicates = [] if duplicates is None else duplicates
+        self.ambiguous = [] if ambiguous is None else ambiguous
 
     def key_span(self, pointer: str) -> Optional[Span]:
         return self.keys.get(pointer)

@@ -11,10 +11,10 @@ This package is lint logic, not modelling: ``explain`` words pydantic's errors a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal, Optional
 
 from provlint.catalog import Catalog
+from provlint.records import Record
 from provlint.source.document import DocumentKind
 from provlint.validators import fast_accepts
 
@@ -22,8 +22,7 @@ Category = Literal["invalid", "unknown", "missing"]
 Target = Literal["key", "value"]
 
 
-@dataclass(frozen=True)
-class StructureIssue:
+class StructureIssue(Record):
     """One structural problem of a document.
 
     ``category`` becomes PL100 (invalid), PL101 (unknown) or PL102 (missing). ``pointer`` is
@@ -33,11 +32,21 @@ class StructureIssue:
     to be what was meant (None when there are none or several).
     """
 
-    category: Category
-    pointer: str
-    message: str
-    target: Target
-    suggestion: Optional[str] = None
+    __slots__ = ("category", "pointer", "message", "target", "suggestion")
+
+    def __init__(
+        self,
+        category: Category,
+        pointer: str,
+        message: str,
+        target: Target,
+        suggestion: Optional[str] = None,
+    ) -> None:
+        self.category = category
+        self.pointer = pointer
+        self.message = message
+        self.target = target
+        self.suggestion = suggestion
 
 
 def structure_issues(data: Any, kind: DocumentKind, catalog: Catalog) -> list[StructureIssue]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from provlint.catalog import Catalog, available_versions, lintable_versions, load_catalog
@@ -29,7 +27,7 @@ def test_attributes_are_the_json_keys_of_the_file():
     optional = {"extends", "hash", "source_notes", "alias_model_families", "alias_provider_fields", "provider_request_id_header_pattern",
                 "prompt_cache_ttls", "prompt_cache_locations", "prompt_cache_roles", "databricks_api_formats",
                 "bifrost_config_schema"}
-    assert {f.name for f in dataclasses.fields(Catalog)} - optional == set(SHIPPED_15)
+    assert set(Catalog._fields) - optional == set(SHIPPED_15)
     assert catalog.loopback_hostnames == ("localhost", ".localhost")
     assert catalog.key_config_requirements["azure"].field == "endpoint"
     assert catalog.key_config_requirements["vertex"].field is None
@@ -40,7 +38,7 @@ def test_attributes_are_the_json_keys_of_the_file():
 
 def test_a_catalog_is_frozen_all_the_way_down():
     catalog = load_catalog("1.5")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError, match="frozen"):
         catalog.provider_ids = ()
     with pytest.raises(AttributeError):
         catalog.bounds.concurrency_min = 0

@@ -1,10 +1,9 @@
 """The finding lifecycle as a user meets it through `provlint check`."""
 
-from dataclasses import replace
-
 from click.testing import CliRunner
 
 from provlint.cli import cli
+from provlint.records import replace
 from tests.conftest import run_provlint
 
 BROKEN = '{"network_config": {"max_retries": 2,}}'

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import hashlib
 import io
 import json
@@ -22,6 +21,7 @@ from provlint.hashing.canonical import (
     canonical_document,
     effective_settings,
 )
+from provlint.records import replace
 from provlint.redaction import is_redacted
 from provlint.source import load_bytes
 from provlint.source.document import DocumentKind
@@ -88,7 +88,7 @@ def test_pinned_value_of_the_empty_openai_entry():
 
 def test_defaults_come_from_the_catalog_not_from_literals():
     network_defaults = {**CATALOG.defaults["network_config"], "default_request_timeout_in_seconds": 99}
-    other = dataclasses.replace(CATALOG, defaults={**CATALOG.defaults, "network_config": network_defaults})
+    other = replace(CATALOG, defaults={**CATALOG.defaults, "network_config": network_defaults})
     network = effective_settings({}, other)["network_config"]
     assert network["default_request_timeout_in_seconds"] == 99
 

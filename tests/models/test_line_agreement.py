@@ -6,7 +6,6 @@ The 1.5 line has the full suite in test_validator_agreement.py; this runs the sa
 
 from __future__ import annotations
 
-import dataclasses
 
 import json
 from functools import lru_cache
@@ -19,6 +18,7 @@ from pydantic import ValidationError
 
 from provlint.catalog import lintable_versions, load_catalog
 from provlint.models import models_for
+from provlint.records import replace
 from provlint.structure.locate import wire_fields
 from provlint.source.document import DocumentKind
 from provlint.structure import structure_issues
@@ -33,7 +33,7 @@ LINES = [line for line in lintable_versions() if line != "1.5"]
 def models_only(line):
     """The line's catalog without Bifrost's schema: these tests compare the models with their
     fast validator; the sections the models leave to Bifrost's schema are tests/sections'."""
-    return dataclasses.replace(load_catalog(line), bifrost_config_schema=None)
+    return replace(load_catalog(line), bifrost_config_schema=None)
 CONFIGS = sorted(p for p in fixture("bifrost-2.x").rglob("*") if p.suffix in (".json", ".yaml"))
 CONFIGS += sorted(fixture("bifrost-examples").glob("*.json"))
 

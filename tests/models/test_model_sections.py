@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from provlint.catalog import load_catalog
 from provlint.models import ModelSet, models_for
+from provlint.records import replace
 from provlint.source.document import DocumentKind
 
 CATALOG = load_catalog("1.5")
@@ -201,7 +201,7 @@ def test_env_var_union_reports_one_branch():
 
 def test_enums_and_bounds_come_from_the_catalog():
     network_defaults = {**CATALOG.defaults["network_config"], "default_request_timeout_in_seconds": 99}
-    catalog = dataclasses.replace(
+    catalog = replace(
         CATALOG,
         version="test-catalog-driven",
         provider_ids=("alpha", "beta"),
@@ -228,7 +228,7 @@ def test_enums_and_bounds_come_from_the_catalog():
 
 
 def test_a_catalog_whose_settings_fields_the_models_do_not_know_is_refused():
-    catalog = dataclasses.replace(
+    catalog = replace(
         CATALOG, version="test-unknown-settings", settings_fields=(*CATALOG.settings_fields, "injected_tools")
     )
     with pytest.raises(ValueError, match="settings fields"):

@@ -73,7 +73,7 @@ def test_every_id_of_the_line_is_known_under_it(line):
 
 def _with_removed_id(name: str, kept_in: tuple[str, ...]):
     """PL201's view of the other lines as if ``name`` were a provider of ``kept_in`` only."""
-    from dataclasses import replace
+    from provlint.records import replace
 
     def fake(version):
         real = load_catalog(version)

@@ -221,7 +221,7 @@ def test_no_rule_echoes_the_secrets():
 
 def test_a_line_that_resolves_references_in_header_values_suggests_one(monkeypatch):
     import provlint.engine as engine
-    from dataclasses import replace
+    from provlint.records import replace
 
     from provlint.catalog import load_catalog
 
