@@ -81,14 +81,10 @@ def read_only_members(ctx: RuleContext) -> Iterator[Member]:
             for key in provider.settings:
                 if key in provider_fields:
                     yield Member(provider.at(key), key, "config")
-            keys = provider.settings.get("keys")
-            if not isinstance(keys, list):
-                continue
-            for index, entry in enumerate(keys):
-                if isinstance(entry, dict):
-                    for key in entry:
-                        if key in key_fields:
-                            yield Member(provider.at("keys", index, key), key, "config-key")
+            for entry in ctx.keys_of(provider):
+                for key in entry.key:
+                    if key in key_fields:
+                        yield Member(entry.at(key), key, "config-key")
 
 
 def _message(member: Member) -> str:
