@@ -125,6 +125,16 @@ class RuleContext:
         return tuple(entry for entries in self._keys_by_provider.values() for entry in entries)
 
     @cached_property
+    def env_names_in_text(self) -> Optional[frozenset[str]]:
+        """Every NAME the document's text spells as ``env.NAME``: a superset of the names its
+        env references (``env_references``) hold, found without walking the data; None when
+        the text alone cannot tell (a backslash may escape a reference, ``from_env`` marks a
+        legacy bare name)."""
+        from provlint.rules.env_references import names_in_text
+
+        return names_in_text(self.document.text)
+
+    @cached_property
     def env_references(self) -> tuple[EnvReference, ...]:
         """Every env reference in the providers' settings, in document order: ``"env.NAME"``
         strings and the object forms (``ref``, legacy ``env_var`` with or without

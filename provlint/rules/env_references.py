@@ -72,6 +72,23 @@ def object_reference(value: dict) -> Optional[tuple[str, str]]:
     return None
 
 
+_NAME_IN_TEXT = re.compile(r"env\.([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def names_in_text(text: str) -> Optional[frozenset[str]]:
+    """Every NAME that ``text`` (a whole JSON or YAML document) spells as ``env.NAME``, or None.
+
+    A superset of the names of the document's references: without a backslash, a string of the
+    data stands in the text as written (JSON, and YAML's plain, quoted and block scalars), and
+    a reference, being a whole scalar, starts after a delimiter, so no match can overlap it.
+    None when the text has a backslash (an escape may spell a reference) or ``from_env`` (the
+    legacy form names its variable without the prefix).
+    """
+    if "\\" in text or "from_env" in text:
+        return None
+    return frozenset(_NAME_IN_TEXT.findall(text))
+
+
 def env_name(text: str) -> Optional[str]:
     """The variable an ``env.NAME`` string names, or None."""
     match = _ENV_REFERENCE.match(text)

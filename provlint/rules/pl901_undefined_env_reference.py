@@ -36,6 +36,9 @@ DEFAULT_ENABLED = False
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     environment = ctx.environment
+    names = ctx.env_names_in_text
+    if names is not None and all(environment.get(name) for name in names):
+        return  # every name the text could refer to is set and not empty: no walk needed
     for reference in ctx.env_references:
         name = reference.name
         value = environment.get(name)

@@ -82,8 +82,8 @@ def test_reference_paths_equal_the_walk_pl901_did_itself(value: Any) -> None:
     assert reference_paths(value) == list(_old_references(value, ()))
 
 
-def _context(data: Any, kind: DocumentKind = DocumentKind.CONFIG) -> RuleContext:
-    doc = load_bytes(json.dumps(data).encode(), "x.json")
+def _context(data: Any, kind: DocumentKind = DocumentKind.CONFIG, indent: Optional[int] = None) -> RuleContext:
+    doc = load_bytes(json.dumps(data, indent=indent).encode(), "x.json")
     return RuleContext(document=doc, kind=kind, catalog=load_catalog("2.2"))
 
 
@@ -119,3 +119,26 @@ def test_env_reference_pointer_escapes_its_path() -> None:
     ctx = _context({"providers": {"a/b": {"keys": [{"value": {"ref": "env.K"}}]}}})
     assert [r.pointer for r in ctx.env_references] == ["/providers/a~1b/keys/0/value/ref"]
     assert [r.name for r in ctx.env_references] == ["K"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CONFIG, st.sampled_from([None, 2, 4]))
+def test_names_in_the_text_hold_every_reference_name(data: Any, indent: Optional[int]) -> None:
+    ctx = _context(data, indent=indent)
+    names = ctx.env_names_in_text
+    if names is None:
+        return  # the text cannot tell: the rules walk the data instead
+    assert {reference.name for reference in ctx.env_references} <= names
+
+
+def test_names_in_the_text_of_yaml_scalars() -> None:
+    text = "providers:\n  openai:\n    keys:\n    - value: env.A\n      x: 'env.B'\n      y: [env.C, {ref: env.D}]\n      z: |\n        env.E\n"
+    doc = load_bytes(text.encode(), "x.yaml")
+    ctx = RuleContext(document=doc, kind=DocumentKind.CONFIG, catalog=load_catalog("2.2"))
+    assert {r.name for r in ctx.env_references} == {"A", "B", "C", "D", "E"}
+    assert ctx.env_names_in_text == {"A", "B", "C", "D", "E"}
+
+
+def test_the_text_cannot_tell_when_it_escapes_or_names_a_bare_variable() -> None:
+    assert _context({"providers": {"a": {"keys": [{"value": "env\\u002eA"}]}}}).env_names_in_text is None
+    assert _context({"providers": {"a": {"keys": [{"value": {"env_var": "A", "from_env": True}}]}}}).env_names_in_text is None
