@@ -125,6 +125,13 @@ class RuleContext:
         return tuple(entry for entries in self._keys_by_provider.values() for entry in entries)
 
     @cached_property
+    def ca_cert_texts(self) -> tuple[tuple[str, str, str], ...]:
+        """(pointer, field as messages show it, text) of every literal ``ca_cert_pem``."""
+        from provlint.rules.pem import find_ca_cert_texts
+
+        return tuple(find_ca_cert_texts(self.providers))
+
+    @cached_property
     def env_names_in_text(self) -> Optional[frozenset[str]]:
         """Every NAME the document's text spells as ``env.NAME``: a superset of the names its
         env references (``env_references``) hold, found without walking the data; None when
