@@ -95,17 +95,29 @@ def open_regular_file(path: str) -> BinaryIO:
     """The file opened for reading. Anything but a regular file is refused with an OSError
     before it is opened: opening a FIFO blocks for ever and reading a device may never end.
     The open itself does not block either, should a FIFO replace the file after the check."""
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise OSError(errno.EINVAL, "not a regular file", path)
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    descriptor, _ = _open_regular(path)
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", path)
         os.set_blocking(descriptor, True)
     except BaseException:
         os.close(descriptor)
         raise
     return os.fdopen(descriptor, "rb")
+
+
+def _open_regular(path: str) -> tuple[int, int]:
+    """A descriptor of the regular file at ``path`` (non-blocking: see open_regular_file) and
+    its size; OSError for anything else."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", path)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", path)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor, info.st_size
 
 
 def read_limited(handle: BinaryIO, max_bytes: int) -> bytes:
@@ -134,14 +146,9 @@ def read_regular_file(path: str, max_bytes: int = DEFAULT_MAX_FILE_MIB * _MIB) -
     The checks of ``open_regular_file`` on a bare descriptor, read in one call where the file
     is as large as its stat says: five system calls per file instead of a dozen (no file
     object, no buffer, no blocking-mode switch: O_NONBLOCK does nothing to a regular file)."""
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise OSError(errno.EINVAL, "not a regular file", path)
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    descriptor, size = _open_regular(path)
     try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", path)
-        return _read_descriptor(descriptor, info.st_size, max_bytes)
+        return _read_descriptor(descriptor, size, max_bytes)
     finally:
         os.close(descriptor)
 
