@@ -41,16 +41,25 @@ def input_files(
     settings' ``exclude`` applies, a file of no Bifrost shape is skipped in silence): a tool
     such as pre-commit names every JSON and YAML file, and no person chose them."""
     paths = list(paths)
-    missing = [p for p in paths if p != STDIN and not os.path.lexists(p)]
-    if missing:
-        raise InputPathError(f"path does not exist: {missing[0]}")
+    folders = {p for p in paths if p != STDIN and _is_folder(p)}
     files: list[InputFile] = []
     for path in paths:
-        if path != STDIN and os.path.isdir(path):
+        if path in folders:
             files.extend(InputFile(p, explicit=False) for p in sorted(_walk(path, respect_gitignore(path))))
         else:
             files.append(InputFile(path, explicit=path == STDIN or not force_exclude))
     return files
+
+
+def _is_folder(path: str) -> bool:
+    """Whether ``path`` is a folder (following links); InputPathError when nothing is there.
+    One stat per named file (10,000 of them from pre-commit): a dangling link exists."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        if not os.path.lexists(path):
+            raise InputPathError(f"path does not exist: {path}") from None
+        return False
 
 
 def _walk(root: str, respect_gitignore: bool = True) -> Iterator[str]:
@@ -92,17 +101,29 @@ def open_regular_file(path: str) -> BinaryIO:
     """The file opened for reading. Anything but a regular file is refused with an OSError
     before it is opened: opening a FIFO blocks for ever and reading a device may never end.
     The open itself does not block either, should a FIFO replace the file after the check."""
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise OSError(errno.EINVAL, "not a regular file", path)
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    descriptor, _ = _open_regular(path)
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", path)
         os.set_blocking(descriptor, True)
     except BaseException:
         os.close(descriptor)
         raise
     return os.fdopen(descriptor, "rb")
+
+
+def _open_regular(path: str) -> tuple[int, int]:
+    """A descriptor of the regular file at ``path`` (non-blocking: see open_regular_file) and
+    its size; OSError for anything else."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", path)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", path)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor, info.st_size
 
 
 def read_limited(handle: BinaryIO, max_bytes: int) -> bytes:
@@ -126,7 +147,31 @@ def read_limited(handle: BinaryIO, max_bytes: int) -> bytes:
 
 
 def read_regular_file(path: str, max_bytes: int = DEFAULT_MAX_FILE_MIB * _MIB) -> bytes:
-    """The file's bytes; OSError (InputTooLarge past ``max_bytes``) like any unreadable file."""
-    with open_regular_file(path) as handle:
-        return read_limited(handle, max_bytes)
+    """The file's bytes; OSError (InputTooLarge past ``max_bytes``) like any unreadable file.
+
+    The checks of ``open_regular_file`` on a bare descriptor, read in one call where the file
+    is as large as its stat says: five system calls per file instead of a dozen (no file
+    object, no buffer, no blocking-mode switch: O_NONBLOCK does nothing to a regular file)."""
+    descriptor, size = _open_regular(path)
+    try:
+        return _read_descriptor(descriptor, size, max_bytes)
+    finally:
+        os.close(descriptor)
+
+
+def _read_descriptor(descriptor: int, size: int, max_bytes: int) -> bytes:
+    chunks, total = [], 0
+    want = min(size, max_bytes) + 1
+    while True:
+        chunk = os.read(descriptor, min(want, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise InputTooLarge(max_bytes)
+        if total == size and len(chunk) < want:
+            break  # all the bytes its stat promised, and a short read: the end of the file
+        want = _MIB
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 

@@ -163,8 +163,11 @@ def run_rules(rules: Iterable[Rule], ctx: RuleContext) -> Raw:
     and the other rules (and files) go on."""
     found: Raw = []
     for rule in rules:
+        # A plain loop, not extend() over a generator expression: a clean file runs 50 rules
+        # that find nothing, and the extra generator layer was a third of their cost.
         try:
-            found.extend((rule, finding) for finding in rule.check(ctx))
+            for finding in rule.check(ctx):
+                found.append((rule, finding))
         except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the rest
             found.append((find_rule(INTERNAL_ERROR), _internal_error(rule, exc)))
     return found

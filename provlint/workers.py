@@ -15,12 +15,13 @@ import os
 import sys
 from typing import Callable, Iterator, Optional
 
-from provlint.findings import FileResult
+from provlint.findings import FileResult, Severity
 
 # Below this many files forking the workers and sending results back costs more than it saves;
 # files are handed out this many at a time.
 MIN_FILES = 200
 CHUNK = 8
+MAX_CHUNK = 64
 
 Work = Callable[[int], tuple[FileResult, tuple, set]]
 _work: Optional[Work] = None  # the forked worker's job, set before the fork (inherited, never pickled)
@@ -60,15 +61,39 @@ def run_in_workers(work: Work, count: int, processes: int) -> Iterator[tuple[Fil
     context = multiprocessing.get_context("fork")
     with context.Pool(processes) as pool:
         try:
-            yield from pool.imap(_run, range(1, count), chunksize=CHUNK)
+            for packed, exceptions, used in pool.imap(_run, range(1, count), chunksize=chunk_size(count, processes)):
+                yield unpack(packed), exceptions, used
         finally:
             _work = None
 
 
-def _run(index: int) -> tuple[FileResult, tuple, set]:
+def chunk_size(count: int, processes: int) -> int:
+    """Files handed to a worker at a time: about 16 hand-outs per worker (one message each way
+    per hand-out), never fewer files than CHUNK, nor more than MAX_CHUNK so that results still
+    stream and the last hand-outs stay small against the run."""
+    return max(CHUNK, min(MAX_CHUNK, count // (processes * 16)))
+
+
+def _run(index: int) -> tuple[object, tuple, set]:
     assert _work is not None
     result, exceptions, used = _work(index)
-    return slim(result), exceptions, used
+    return pack(result), exceptions, used
+
+
+def pack(result: FileResult) -> object:
+    """What travels back from a worker: a plain tuple for a result with nothing to report (most
+    of a long run; a tuple of builtins pickles and loads several times faster than the result
+    object), else the result, slimmed."""
+    if not result.diagnostics and not result.waived_by:
+        return (result.path, result.skipped, result.fail_level.value, result.target_version)
+    return slim(result)
+
+
+def unpack(packed: object) -> FileResult:
+    if isinstance(packed, FileResult):
+        return packed
+    path, skipped, fail_level, target_version = packed
+    return FileResult(path, skipped=skipped, fail_level=Severity(fail_level), target_version=target_version)
 
 
 def slim(result: FileResult) -> FileResult:

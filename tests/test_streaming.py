@@ -139,3 +139,19 @@ def test_workers_only_for_a_long_run_and_never_more_than_the_cores(monkeypatch):
     assert workers.worker_count(8, 10_000) == 2  # never more than the cores
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert workers.worker_count(0, 10_000) == 1
+
+
+def test_a_result_travels_back_from_a_worker_as_it_left(tmp_path):
+    """A result with nothing to report comes back as a plain tuple and is rebuilt equal; one
+    with findings or waivers comes back as itself, slimmed only of what no reporter reads."""
+    from provlint.findings import FileResult, Severity
+    from provlint.workers import chunk_size, pack, unpack
+
+    clean = FileResult("a.json", text="{}", data={}, fail_level=Severity.WARNING, target_version="2.2")
+    assert isinstance(pack(clean), tuple)
+    assert unpack(pack(clean)) == FileResult("a.json", fail_level=Severity.WARNING, target_version="2.2")
+    skipped = FileResult("b.json", skipped=True)
+    assert unpack(pack(skipped)) == skipped
+    waived = FileResult("c.json", waived_by={"x"}, target_version="2.2")
+    assert unpack(pack(waived)) is waived
+    assert [chunk_size(n, 2) for n in (200, 1_000, 10_000, 100_000)] == [8, 31, 64, 64]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, NamedTuple, Optional
 
 from provlint.catalog import Catalog
 from provlint.findings import Finding
@@ -16,6 +16,29 @@ from provlint.source.providers import ProviderView, provider_views
 
 if TYPE_CHECKING:
     from provlint.structure import StructureIssue
+
+
+class KeyEntry(NamedTuple):
+    """One key object of a provider (an object in its ``keys`` list) and where it sits."""
+
+    provider: ProviderView
+    index: int  # in the provider's ``keys`` list, counting the entries that are not objects
+    key: dict
+
+    def at(self, *tokens: Any) -> str:
+        return self.provider.at("keys", self.index, *tokens)
+
+
+class EnvReference(NamedTuple):
+    """One ``env.NAME`` reference in a provider's settings (see ``env_references``)."""
+
+    provider: ProviderView
+    path: tuple  # from the provider's settings to the member holding the reference
+    name: str  # the variable's name
+
+    @property
+    def pointer(self) -> str:
+        return jp.join(self.provider.pointer, *self.path)
 
 
 class RuleContext(Record):
@@ -89,9 +112,61 @@ class RuleContext(Record):
     def is_placeholder(self, text: str) -> bool:
         return any(p.search(text) for p in self.placeholder_patterns)
 
+    # --- views of the document shared by the rules: each computed once, on first use -------
+
     @cached_property
     def providers(self) -> list[ProviderView]:
         return list(provider_views(self.data, self.kind))
+
+    @cached_property
+    def _keys_by_provider(self) -> dict[str, tuple[KeyEntry, ...]]:
+        by_pointer = {}
+        for provider in self.providers:
+            keys = provider.settings.get("keys")
+            if isinstance(keys, list):
+                by_pointer[provider.pointer] = tuple(
+                    KeyEntry(provider, index, key) for index, key in enumerate(keys) if isinstance(key, dict)
+                )
+        return by_pointer
+
+    def keys_of(self, provider: ProviderView) -> tuple[KeyEntry, ...]:
+        """The key objects of one provider, in document order (none when ``keys`` is no list)."""
+        return self._keys_by_provider.get(provider.pointer, ())
+
+    @cached_property
+    def key_entries(self) -> tuple[KeyEntry, ...]:
+        """Every key object of every provider, in document order."""
+        return tuple(entry for entries in self._keys_by_provider.values() for entry in entries)
+
+    @cached_property
+    def ca_cert_texts(self) -> tuple[tuple[str, str, str], ...]:
+        """(pointer, field as messages show it, text) of every literal ``ca_cert_pem``."""
+        from provlint.rules.pem import find_ca_cert_texts
+
+        return tuple(find_ca_cert_texts(self.providers))
+
+    @cached_property
+    def env_names_in_text(self) -> Optional[frozenset[str]]:
+        """Every NAME the document's text spells as ``env.NAME``: a superset of the names its
+        env references (``env_references``) hold, found without walking the data; None when
+        the text alone cannot tell (a backslash may escape a reference, ``from_env`` marks a
+        legacy bare name)."""
+        from provlint.rules.env_references import names_in_text
+
+        return names_in_text(self.document.text)
+
+    @cached_property
+    def env_references(self) -> tuple[EnvReference, ...]:
+        """Every env reference in the providers' settings, in document order: ``"env.NAME"``
+        strings and the object forms (``ref``, legacy ``env_var`` with or without
+        ``from_env``), each object counted once."""
+        from provlint.rules.env_references import reference_paths
+
+        return tuple(
+            EnvReference(provider, path, name)
+            for provider in self.providers
+            for path, name in reference_paths(provider.settings)
+        )
 
 
 def block(settings: dict, name: str) -> dict:
@@ -115,4 +190,4 @@ def is_integer(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-__all__ = ["ProviderView", "RuleContext", "block", "is_integer", "key_provider_type"]  # ProviderView: rule modules import it from here
+__all__ = ["EnvReference", "KeyEntry", "ProviderView", "RuleContext", "block", "is_integer", "key_provider_type"]  # ProviderView: rule modules import it from here

@@ -6,22 +6,23 @@ Parsing uses the ``cryptography`` package, imported only when a literal PEM is p
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from provlint.rules.context import block
 from provlint.rules.secrets import literal_text
 
 if TYPE_CHECKING:
-    from provlint.rules.context import RuleContext
+    from provlint.rules.context import ProviderView
 
 SECTIONS = ("network_config", "proxy_config")
 FIELD = "ca_cert_pem"
 CERT_BEGIN = "-----BEGIN CERTIFICATE-----"
 
 
-def ca_cert_texts(ctx: "RuleContext") -> Iterator[tuple[str, str, str]]:
-    """(pointer, field as shown in messages, literal text) of every literal ``ca_cert_pem``."""
-    for provider in ctx.providers:
+def find_ca_cert_texts(providers: Iterable["ProviderView"]) -> Iterator[tuple[str, str, str]]:
+    """(pointer, field as shown in messages, literal text) of every literal ``ca_cert_pem``
+    (``RuleContext.ca_cert_texts`` keeps them for the rules)."""
+    for provider in providers:
         for section in SECTIONS:
             text = literal_text(block(provider.settings, section).get(FIELD))
             if text is not None:

@@ -69,26 +69,25 @@ def _removal(member: Member):
 
 
 def read_only_members(ctx: RuleContext) -> Iterator[Member]:
-    provider_fields = ctx.catalog.response_only_fields
+    provider_fields = frozenset(ctx.catalog.response_only_fields)
     if ctx.kind in REQUEST_KINDS:
         for provider in ctx.providers:
             for key in provider.settings:
                 if key in provider_fields:
                     yield Member(provider.at(key), key, ctx.kind.value)
     elif ctx.kind is DocumentKind.CONFIG:
-        key_fields = ctx.catalog.key_response_only_fields
+        key_fields = frozenset(ctx.catalog.key_response_only_fields)
         for provider in ctx.providers:
-            for key in provider.settings:
-                if key in provider_fields:
-                    yield Member(provider.at(key), key, "config")
-            keys = provider.settings.get("keys")
-            if not isinstance(keys, list):
-                continue
-            for index, entry in enumerate(keys):
-                if isinstance(entry, dict):
-                    for key in entry:
-                        if key in key_fields:
-                            yield Member(provider.at("keys", index, key), key, "config-key")
+            if not provider_fields.isdisjoint(provider.settings):
+                for key in provider.settings:
+                    if key in provider_fields:
+                        yield Member(provider.at(key), key, "config")
+            for entry in ctx.keys_of(provider):
+                if key_fields.isdisjoint(entry.key):
+                    continue  # the common key: nothing read-only in it
+                for key in entry.key:
+                    if key in key_fields:
+                        yield Member(entry.at(key), key, "config-key")
 
 
 def _message(member: Member) -> str:

@@ -36,7 +36,7 @@ from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.patterns import lazy
 from provlint.rules.context import ProviderView, RuleContext, block
 from provlint.rules.secrets import is_reference, literal_text
-from provlint.secrets.names import HeaderPolicy, secret_fields_of
+from provlint.secrets.names import header_policy, secret_fields_of
 
 CODE = "PL304"
 NAME = "plaintext-secret"
@@ -52,24 +52,33 @@ _AUTH_SCHEME = lazy(r"^\s*(bearer|basic|token|apikey|digest)\b\s*", re.IGNORECAS
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     secret_fields = ctx.catalog.secret_fields
+    key_fields = secret_fields_of(ctx.catalog, KEY_ENTRY)
+    sections = frozenset(secret_fields) - {KEY_ENTRY}
     for provider in ctx.providers:
-        yield from _keys(ctx, provider, secret_fields)
+        yield from _keys(ctx, provider, key_fields, sections, secret_fields)
         yield from _headers(ctx, provider)
 
 
-def _keys(ctx: RuleContext, provider: ProviderView, secret_fields: Mapping[str, tuple[str, ...]]) -> Iterator[Finding]:
-    keys = provider.settings.get("keys")
-    if not isinstance(keys, list):
+def _keys(
+    ctx: RuleContext,
+    provider: ProviderView,
+    key_fields: tuple[str, ...],
+    sections: frozenset[str],
+    secret_fields: Mapping[str, tuple[str, ...]],
+) -> Iterator[Finding]:
+    entries = ctx.keys_of(provider)
+    if not entries:
         return
-    several = len(keys) > 1
-    for index, key in enumerate(keys):
-        if not isinstance(key, dict):
-            continue
+    several = len(provider.settings["keys"]) > 1  # every entry counts, objects or not
+    for entry in entries:
+        key, index = entry.key, entry.index
         suffix = f"_{index + 1}" if several else ""
-        for field in secret_fields_of(ctx.catalog, KEY_ENTRY):
+        for field in key_fields:
             if _is_literal_secret(ctx, key.get(field)):
                 variable = f"{_prefix(provider)}_API_KEY{suffix}"
-                yield _finding(provider.at("keys", index, field), f"`keys[{index}].{field}`", variable)
+                yield _finding(entry.at(field), f"`keys[{index}].{field}`", variable)
+        if sections.isdisjoint(key):
+            continue  # most keys carry no sub-config with secret fields
         for section, fields in secret_fields.items():
             sub = key.get(section) if section != KEY_ENTRY else None
             if not isinstance(sub, dict):
@@ -77,11 +86,7 @@ def _keys(ctx: RuleContext, provider: ProviderView, secret_fields: Mapping[str, 
             for field in fields:
                 if _is_literal_secret(ctx, sub.get(field)):
                     variable = f"{_prefix(provider)}_{_env_part(field)}{suffix}"
-                    yield _finding(
-                        provider.at("keys", index, section, field),
-                        f"`keys[{index}].{section}.{field}`",
-                        variable,
-                    )
+                    yield _finding(entry.at(section, field), f"`keys[{index}].{section}.{field}`", variable)
 
 
 def _headers(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
@@ -89,7 +94,7 @@ def _headers(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
     if not isinstance(headers, dict):
         return
     resolves = ctx.catalog.extra_header_values_resolve_references
-    credential = HeaderPolicy(ctx.catalog).is_credential
+    credential = header_policy(ctx.catalog).is_credential
     for name, value in headers.items():
         if not isinstance(name, str) or not credential(name):
             continue

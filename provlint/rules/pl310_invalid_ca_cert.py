@@ -25,7 +25,7 @@ from typing import Iterator
 from provlint.findings import Finding, Severity
 from provlint.patterns import lazy
 from provlint.rules.context import RuleContext
-from provlint.rules.pem import CERT_BEGIN, ca_cert_texts, load_certificates
+from provlint.rules.pem import CERT_BEGIN, load_certificates
 from provlint.secrets.shape import PRIVATE_KEY
 
 CODE = "PL310"
@@ -39,7 +39,7 @@ _PATH_LIKE = lazy(r"^(?:[A-Za-z]:)?[\\/.~]|\.(?:pem|crt|cer|der)$", re.IGNORECAS
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    for pointer, field, text in ca_cert_texts(ctx):
+    for pointer, field, text in ctx.ca_cert_texts:
         yield from _judge(pointer, field, text)
 
 

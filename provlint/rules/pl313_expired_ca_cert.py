@@ -19,7 +19,7 @@ from typing import Iterator
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
-from provlint.rules.pem import ca_cert_texts, load_certificates, validity
+from provlint.rules.pem import load_certificates, validity
 
 CODE = "PL313"
 NAME = "expired-ca-cert"
@@ -32,7 +32,7 @@ FIX = "replace the certificate with the CA's current one"
 def check(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.now is None:
         return  # the caller gave no time to judge at; the library never reads the clock itself
-    for pointer, field, text in ca_cert_texts(ctx):
+    for pointer, field, text in ctx.ca_cert_texts:
         certificates = load_certificates(text) or []
         for number, certificate in enumerate(certificates, start=1):
             which = f"certificate {number} of {len(certificates)}" if len(certificates) > 1 else "the certificate"

@@ -55,12 +55,14 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         network = block(provider.settings, "network_config")
         for field in BACKOFF_FIELDS:
             value = network.get(field)
-            pointer = provider.at("network_config", field)
+            if value is None:
+                continue  # absent: nothing to judge
             if is_integer(value):
                 ms = value
             else:
                 ms = duration_milliseconds(value)
                 if ms is not None and not strings_allowed:
+                    pointer = provider.at("network_config", field)
                     finding = _duration_string(field, ms, pointer, ctx.catalog.version, low, high)
                     if ms > 0 and _exact_ms(value) == ms:  # exact: nothing truncated
                         finding = replace(finding, autofix=FixIntent(ReplaceValue(pointer, ms), "safe", f"write {ms}"))
@@ -70,7 +72,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 continue  # absent, or a type error for PL100
             problem = _out_of_bounds(ms, low, high)
             if problem:
-                yield Finding(pointer, f"`{field}` is {ms} ms, {problem}; {_accepted(low, high)}")
+                yield Finding(provider.at("network_config", field), f"`{field}` is {ms} ms, {problem}; {_accepted(low, high)}")
 
 
 def _duration_string(field: str, ms: int, pointer: str, version: str, low: Optional[int], high: Optional[int]) -> Finding:

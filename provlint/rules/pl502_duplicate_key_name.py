@@ -29,17 +29,14 @@ FIX = "give every key of the provider its own name"
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for provider in ctx.providers:
-        keys = provider.settings.get("keys")
-        if not isinstance(keys, list):
-            continue
         first_index: dict[str, int] = {}
-        for index, key in enumerate(keys):
-            name = key.get("name") if isinstance(key, dict) else None
+        for entry in ctx.keys_of(provider):
+            name, index = entry.key.get("name"), entry.index
             if not isinstance(name, str):
                 continue  # missing (PL102) or a type error (PL100)
             if name in first_index:
                 yield Finding(
-                    provider.at("keys", index, "name"),
+                    entry.at("name"),
                     f"key name `{name}` is already used by `keys[{first_index[name]}]` of this "
                     f"provider; give each key its own name",
                 )

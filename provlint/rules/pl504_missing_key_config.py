@@ -39,8 +39,8 @@ FIX = "add the provider's key sub-config (e.g. `azure_key_config.endpoint`) to t
 def check(ctx: RuleContext) -> Iterator[Finding]:
     requirements = ctx.catalog.key_config_requirements
     for provider in ctx.providers:
-        keys = provider.settings.get("keys")
-        if not isinstance(keys, list):
+        entries = ctx.keys_of(provider)
+        if not entries:
             continue
         kind = key_provider_type(provider)
         requirement = requirements.get(kind) if kind else None
@@ -48,21 +48,20 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         sub, field = requirement.config, requirement.field
         note = _base_url_note(provider, field)
-        for index, key in enumerate(keys):
-            if not isinstance(key, dict):
-                continue
+        for entry in entries:
+            key, index = entry.key, entry.index
             label = f"key `{key['name']}`" if isinstance(key.get("name"), str) else f"`keys[{index}]`"
             config = key.get(sub)
             if config is None:
                 what = f"`{sub}`" + (f" with `{field}`" if field else "")
                 yield Finding(
-                    provider.at("keys", index),
+                    entry.at(),
                     f"{label} of `{kind}` has no {what}: Bifrost skips the key when it validates "
                     f"it; add {what}{note}",
                 )
             elif isinstance(config, dict) and field and _is_empty(config.get(field)):
                 yield Finding(
-                    provider.at("keys", index, sub),
+                    entry.at(sub),
                     f"`{sub}` of {label} has no `{field}`: Bifrost skips the key when it validates "
                     f"it; set `{sub}.{field}`{note}",
                     target="key",

@@ -33,17 +33,20 @@ LISTS = ("models", "blacklisted_models")
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     wildcard = ctx.catalog.model_wildcard
-    for provider in ctx.providers:
-        keys = provider.settings.get("keys")
-        if not isinstance(keys, list):
-            continue
-        for key_index, key in enumerate(keys):
-            if not isinstance(key, dict):
-                continue
-            for field in LISTS:
-                models = key.get(field)
-                if isinstance(models, list):
-                    yield from _check_list(provider.at("keys", key_index, field), field, models, wildcard)
+    for entry in ctx.key_entries:
+        for field in LISTS:
+            models = entry.key.get(field)
+            if isinstance(models, list) and _may_find(models, wildcard):
+                yield from _check_list(entry.at(field), field, models, wildcard)
+
+
+def _may_find(models: list, wildcard: str) -> bool:
+    """Whether ``_check_list`` can find anything: two names or more, with the wildcard among
+    them (mixed, or itself repeated) or one name repeated. The common list passes at once."""
+    names = [m for m in models if isinstance(m, str)]
+    if len(names) < 2:
+        return False
+    return wildcard in names or len({name.lower() for name in names}) < len(names)
 
 
 def _check_list(pointer: str, field: str, models: list, wildcard: str) -> Iterator[Finding]:

@@ -42,28 +42,23 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if _keeps_old_meaning(ctx):
         return
     wildcard = ctx.catalog.model_wildcard
-    for provider in ctx.providers:
-        keys = provider.settings.get("keys")
-        if not isinstance(keys, list):
-            continue
-        for index, key in enumerate(keys):
-            if not isinstance(key, dict):
-                continue
-            models = key.get(FIELD)
-            if models is not None and models != []:
-                continue  # a list with entries, or a type error (PL100)
-            label = f"key `{key['name']}`" if isinstance(key.get("name"), str) else f"`keys[{index}]`"
-            if FIELD in key:
-                state = "an empty `models` list" if models == [] else "`models: null`"
-                pointer = provider.at("keys", index, FIELD)
-            else:
-                state, pointer = "no `models`", provider.at("keys", index)
-            yield Finding(
-                pointer,
-                f"{label} has {state}: since Bifrost 1.5.0 an empty allow-list means \"allow "
-                f"none\", so the key serves no model; list the models it may serve, or "
-                f'`["{wildcard}"]` to allow every model',
-            )
+    for entry in ctx.key_entries:
+        key, index = entry.key, entry.index
+        models = key.get(FIELD)
+        if models is not None and models != []:
+            continue  # a list with entries, or a type error (PL100)
+        label = f"key `{key['name']}`" if isinstance(key.get("name"), str) else f"`keys[{index}]`"
+        if FIELD in key:
+            state = "an empty `models` list" if models == [] else "`models: null`"
+            pointer = entry.at(FIELD)
+        else:
+            state, pointer = "no `models`", entry.at()
+        yield Finding(
+            pointer,
+            f"{label} has {state}: since Bifrost 1.5.0 an empty allow-list means \"allow "
+            f"none\", so the key serves no model; list the models it may serve, or "
+            f'`["{wildcard}"]` to allow every model',
+        )
 
 
 def _keeps_old_meaning(ctx: RuleContext) -> bool:

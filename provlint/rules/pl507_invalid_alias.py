@@ -46,16 +46,16 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if not owners:
         return  # the line does not validate aliases (before 2.0)
     for provider in ctx.providers:
-        keys = provider.settings.get("keys")
-        if not isinstance(keys, list):
+        entries = ctx.keys_of(provider)
+        if not entries:
             continue
         kind = key_provider_type(provider)
         if kind not in ctx.catalog.provider_ids:
             kind = None  # an unknown id or base (PL201, PL203): which fields are foreign is a guess
-        for index, key in enumerate(keys):
-            aliases = key.get("aliases") if isinstance(key, dict) else None
+        for entry in entries:
+            aliases = entry.key.get("aliases")
             if isinstance(aliases, dict):
-                yield from _check_aliases(provider.at("keys", index, "aliases"), aliases, kind, owners)
+                yield from _check_aliases(entry.at("aliases"), aliases, kind, owners)
 
 
 def _check_aliases(pointer: str, aliases: dict, kind: Optional[str], owners: Mapping[str, tuple[str, ...]]) -> Iterator[Finding]:

@@ -43,9 +43,13 @@ DEFAULT_ENABLED = False
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    hashed_secrets = _hashed_secret_members(ctx.catalog.hash)
     for provider in ctx.providers:
-        if not block(provider.settings, "proxy_config") and ctx.catalog.hash is None:
-            continue  # the common case, decided without importing the hashing package
+        if ctx.catalog.hash is None:
+            if not block(provider.settings, "proxy_config"):
+                continue  # the common case, decided without importing the hashing package
+        elif not any(block(provider.settings, field).get(name) is not None for field, name in hashed_secrets):
+            continue  # no secret the hash resolves is set: no reference can go into it
         from provlint.hashing import environment_dependencies
 
         references = environment_dependencies(provider.settings, ctx.catalog)
@@ -63,3 +67,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             f"where {where} set differently, and changes when {when} (the gateway then sees the "
             "provider as changed)",
         )
+
+
+def _hashed_secret_members(spec) -> tuple[tuple[str, str], ...]:
+    """(block, member) of every secret object Bifrost's hash resolves on this line: the only
+    places ``environment_dependencies`` finds a reference where the hash is known."""
+    if spec is None:
+        return ()
+    return tuple((b.field, m.name) for b in spec.blocks for m in b.members if m.kind == "secret_object")

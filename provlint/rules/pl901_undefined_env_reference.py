@@ -19,12 +19,10 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.patterns import lazy
 from provlint.rules.context import RuleContext
-from provlint.source import pointer as jp
 
 CODE = "PL901"
 NAME = "undefined-env-reference"
@@ -35,72 +33,24 @@ FIX = "set the variable where Bifrost runs (or in the --env-file), or fix the re
 # where the environment is the real one.
 DEFAULT_ENABLED = False
 
-_ENV_REFERENCE = lazy(r"^env\.([A-Za-z_][A-Za-z0-9_]*)$")
-_BARE_NAME = lazy(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     environment = ctx.environment
-    for provider in ctx.providers:
-        for path, name in _references(provider.settings, ()):
-            value = environment.get(name)
-            if value is None:
-                yield Finding(
-                    jp.join(provider.pointer, *path),
-                    f"`env.{name}` refers to the environment variable {name}, which is not set: "
-                    f"Bifrost would use an empty string; set {name} where Bifrost runs",
-                )
-            elif value == "":
-                yield Finding(
-                    jp.join(provider.pointer, *path),
-                    f"`env.{name}` refers to the environment variable {name}, which is set but "
-                    f"empty: Bifrost would use an empty string; give {name} a value",
-                )
-
-
-def _references(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
-    """(path from ``value``, variable name) of every env reference under ``value``, in document
-    order. A path, not a pointer: only a reference that makes a finding has one joined (most
-    are set, and a pointer per node was most of this rule's time)."""
-    if isinstance(value, str):
-        name = _env_name(value)
-        if name:
-            yield path, name
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if _may_refer(item):
-                yield from _references(item, (*path, index))
-    elif isinstance(value, dict):
-        named = _object_reference(value)
-        for key, item in value.items():
-            if named is not None and key == named[0]:
-                yield (*path, key), named[1]
-            elif named is not None and key in ("value", "ref", "env_var"):
-                continue  # the same reference again (e.g. legacy {"value": "env.X", "env_var": "env.X"})
-            elif _may_refer(item):
-                yield from _references(item, (*path, key))
-
-
-def _may_refer(value: Any) -> bool:
-    """Whether ``value`` is or may hold a reference (a scalar that is not one is skipped)."""
-    return isinstance(value, (dict, list)) or (isinstance(value, str) and value.startswith("env."))
-
-
-def _object_reference(value: dict) -> Optional[tuple[str, str]]:
-    """The member holding a secret object's env reference and the variable's name, if any."""
-    ref = value.get("ref")
-    if isinstance(ref, str) and _env_name(ref):
-        return "ref", _env_name(ref)
-    env_var = value.get("env_var")
-    if isinstance(env_var, str):
-        name = _env_name(env_var)
-        if name is None and value.get("from_env") is True and _BARE_NAME.match(env_var):
-            name = env_var  # legacy form: Bifrost adds the env. prefix
-        if name:
-            return "env_var", name
-    return None
-
-
-def _env_name(text: str) -> Optional[str]:
-    match = _ENV_REFERENCE.match(text)
-    return match.group(1) if match else None
+    names = ctx.env_names_in_text
+    if names is not None and all(environment.get(name) for name in names):
+        return  # every name the text could refer to is set and not empty: no walk needed
+    for reference in ctx.env_references:
+        name = reference.name
+        value = environment.get(name)
+        if value is None:
+            yield Finding(
+                reference.pointer,
+                f"`env.{name}` refers to the environment variable {name}, which is not set: "
+                f"Bifrost would use an empty string; set {name} where Bifrost runs",
+            )
+        elif value == "":
+            yield Finding(
+                reference.pointer,
+                f"`env.{name}` refers to the environment variable {name}, which is set but "
+                f"empty: Bifrost would use an empty string; give {name} a value",
+            )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from provlint.patterns import lazy
 from provlint.redaction import is_redacted  # noqa: F401 - part of this module's vocabulary
 from typing import Any, Optional
@@ -43,19 +45,29 @@ def url_parts(url: Any) -> Optional[tuple[str, str]]:
     The host loses IPv6 brackets, an IPv6 zone (``%eth0``) and a trailing dot.
     """
     text = literal_text(url)
-    if text is None:
-        return None
+    return None if text is None else _url_facts(text)[0]
+
+
+# Several rules read the same URLs (base_url: PL303, PL305, PL306, PL307), and a repository's
+# files repeat them: each text is split once per run. Bounded, as a run may hold many.
+@lru_cache(maxsize=4096)
+def _url_facts(text: str) -> tuple[Optional[tuple[str, str]], bool]:
+    """(scheme and host as ``url_parts`` gives them, whether it carries userinfo) of a literal URL."""
     from urllib.parse import urlsplit
 
     try:
         parts = urlsplit(text.strip())
+    except ValueError:
+        return None, False
+    userinfo = "@" in parts.netloc
+    try:
         host = parts.hostname
     except ValueError:
-        return None
+        return None, userinfo
     if not host:
-        return None
+        return None, userinfo
     host = host.split("%", 1)[0].rstrip(".")
-    return (parts.scheme.lower(), host) if host else None
+    return ((parts.scheme.lower(), host) if host else None), userinfo
 
 
 def host_address(host: str, *, legacy_forms: bool = False) -> Any:
@@ -65,6 +77,11 @@ def host_address(host: str, *, legacy_forms: bool = False) -> Any:
     ``legacy_forms`` the numeric IPv4 spellings that C resolvers accept (``2852039166``,
     ``0xa9.0xfe.0xa9.0xfe``, ``169.254.43518``) count as addresses too.
     """
+    return _host_address(host, legacy_forms)
+
+
+@lru_cache(maxsize=4096)  # hosts repeat across a run's files; an address is immutable
+def _host_address(host: str, legacy_forms: bool) -> Any:
     import ipaddress
 
     try:
@@ -89,16 +106,22 @@ def is_numeric_host(host: str) -> bool:
 
 def in_ranges(address: Any, ranges: Any) -> bool:
     """Whether an address lies in one of the CIDR ranges (strings; bad entries are skipped)."""
-    import ipaddress
-
     for text in ranges or ():
-        try:
-            network = ipaddress.ip_network(text, strict=False)
-        except ValueError:
-            continue
-        if network.version == address.version and address in network:
+        network = _network(text)
+        if network is not None and network.version == address.version and address in network:
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _network(text: str) -> Any:
+    """The network a CIDR range spells (parsed once per run; the catalog's ranges repeat), or None."""
+    import ipaddress
+
+    try:
+        return ipaddress.ip_network(text, strict=False)
+    except ValueError:
+        return None
 
 
 def host_matches(host: str, names: Any) -> bool:
@@ -117,11 +140,4 @@ def host_matches(host: str, names: Any) -> bool:
 def url_has_userinfo(url: Any) -> bool:
     """Whether a literal URL carries ``user[:password]@`` (its value must then never be shown)."""
     text = literal_text(url)
-    if text is None:
-        return False
-    from urllib.parse import urlsplit
-
-    try:
-        return "@" in urlsplit(text.strip()).netloc
-    except ValueError:
-        return False
+    return False if text is None else _url_facts(text)[1]

@@ -111,3 +111,28 @@ def test_max_file_size_must_be_a_whole_number_of_mib(tmp_path, value):
     (tmp_path / "provlint.toml").write_text(f"max-file-size = {value}\n")
     with pytest.raises(SettingsError, match="`max-file-size` must be a whole number of MiB from 1 to 65536"):
         load_settings_file(tmp_path / "provlint.toml")
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 4097, 1024 * 1024 + 3])
+def test_a_regular_file_is_read_whole_at_every_size(tmp_path, size):
+    from provlint.discovery import read_regular_file
+
+    path = tmp_path / "f.json"
+    content = bytes(range(256)) * (size // 256) + bytes(range(size % 256))
+    path.write_bytes(content)
+    assert read_regular_file(str(path)) == content
+    assert read_regular_file(str(path), max_bytes=size) == content
+    if size:
+        with pytest.raises(InputTooLarge):
+            read_regular_file(str(path), max_bytes=size - 1)
+
+
+def test_a_regular_file_whose_stat_says_zero_bytes_is_still_read_to_its_end(monkeypatch, tmp_path):
+    # /proc files are regular files of size 0 with content: the read must not trust the size.
+    from provlint import discovery
+
+    path = tmp_path / "f.json"
+    path.write_bytes(b'{"a": 1}')
+    real_fstat = os.fstat
+    monkeypatch.setattr(discovery.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:])))
+    assert discovery.read_regular_file(str(path)) == b'{"a": 1}'
