@@ -20,7 +20,7 @@ from functools import cached_property
 from typing import Any, Callable, Iterable, Optional
 
 from provlint.findings import Span
-from provlint.secrets.lexical import is_reference_text, lexical_ranges
+from provlint.secrets.lexical import MAX_VALUE, is_reference_text, lexical_ranges
 from provlint.secrets.names import HeaderPolicy, NamePolicy, catalog_secret_fields, header_policy, name_policy
 from provlint.secrets.shape import PRIVATE_KEY, looks_like_credential
 from provlint.source import pointer as jp
@@ -52,8 +52,11 @@ class SecretMap:
         known_names: Iterable[str] = (),
         is_header_secret: Callable[[str], bool] = lambda name: False,
         is_header_exempt: Callable[[str], bool] = lambda name: False,
+        text_is_data: bool = False,
     ) -> None:
         self.text = text or ""
+        # The text is JSON that holds nothing but ``data`` (see message_pieces).
+        self._text_is_data = text_is_data and data is not None
         self._data = data
         self._value_span = value_span
         self._known = frozenset(known_names)
@@ -72,6 +75,8 @@ class SecretMap:
             known_names=catalog_secret_fields(catalog),
             is_header_secret=headers.is_credential,
             is_header_exempt=headers.is_exempt,
+            text_is_data=parsed and doc.format.value == "json" and not doc.has_duplicates
+            and "\\" not in doc.text and len(doc.text) <= MAX_VALUE,
         )
 
     @classmethod
@@ -139,6 +144,18 @@ class SecretMap:
         from provlint.secrets.masking import PieceIndex
 
         return PieceIndex(self.pieces)
+
+    def for_messages(self) -> Any:
+        """What a message is masked against: the pieces it can hold, computed from the data alone
+        where the text holds nothing else (``provlint.secrets.message_pieces``), else this map.
+        Either masks every message exactly alike."""
+        if "_found" not in self.__dict__ and self._text_is_data:
+            from provlint.secrets.message_pieces import message_pieces
+
+            found = message_pieces(self)
+            if found is not None:
+                return found
+        return self
 
     @property
     def pointers(self) -> frozenset[str]:
