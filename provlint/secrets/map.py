@@ -71,7 +71,7 @@ class SecretMap:
         return cls(
             doc.text,
             doc.data if parsed else None,
-            value_span=(lambda pointer: doc.positions.value_span(pointer)) if parsed else None,
+            value_span=_ValueSpans(doc) if parsed else None,
             known_names=catalog_secret_fields(catalog),
             is_header_secret=headers.is_credential,
             is_header_exempt=headers.is_exempt,
@@ -85,8 +85,15 @@ class SecretMap:
         return cls(text)
 
     def __getstate__(self) -> dict:
-        """What a result sent from a worker process needs (provlint.workers): the pieces and
-        spans, computed here; not the parsed data nor the look-ups that built them."""
+        """What a result sent from a worker process needs (provlint.workers). A map not yet
+        computed of JSON or of text alone goes as its inputs (the text and data are the
+        result's own, sent once), computed only if a reporter reads it; any other map goes as
+        its pieces and spans, computed here."""
+        state = dict(self.__dict__)
+        for name in ("_names", "_lines", "piece_index"):
+            state.pop(name, None)
+        if "_found" not in state and (self._value_span is None or self._value_span.of_json):
+            return state
         self.pieces  # noqa: B018 - computed before the data goes
         state = dict(self.__dict__)
         for name in ("_data", "_value_span", "_is_header_secret", "_is_header_exempt", "_names", "_lines", "piece_index"):
@@ -95,8 +102,9 @@ class SecretMap:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._data = self._value_span = None
-        self._is_header_secret = self._is_header_exempt = _no_header
+        if "_found" in state:
+            self._data = self._value_span = None
+            self._is_header_secret = self._is_header_exempt = _no_header
 
     # --- what the map holds ----------------------------------------------------------------
 
@@ -230,11 +238,47 @@ def _no_header(name: str) -> bool:
     return False
 
 
+class _ValueSpans:
+    """``value_span`` of a parsed document's position index (built on first use, shared with
+    the engine's). Sent to another process, a JSON document's goes as its text alone."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.of_json = doc.format.value == "json"
+
+    def __call__(self, pointer: str) -> Optional[Span]:
+        return self.doc.positions.value_span(pointer)
+
+    def __reduce__(self):
+        if not self.of_json:
+            raise TypeError("only a JSON document's positions are sent as its text")
+        return (_ValueSpans, (_JsonText(self.doc.text),))
+
+
+class _JsonText:
+    """A JSON text's positions, for a map received from another process."""
+
+    format = type("JsonFormat", (), {"value": "json"})
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def positions(self) -> Any:
+        from provlint.source.json_positions import JsonPositionIndex
+
+        return JsonPositionIndex(self.text)
+
+
 class _LazyHeaderPolicy:
-    """The catalog's header lists normalised on the first header judged, not per document."""
+    """The catalog's header lists normalised on the first header judged, not per document;
+    sent to another process as those lists, not as the catalog."""
 
     def __init__(self, catalog: Any) -> None:
         self.catalog = catalog
+
+    def __getstate__(self) -> dict:
+        return {"policy": self.policy}
 
     @cached_property
     def policy(self) -> HeaderPolicy:
