@@ -36,6 +36,17 @@ def _positions():
     return json_positions
 
 
+def _pointer_positions(text: str) -> Callable[[], Any]:
+    # Positions of the asked pointers only; the full index where a key repeats (PL002 reports
+    # every repeat, and the full index says which occurrence a pointer names).
+    def build() -> Any:
+        from provlint.source.json_pointer_positions import JsonPointerPositions
+
+        return JsonPointerPositions(text)
+
+    return build
+
+
 def _refuse_constant(literal: str) -> Any:
     raise _NonFiniteLiteral(literal)
 
@@ -79,7 +90,7 @@ def load_json(raw: bytes, path: str) -> Document:
         Format.JSON,
         data=data,
         has_duplicates=duplicates_seen,
-        _index_factory=lambda: _positions().JsonPositionIndex(text),
+        _index_factory=(lambda: _positions().JsonPositionIndex(text)) if duplicates_seen else _pointer_positions(text),
     )
 
 
