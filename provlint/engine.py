@@ -221,9 +221,9 @@ def _resolved_fix(rule: Rule, finding: Finding, doc: Optional[Document], root: s
         return None
     if options.fixable is not None and rule.code not in options.fixable:
         return None
-    from provlint.fixes import resolve_fix
+    from provlint.fixes.resolve import PendingFix
 
-    return resolve_fix(doc, finding.autofix, root)
+    return PendingFix(doc, finding.autofix, root)
 
 
 
