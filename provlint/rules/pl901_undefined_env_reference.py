@@ -61,24 +61,30 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 def _references(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
     """(path from ``value``, variable name) of every env reference under ``value``, in document
     order. A path, not a pointer: only a reference that makes a finding has one joined (most
-    are set, and a pointer per node was most of this rule's time)."""
-    if isinstance(value, str):
-        name = _env_name(value)
-        if name:
-            yield path, name
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if _may_refer(item):
-                yield from _references(item, (*path, index))
-    elif isinstance(value, dict):
-        named = _object_reference(value)
-        for key, item in value.items():
-            if named is not None and key == named[0]:
-                yield (*path, key), named[1]
-            elif named is not None and key in ("value", "ref", "env_var"):
-                continue  # the same reference again (e.g. legacy {"value": "env.X", "env_var": "env.X"})
-            elif _may_refer(item):
-                yield from _references(item, (*path, key))
+    are set, and a pointer per node was most of this rule's time). Iterative: a stack of what
+    is still to read (a node, or a reference already found), not a generator per level."""
+    pending: list[tuple[bool, Any, tuple]] = [(False, value, path)]  # (found?, node or name, path)
+    while pending:
+        found, value, path = pending.pop()
+        if found:
+            yield path, value
+        elif isinstance(value, str):
+            name = _env_name(value)
+            if name:
+                yield path, name
+        elif isinstance(value, list):
+            pending.extend(reversed([(False, item, (*path, index)) for index, item in enumerate(value) if _may_refer(item)]))
+        elif isinstance(value, dict):
+            named = _object_reference(value)
+            later = []
+            for key, item in value.items():
+                if named is not None and key == named[0]:
+                    later.append((True, named[1], (*path, key)))
+                elif named is not None and key in ("value", "ref", "env_var"):
+                    continue  # the same reference again (e.g. legacy {"value": "env.X", "env_var": "env.X"})
+                elif _may_refer(item):
+                    later.append((False, item, (*path, key)))
+            pending.extend(reversed(later))
 
 
 def _may_refer(value: Any) -> bool:
