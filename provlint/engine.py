@@ -133,7 +133,13 @@ def lint_document(doc: Document, *, explicit: bool = True, options: Optional[Lin
     # The secret map (which values must never be quoted) is built only for a file with findings,
     # or when a rule asked for it; a clean file never imports its modules.
     secrets = ctx.secret_map() if raw else ctx.secrets
-    diagnostics = [stamp(rule, f, doc=doc, root=options.root, options=options, secrets=secrets) for rule, f in raw]
+    # A message is masked against the pieces it can hold (the whole map only where the text holds
+    # more than the data, or for a finding of the source layer, which quotes the text itself).
+    for_messages = secrets.for_messages() if raw else None
+    diagnostics = [
+        stamp(rule, f, doc=doc, root=options.root, options=options, secrets=secrets if f.span else for_messages)
+        for rule, f in raw
+    ]
     kept, unused = waive(diagnostics, doc=doc, options=options, secrets=secrets)
     unused_rule = find_rule(UNUSED_SUPPRESSION)
     if unused and any(rule.code == UNUSED_SUPPRESSION for rule in selected):
@@ -238,9 +244,9 @@ def _resolved_fix(rule: Rule, finding: Finding, doc: Optional[Document], root: s
         return None
     if options.fixable is not None and rule.code not in options.fixable:
         return None
-    from provlint.fixes import resolve_fix
+    from provlint.fixes.resolve import PendingFix
 
-    return resolve_fix(doc, finding.autofix, root)
+    return PendingFix(doc, finding.autofix, root)
 
 
 

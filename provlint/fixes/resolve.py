@@ -18,6 +18,7 @@ from provlint.source.document import Document, Format
 from provlint.source.text import LineIndex
 
 _BREAK = re.compile(r"\r\n|\r|\n")
+_ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")  # as the position index reads an element's token
 _SEQUENCE_ENTRY = re.compile(r"[ \t]*-[ \t]+")
 # An anchor (&name), an alias (*name) or a merge key (<<) outside quotes and comments: an edit
 # at one place of such a file can change what another place means.
@@ -184,3 +185,100 @@ def _yaml_guard(doc: Document, lines: LineIndex, pointer: str) -> None:
         if probe == "":
             return
         probe = jp.parent(probe)
+
+
+class PendingFix:
+    """A finding's fix, resolved into edits only when something reads them (``--fix``, diffs,
+    the full, JSON and SARIF reports). Whether it is available, which concise's ``[*]`` needs
+    alone, is read off a JSON document's data without locating anything; it equals the
+    resolved fix's (tests/fixes/test_pending_fix.py). Sent to another process as its Fix."""
+
+    __slots__ = ("_doc", "_intent", "_root", "_fix")
+
+    def __init__(self, doc: Document, intent: FixIntent, root: str = "") -> None:
+        self._doc, self._intent, self._root, self._fix = doc, intent, root, None
+
+    @property
+    def applicability(self) -> str:
+        return self._intent.applicability
+
+    @property
+    def description(self) -> str:
+        return self._intent.description
+
+    @property
+    def note(self) -> Optional[str]:
+        return self._intent.note
+
+    @property
+    def available(self) -> bool:
+        if self._fix is None and self._doc.format is Format.JSON:
+            return _json_fix_available(self._doc.data, _absolute(self._intent.operation, self._root))
+        return self.resolved().available
+
+    def resolved(self) -> Fix:
+        if self._fix is None:
+            self._fix = resolve_fix(self._doc, self._intent, self._root)
+            self._doc = None  # the document goes with the result; the fix keeps only its edits
+        return self._fix
+
+    def __getattr__(self, name: str) -> Any:  # edits, unavailable, operation
+        return getattr(self.resolved(), name)
+
+    def __eq__(self, other: object) -> bool:
+        return self.resolved() == (other.resolved() if isinstance(other, PendingFix) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.resolved())
+
+    def __reduce__(self):
+        doc = self._doc
+        if self._fix is None and doc.format is Format.JSON:
+            # The text and data are the result's own (pickled once); positions come back lazily.
+            return (_pending_json, (doc.path, doc.text, doc.data, doc.has_duplicates, self._intent, self._root))
+        return (_fix_as_is, (self.resolved(),))
+
+
+def _fix_as_is(fix: Fix) -> Fix:
+    return fix
+
+
+def _pending_json(path: str, text: str, data: Any, has_duplicates: bool, intent: FixIntent, root: str) -> PendingFix:
+    from provlint.source.json_source import positions_factory
+
+    doc = Document(path, text, Format.JSON, data=data, has_duplicates=has_duplicates,
+                   _index_factory=positions_factory(text, has_duplicates))
+    return PendingFix(doc, intent, root)
+
+
+def _json_fix_available(data: Any, operation: FixOperation) -> bool:
+    """What ``resolve_fix`` finds of a JSON document, from its data: the member or element
+    exists (a position index names exactly what the data holds), a renamed key is a member's
+    and does not collide, a removed member sits in an object or array."""
+    pointer = operation.pointer
+    if not pointer:
+        return isinstance(operation, ReplaceValue)
+    parent = jp.parent(pointer)
+    if not _json_exists(data, parent):
+        return False
+    container = jp.resolve(data, parent)
+    token = jp.split(pointer)[-1]
+    if isinstance(container, dict):
+        if token not in container:
+            return False
+        return not (isinstance(operation, RenameKey) and operation.key in container)
+    if isinstance(container, list):
+        return _ARRAY_INDEX.fullmatch(token) is not None and int(token) < len(container) and not isinstance(operation, RenameKey)
+    return False
+
+
+def _json_exists(data: Any, pointer: str) -> bool:
+    node = data
+    for token in jp.split(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and _ARRAY_INDEX.fullmatch(token) and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False
+    return True

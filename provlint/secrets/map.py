@@ -20,7 +20,7 @@ from functools import cached_property
 from typing import Any, Callable, Iterable, Optional
 
 from provlint.findings import Span
-from provlint.secrets.lexical import is_reference_text, lexical_ranges
+from provlint.secrets.lexical import MAX_VALUE, is_reference_text, lexical_ranges
 from provlint.secrets.names import HeaderPolicy, NamePolicy, catalog_secret_fields, header_policy, name_policy
 from provlint.secrets.shape import PRIVATE_KEY, looks_like_credential
 from provlint.source import pointer as jp
@@ -52,8 +52,11 @@ class SecretMap:
         known_names: Iterable[str] = (),
         is_header_secret: Callable[[str], bool] = lambda name: False,
         is_header_exempt: Callable[[str], bool] = lambda name: False,
+        text_is_data: bool = False,
     ) -> None:
         self.text = text or ""
+        # The text is JSON that holds nothing but ``data`` (see message_pieces).
+        self._text_is_data = text_is_data and data is not None
         self._data = data
         self._value_span = value_span
         self._known = frozenset(known_names)
@@ -68,10 +71,12 @@ class SecretMap:
         return cls(
             doc.text,
             doc.data if parsed else None,
-            value_span=(lambda pointer: doc.positions.value_span(pointer)) if parsed else None,
+            value_span=_ValueSpans(doc) if parsed else None,
             known_names=catalog_secret_fields(catalog),
             is_header_secret=headers.is_credential,
             is_header_exempt=headers.is_exempt,
+            text_is_data=parsed and doc.format.value == "json" and not doc.has_duplicates
+            and "\\" not in doc.text and len(doc.text) <= MAX_VALUE,
         )
 
     @classmethod
@@ -80,8 +85,15 @@ class SecretMap:
         return cls(text)
 
     def __getstate__(self) -> dict:
-        """What a result sent from a worker process needs (provlint.workers): the pieces and
-        spans, computed here; not the parsed data nor the look-ups that built them."""
+        """What a result sent from a worker process needs (provlint.workers). A map not yet
+        computed of JSON or of text alone goes as its inputs (the text and data are the
+        result's own, sent once), computed only if a reporter reads it; any other map goes as
+        its pieces and spans, computed here."""
+        state = dict(self.__dict__)
+        for name in ("_names", "_lines", "piece_index"):
+            state.pop(name, None)
+        if "_found" not in state and (self._value_span is None or self._value_span.of_json):
+            return state
         self.pieces  # noqa: B018 - computed before the data goes
         state = dict(self.__dict__)
         for name in ("_data", "_value_span", "_is_header_secret", "_is_header_exempt", "_names", "_lines", "piece_index"):
@@ -90,8 +102,9 @@ class SecretMap:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._data = self._value_span = None
-        self._is_header_secret = self._is_header_exempt = _no_header
+        if "_found" in state:
+            self._data = self._value_span = None
+            self._is_header_secret = self._is_header_exempt = _no_header
 
     # --- what the map holds ----------------------------------------------------------------
 
@@ -139,6 +152,18 @@ class SecretMap:
         from provlint.secrets.masking import PieceIndex
 
         return PieceIndex(self.pieces)
+
+    def for_messages(self) -> Any:
+        """What a message is masked against: the pieces it can hold, computed from the data alone
+        where the text holds nothing else (``provlint.secrets.message_pieces``), else this map.
+        Either masks every message exactly alike."""
+        if "_found" not in self.__dict__ and self._text_is_data:
+            from provlint.secrets.message_pieces import message_pieces
+
+            found = message_pieces(self)
+            if found is not None:
+                return found
+        return self
 
     @property
     def pointers(self) -> frozenset[str]:
@@ -213,11 +238,47 @@ def _no_header(name: str) -> bool:
     return False
 
 
+class _ValueSpans:
+    """``value_span`` of a parsed document's position index (built on first use, shared with
+    the engine's). Sent to another process, a JSON document's goes as its text alone."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.of_json = doc.format.value == "json"
+
+    def __call__(self, pointer: str) -> Optional[Span]:
+        return self.doc.positions.value_span(pointer)
+
+    def __reduce__(self):
+        if not self.of_json:
+            raise TypeError("only a JSON document's positions are sent as its text")
+        return (_ValueSpans, (_JsonText(self.doc.text),))
+
+
+class _JsonText:
+    """A JSON text's positions, for a map received from another process."""
+
+    format = type("JsonFormat", (), {"value": "json"})
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def positions(self) -> Any:
+        from provlint.source.json_positions import JsonPositionIndex
+
+        return JsonPositionIndex(self.text)
+
+
 class _LazyHeaderPolicy:
-    """The catalog's header lists normalised on the first header judged, not per document."""
+    """The catalog's header lists normalised on the first header judged, not per document;
+    sent to another process as those lists, not as the catalog."""
 
     def __init__(self, catalog: Any) -> None:
         self.catalog = catalog
+
+    def __getstate__(self) -> dict:
+        return {"policy": self.policy}
 
     @cached_property
     def policy(self) -> HeaderPolicy:

@@ -36,6 +36,20 @@ def _positions():
     return json_positions
 
 
+def positions_factory(text: str, has_duplicates: bool) -> Callable[[], Any]:
+    """How a parsed JSON text's positions are built on first use: for the asked pointers only;
+    the full index where a key repeats (PL002 reports every repeat, and the full index says
+    which occurrence a pointer names)."""
+    def build() -> Any:
+        if has_duplicates:
+            return _positions().JsonPositionIndex(text)
+        from provlint.source.json_pointer_positions import JsonPointerPositions
+
+        return JsonPointerPositions(text)
+
+    return build
+
+
 def _refuse_constant(literal: str) -> Any:
     raise _NonFiniteLiteral(literal)
 
@@ -79,7 +93,7 @@ def load_json(raw: bytes, path: str) -> Document:
         Format.JSON,
         data=data,
         has_duplicates=duplicates_seen,
-        _index_factory=lambda: _positions().JsonPositionIndex(text),
+        _index_factory=positions_factory(text, duplicates_seen),
     )
 
 

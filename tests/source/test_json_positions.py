@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from provlint.findings import Position, Span
 from provlint.source.document import DuplicateKey
+from provlint.source.json_pointer_positions import JsonPointerPositions
 from provlint.source.json_positions import (
     JsonPositionIndex,
     first_bracket_deeper_than,
@@ -318,11 +319,32 @@ def slice_of(text: str, found: Span) -> str:
 )
 def test_every_pointer_of_the_data_has_exact_spans(value, indent, ensure_ascii, line_break):
     text = json.dumps(value, indent=indent, ensure_ascii=ensure_ascii).replace("\n", line_break)
-    index = JsonPositionIndex(text)
-    for pointer, key, member in members(value):
-        assert json.loads(slice_of(text, index.value_span(pointer))) == member
-        if key is None:
-            assert index.key_span(pointer) is None
-        else:
-            assert json.loads(slice_of(text, index.key_span(pointer))) == key
-    assert index.duplicate_keys() == []
+    for index in (JsonPositionIndex(text), JsonPointerPositions(text)):
+        for pointer, key, member in members(value):
+            assert json.loads(slice_of(text, index.value_span(pointer))) == member
+            if key is None:
+                assert index.key_span(pointer) is None
+            else:
+                assert json.loads(slice_of(text, index.key_span(pointer))) == key
+        assert index.duplicate_keys() == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=json_values, indent=st.sampled_from([None, 0, 2, "\t"]), ensure_ascii=st.booleans(),
+       asked=st.lists(st.sampled_from(["", "/0", "/a", "/a/0", "/0/a", "/~1", "/-", "/00", "x", "/a/b/c"]), max_size=3))
+def test_the_pointers_asked_for_have_the_full_index_spans_in_any_order(value, indent, ensure_ascii, asked):
+    text = json.dumps(value, indent=indent, ensure_ascii=ensure_ascii)
+    full, asked_only = JsonPositionIndex(text), JsonPointerPositions(text)
+    pointers = [pointer for pointer, _, _ in members(value)] + asked
+    for pointer in reversed(pointers):  # children before their parents, then the misses
+        assert asked_only.value_span(pointer) == full.value_span(pointer), pointer
+        assert asked_only.key_span(pointer) == full.key_span(pointer), pointer
+
+
+def test_a_parsed_file_asks_for_positions_of_its_pointers_only_and_the_full_index_for_repeats():
+    from provlint.source import load_bytes
+
+    assert type(load_bytes(b'{"a": {"b": [1, 2]}}', "c.json").positions) is JsonPointerPositions
+    repeated = load_bytes(b'{"a": 1, "a": 2}', "c.json")
+    assert type(repeated.positions) is JsonPositionIndex
+    assert [d.key for d in repeated.positions.duplicate_keys()] == ["a"]

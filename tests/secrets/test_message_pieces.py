@@ -1,0 +1,117 @@
+"""Messages are masked against the pieces they can hold (``SecretMap.for_messages``): on any
+document, every rule's message comes out exactly as the whole map masks it."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from hypothesis import given, settings, strategies as st
+
+from provlint.catalog import load_catalog
+from provlint.engine import rules_to_run, run_rules
+from provlint.rules import all_rules
+from provlint.rules.context import RuleContext
+from provlint.secrets import SecretMap, mask
+from provlint.secrets.message_pieces import Pieces, message_pieces
+from provlint.source import detect_kind, load_bytes
+from tests.conftest import NOW
+from tests.fuzz import generate
+from tests.secrets.test_leak_property import secrets as planted_secrets
+
+CATALOG = load_catalog("1.5")
+ENVIRONMENT = {"X": "1", "OPENAI_API_KEY": "sk-x"}
+# Where a secret is planted, and where the same text shows up again as an ordinary name or
+# value that a rule may quote (a key name, a provider, a model, a header, a URL).
+SECRET_NAMES = ["value", "password", "valeu", "DB_PASSWORD", "apiKey", "refresh_token", "Authorization",
+                "Idempotency-Key", "note"]
+PLACES = ["name", "models", "provider", "base_url", "key", "header", "text"]
+
+
+def messages_both_ways(raw: bytes, path: str = "config.json") -> list[tuple[str, str, str]]:
+    """(rule, message masked by the pieces for messages, by the whole map) of every finding."""
+    doc = load_bytes(raw, path)
+    if not doc.ok:
+        return []
+    ctx = RuleContext(document=doc, kind=detect_kind(doc.data, CATALOG, strict=False), catalog=CATALOG,
+                      environment=ENVIRONMENT, now=NOW)
+    found = run_rules(rules_to_run(all_rules()), ctx)
+    for_messages = SecretMap.of_document(doc, CATALOG).for_messages()
+    whole = SecretMap.of_document(doc, CATALOG)
+    return [(rule.code, mask(f.message, for_messages), mask(f.message, whole)) for rule, f in found if f.span is None]
+
+
+def assert_alike(raw: bytes, path: str = "config.json") -> None:
+    for code, cheap, whole in messages_both_ways(raw, path):
+        assert cheap == whole, (code, raw[:2000])
+
+
+def plant_twice(rng: random.Random, secret: str) -> dict:
+    """A planted document with ``secret`` under a credential name and again somewhere ordinary."""
+    document = generate.planted(rng)
+    holder = rng.choice(generate._containers(document, []) or [document])
+    if not isinstance(holder, dict):
+        holder = document if isinstance(document, dict) else {}
+    holder[rng.choice(SECRET_NAMES)] = rng.choice([secret, f"Bearer {secret}", f"https://u:{secret}@h/x",
+                                                   f"password: {secret}", ["env.NOPE", secret], 12345678901])
+    place = rng.choice(PLACES)
+    target = rng.choice(generate._containers(document, []))
+    if isinstance(target, list):
+        target.append(secret if place != "text" else f"see {secret}")
+    elif place == "header":
+        target["extra_headers"] = {secret: "x", "X-A": secret}
+    elif place == "key":
+        target[secret] = 1
+    else:
+        target[place] = [secret, "*"] if place == "models" else secret
+    return document
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=2**64 - 1), st.sampled_from([None, 1, 2]), st.booleans())
+def test_planted_documents_messages_are_masked_alike(seed, indent, ascii_only):
+    rng = random.Random(seed)
+    raw = json.dumps(generate.planted(rng), indent=indent, ensure_ascii=ascii_only)
+    assert_alike(raw.encode("utf-8", "surrogatepass"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=2**64 - 1), planted_secrets, st.sampled_from([None, 1, 2]))
+def test_a_secret_quoted_elsewhere_is_masked_alike(seed, secret, indent):
+    rng = random.Random(seed)
+    raw = json.dumps(plant_twice(rng, secret), indent=indent)
+    assert_alike(raw.encode("utf-8", "surrogatepass"))
+
+
+def test_the_data_alone_serves_a_plain_json_document_and_masks_its_secrets():
+    raw = (b'{"providers": {"openai": {"keys": [{"name": "Qm8vLr2TzX4nW7pK9sYd", "value": "Qm8vLr2TzX4nW7pK9sYd",'
+           b' "models": ["*"], "weight": 1}], "network_config": {"base_url": "https://u:Fh3kWq9zLm2Pd8Rt@h/v1",'
+           b' "extra_headers": {"X-Note": "token: Jy6nBv3cXz8Lk1Mq"}}}}}')
+    found = message_pieces(SecretMap.of_document(load_bytes(raw, "c.json"), CATALOG))
+    assert isinstance(found, Pieces)
+    assert {"Qm8vLr2TzX4nW7pK9sYd", "Fh3kWq9zLm2Pd8Rt", "Jy6nBv3cXz8Lk1Mq"} <= set(found.pieces)
+    assert_alike(raw)
+
+
+def test_the_whole_map_serves_what_only_the_text_knows():
+    escaped = b'{"keys": [{"name": "k", "value": "Qm8vLr2T\\u007aX4nW7pK9sYd", "weight": 1}]}'
+    duplicate = b'{"keys": [{"name": "k", "value": "Qm8vLr2TzX4nW7pK9sYd", "value": "env.X", "weight": 1}]}'
+    nested = b'{"keys": [{"name": "k", "password": {"value": "Qm8vLr2TzX4nW7pK9sYd"}, "weight": 1}]}'
+    number = b'{"keys": [{"name": "k", "value": 1234567890123, "weight": 1}]}'
+    yaml = b"keys:\n  - name: k\n    value: Qm8vLr2TzX4nW7pK9sYd\n"
+    for raw, path in [(escaped, "c.json"), (duplicate, "c.json"), (nested, "c.json"), (number, "c.json"), (yaml, "c.yaml")]:
+        secrets = SecretMap.of_document(load_bytes(raw, path), CATALOG)
+        assert secrets.for_messages() is secrets, raw
+        assert_alike(raw, path)
+
+
+@settings(max_examples=150, deadline=None)
+@given(planted_secrets, st.sampled_from(["token: {}", "Bearer {}", "https://svc:{}@h/v1", "{}", "see {} here"]),
+       st.sampled_from(["X-Note", "Connection", "note"]), st.sampled_from([None, 2]))
+def test_a_secret_only_the_text_net_finds_is_masked_where_a_rule_quotes_it(secret, form, holder, indent):
+    document = json.loads(json.dumps(generate.BASES[4]))
+    document["network_config"]["extra_headers"][holder] = form.format(secret)
+    document["network_config"][secret] = 1  # an unknown field: PL101 quotes its name
+    raw = json.dumps(document, indent=indent).encode()
+    assert any(secret in cheap or "********" in cheap for _, cheap, _ in messages_both_ways(raw))
+    assert_alike(raw)
