@@ -17,6 +17,7 @@ from provlint.secrets.message_pieces import Pieces, message_pieces
 from provlint.source import detect_kind, load_bytes
 from tests.conftest import NOW
 from tests.fuzz import generate
+from tests.secrets.reference_message_pieces import reference_pieces
 from tests.secrets.test_leak_property import secrets as planted_secrets
 
 CATALOG = load_catalog("1.5")
@@ -115,3 +116,48 @@ def test_a_secret_only_the_text_net_finds_is_masked_where_a_rule_quotes_it(secre
     raw = json.dumps(document, indent=indent).encode()
     assert any(secret in cheap or "********" in cheap for _, cheap, _ in messages_both_ways(raw))
     assert_alike(raw)
+
+
+# Names that change what a member is (credentials known, by the net and misspelt, headers the
+# catalog lists or exempts, objects of headers, reference members) and values of every kind.
+RISKY_NAMES = SECRET_NAMES + ["extra_headers", "headers", "X-Api-Key", "Cookie", "x-upstream-token",
+                              "sec-websocket-key", "env_var", "type", "client_secret", "x" * 95 + "_token"]
+
+
+def risky_document(rng: random.Random, secret: str) -> dict:
+    """A planted document with credential and header names put in at any depth, holding the
+    secret in every form, objects, arrays, numbers, references and empty values."""
+    document = generate.planted(rng)
+    for _ in range(rng.randint(1, 6)):
+        target = rng.choice(generate._containers(document, []))
+        held = rng.choice([secret, f"Bearer {secret}", f"token: {secret}", f"https://u:{secret}@h/x", "env.X",
+                           "", " ", "<REDACTED>", 12345678901, 1.5, True, None, [], {}, [secret, 7],
+                           {"env_var": secret}, {"value": secret}, {"X-Api-Key": secret, "note": [secret]},
+                           generate.value(rng)])
+        # A name may hold the secret itself (a rule may quote an unknown name).
+        name = rng.choice(RISKY_NAMES) if rng.random() < 0.8 else rng.choice([secret, f"token: {secret}", f"https://u:{secret}@h"])
+        if isinstance(target, list):
+            target.append({name: held} if rng.random() < 0.7 else held)
+        else:
+            target[name] = held
+    return document
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=0, max_value=2**64 - 1), planted_secrets, st.sampled_from(["1.5", "2.2"]))
+def test_the_walk_finds_what_the_first_walk_found(seed, secret, line):
+    """The walk that skips ordinary objects and remembers its answers across documents gives
+    exactly the pieces (or the whole map) of the first walk, which judged every node afresh."""
+    rng = random.Random(seed)
+    catalog = load_catalog(line)
+    for document in (risky_document(rng, secret), plant_twice(rng, secret), generate.planted(rng)):
+        raw = json.dumps(document, indent=rng.choice([None, 1]), ensure_ascii=rng.random() < 0.5).encode("utf-8", "surrogatepass")
+        doc = load_bytes(raw, "config.json")
+        if not doc.ok:
+            continue
+        secrets = SecretMap.of_document(doc, catalog)
+        expected = reference_pieces(secrets)
+        found = message_pieces(secrets)
+        assert (found is None) == (expected is None), raw[:2000]
+        if found is not None:
+            assert set(found.pieces) == expected, raw[:2000]
