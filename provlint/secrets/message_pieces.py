@@ -27,9 +27,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
-from provlint.secrets.lexical import MAX_KEY, _url_userinfo, lexical_ranges
+from provlint.secrets.lexical import _MEMBER_COLON, MAX_KEY, _url_userinfo, lexical_ranges
 from provlint.secrets.map import MIN_PIECE, _REFERENCE_MEMBERS, _is_literal, _pieces_of, _shaped_like_secret
-from provlint.secrets.shape import credential_words
+from provlint.secrets.shape import _PREFIXED, _TOKEN, credential_words
 
 if TYPE_CHECKING:
     from provlint.secrets.map import SecretMap
@@ -176,7 +176,7 @@ class _Answers:
                 self.holding.clear()
                 new = texts
             for text in new:
-                if len(text) >= MIN_PIECE:
+                if len(text) >= MIN_PIECE and _may_hold_pieces(text):
                     pieces = self.judge(text)
                     if pieces:
                         self.answers[text] = pieces
@@ -232,6 +232,18 @@ def _memo_of(known: frozenset, names: Any) -> _Memo:
 
 
 _MEMOS: dict[frozenset, _Memo] = {}
+
+
+def _may_hold_pieces(text: str) -> bool:
+    """False where neither the net nor the shape of a secret can find anything in ``text``: each
+    needs one of these (a credential-shaped token is a run of 20 token characters with an upper
+    case letter; a vendor key has its prefix; a ``name: value`` run its colon; user-info and a
+    key block their marks). Checked first: most names and values have none, and the net and the
+    shape judged in full cost ten times this."""
+    return bool(
+        "://" in text or "-----BEGIN" in text or _MEMBER_COLON.search(text) or _PREFIXED.search(text)
+        or (text != text.lower() and _TOKEN.search(text))
+    )
 
 
 def _string_pieces(text: str, known: frozenset, names: Any) -> tuple[str, ...]:

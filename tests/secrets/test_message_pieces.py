@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from provlint.catalog import load_catalog
 from provlint.engine import rules_to_run, run_rules
@@ -161,3 +161,25 @@ def test_the_walk_finds_what_the_first_walk_found(seed, secret, line):
         assert (found is None) == (expected is None), raw[:2000]
         if found is not None:
             assert set(found.pieces) == expected, raw[:2000]
+
+
+# Characters of every mark the net and the shape look for: token characters of both cases and
+# digits, the colon and what may follow it, user-info, key blocks, vendor prefixes.
+_MARKS = st.sampled_from(["://", "@", ":", ": ", ":\"", "-----BEGIN ", "PRIVATE KEY-----", "sk-", "sk_", "pk-",
+                          "AKIA", "AIza", "ghp_", "github_pat_", "xoxb-", "glpat-", "hf_", "Bearer ", "token",
+                          "password", "=", "/", ".", "~", "_", "-", " ", "é", "Zk7pQ2vLm9XwR4tY8uB3nC6d"])
+_TEXTS = st.lists(st.one_of(_MARKS, st.text(alphabet="aZ09Qx_-.~+/=: @é\t", max_size=12)), max_size=8).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_TEXTS)
+@example("ab-----BEGIN PRIVATE KEY-----")  # a key block's mark alone
+def test_a_text_without_any_mark_holds_no_piece(text):
+    """The pre-check that spares most texts the net and the shape never turns one with a piece away."""
+    from provlint.secrets.message_pieces import _may_hold_pieces, _net_pieces, _string_pieces
+
+    secrets = SecretMap.of_document(load_bytes(b"{}", "c.json"), CATALOG)
+    if not _may_hold_pieces(text):
+        assert not _string_pieces(text, secrets._known, secrets._names)
+        assert not _net_pieces(text, secrets._known, secrets._names, True)
+        assert not _net_pieces(text, secrets._known, secrets._names, False)
