@@ -237,11 +237,11 @@ _MEMOS: dict[frozenset, _Memo] = {}
 def _may_hold_pieces(text: str) -> bool:
     """False where neither the net nor the shape of a secret can find anything in ``text``: each
     needs one of these (a credential-shaped token is a run of 20 token characters with an upper
-    case letter; a vendor key has its prefix; a ``name: value`` run its colon; user-info and a
-    key block their marks). Checked first: most names and values have none, and the net and the
-    shape judged in full cost ten times this."""
+    case letter; a vendor key has its prefix; a ``name: value`` run its colon; URL user-info its
+    ``@``; a key block its armour). Checked first: most names and values (URLs too) have none,
+    and the net and the shape judged in full cost ten times this."""
     return bool(
-        "://" in text or "-----BEGIN" in text or _MEMBER_COLON.search(text) or _PREFIXED.search(text)
+        "@" in text or "-----BEGIN" in text or _MEMBER_COLON.search(text) or _PREFIXED.search(text)
         or (text != text.lower() and _TOKEN.search(text))
     )
 
