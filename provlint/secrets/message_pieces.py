@@ -51,7 +51,7 @@ class Pieces:
 def message_pieces(secrets: "SecretMap") -> Optional[Pieces]:
     """The pieces of ``secrets`` a message can hold, or None where only the whole map knows."""
     memo = _memo_of(secrets._known, secrets._names)
-    names, risky, literal = memo.names, memo.risky, memo.literal
+    names, judged, risky, literal = memo.names, memo.judged, memo.risky, memo.literal
     found: set[str] = set()
     objects: list[dict] = []  # every member name is read by the net
     strings: list[str] = []  # every string read by the net (with its own pieces if shaped like a secret)
@@ -74,7 +74,7 @@ def message_pieces(secrets: "SecretMap") -> Optional[Pieces]:
                     ordinary.append(item)
             continue
         objects.append(value)
-        if not names.keys() >= value.keys():
+        if not judged.issuperset(value):
             memo.judge(value)
         if risky.isdisjoint(value):
             for member in value.values():
@@ -112,7 +112,7 @@ def message_pieces(secrets: "SecretMap") -> Optional[Pieces]:
         kind = type(value)
         if kind is dict:
             objects.append(value)
-            if not names.keys() >= value.keys():
+            if not judged.issuperset(value):
                 memo.judge(value)
             if not _judge_members(value, secret, in_headers, secrets, names, found, masked, special.append):
                 return None
@@ -194,6 +194,7 @@ class _Memo:
         self.known = known
         self._is_credential = names.is_credential
         self.names: dict[str, bool] = {}  # whether each name is a credential's (known or by the net)
+        self.judged: set[str] = set()  # the names judged, for a set's C-speed look-ups
         # Names that change what their member is: a credential's name, or a name saying that its
         # object holds headers (whose members are judged as headers).
         self.risky: set[str] = set()
@@ -205,10 +206,12 @@ class _Memo:
     def judge(self, members: dict) -> None:
         if len(self.names) + len(members) >= _MAX_NET_ANSWERS:
             self.names.clear()
+            self.judged.clear()
             self.risky.clear()
         for name in members:
             if name not in self.names:
                 credential = self.names[name] = name in self.known or self._is_credential(name)
+                self.judged.add(name)
                 if credential or _names_headers(name):
                     self.risky.add(name)
 
