@@ -20,6 +20,12 @@ credential-named member holding a non-empty object or array (the net masks its s
 a secret number (its source text may differ from ``str(value)``), and a credential-named
 header that the catalog exempts (the net masks it, the walk does not). The property test in
 ``tests/secrets/test_message_pieces.py`` checks that both give every rule's message alike.
+
+The walk is paid by every file with a finding, so it does the least per node: an object with no
+credential or headers name is walked by its values alone, and what is judged of a name or a
+string (credential or not, literal or not, its pieces) is judged once per run, texts with no
+mark the net or the shape looks for not at all. ``tests/secrets/reference_message_pieces.py``
+keeps the first walk, node by node, that a property test holds this one to.
 """
 
 from __future__ import annotations

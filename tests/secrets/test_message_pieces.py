@@ -183,3 +183,41 @@ def test_a_text_without_any_mark_holds_no_piece(text):
         assert not _string_pieces(text, secrets._known, secrets._names)
         assert not _net_pieces(text, secrets._known, secrets._names, True)
         assert not _net_pieces(text, secrets._known, secrets._names, False)
+
+
+def _texts_of(node: object, found: list) -> list:
+    """Every key and string of a document, depth first."""
+    if isinstance(node, dict):
+        for name, member in node.items():
+            found.append(name)
+            _texts_of(member, found)
+    elif isinstance(node, list):
+        for item in node:
+            _texts_of(item, found)
+    elif isinstance(node, str):
+        found.append(node)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=2**64 - 1), planted_secrets, st.sampled_from([None, 2]))
+def test_messages_quoting_any_text_of_the_document_are_masked_as_the_whole_map_masks_them(seed, secret, indent):
+    """A message may quote any key or string of the document, whole or in part, among the rule's
+    own words: masked against the pieces for messages, it comes out as the whole map masks it."""
+    rng = random.Random(seed)
+    document = risky_document(rng, secret)
+    raw = json.dumps(document, indent=indent).encode("utf-8", "surrogatepass")
+    doc = load_bytes(raw, "config.json")
+    if not doc.ok:
+        return
+    for_messages = SecretMap.of_document(doc, CATALOG).for_messages()
+    whole = SecretMap.of_document(doc, CATALOG)
+    texts = [t for t in _texts_of(doc.data, []) if t] or [""]
+    for _ in range(10):
+        quoted = []
+        for _ in range(rng.randint(1, 3)):
+            text = rng.choice(texts)
+            start = rng.randrange(len(text)) if rng.random() < 0.3 else 0
+            quoted.append(text[start:] if rng.random() < 0.5 else text[start:start + rng.randint(1, 40)])
+        message = rng.choice(["unknown field `{}` in {}", "`{}` is {}; use {}", "{} {} {}"]).format(*quoted, "x", "y")
+        assert mask(message, for_messages) == mask(message, whole), (message, raw[:2000])
