@@ -84,7 +84,11 @@ def mask(text: str, secrets: Optional["SecretMap"]) -> str:
     """``text`` with every known secret piece replaced by ``********``."""
     if secrets is None or not text:
         return text
-    ranges = occurrences(text, secrets.pieces, secrets.piece_index)
+    pieces = secrets.pieces
+    if not pieces:
+        return text
+    # The index is built only where it is used (most maps have a handful of pieces).
+    ranges = occurrences(text, pieces, secrets.piece_index if len(pieces) > FIND_EACH_UP_TO else None)
     if not ranges:
         return text
     parts, position = [], 0

@@ -20,16 +20,22 @@ credential-named member holding a non-empty object or array (the net masks its s
 a secret number (its source text may differ from ``str(value)``), and a credential-named
 header that the catalog exempts (the net masks it, the walk does not). The property test in
 ``tests/secrets/test_message_pieces.py`` checks that both give every rule's message alike.
+
+The walk is paid by every file with a finding, so it does the least per node: an object with no
+credential or headers name is walked by its values alone, and what is judged of a name or a
+string (credential or not, literal or not, its pieces) is judged once per run, texts with no
+mark the net or the shape looks for not at all. ``tests/secrets/reference_message_pieces.py``
+keeps the first walk, node by node, that a property test holds this one to.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
-from provlint.secrets.lexical import MAX_KEY, _url_userinfo, lexical_ranges
+from provlint.secrets.lexical import _MEMBER_COLON, MAX_KEY, _url_userinfo, lexical_ranges
 from provlint.secrets.map import MIN_PIECE, _REFERENCE_MEMBERS, _is_literal, _pieces_of, _shaped_like_secret
-from provlint.secrets.shape import credential_words
+from provlint.secrets.shape import _PREFIXED, _TOKEN, credential_words
 
 if TYPE_CHECKING:
     from provlint.secrets.map import SecretMap
@@ -50,60 +56,211 @@ class Pieces:
 
 def message_pieces(secrets: "SecretMap") -> Optional[Pieces]:
     """The pieces of ``secrets`` a message can hold, or None where only the whole map knows."""
+    memo = _memo_of(secrets._known, secrets._names)
+    names, judged, risky, literal = memo.names, memo.judged, memo.risky, memo.literal
     found: set[str] = set()
-    read: set[str] = set()  # keys and strings the whole net reads, by name too
-    masked: set[str] = set()  # a credential member's value, masked whole by the net: tokens only
-    is_credential = secrets._names.is_credential
-    known = secrets._known
-    stack: list[tuple[Any, bool, bool]] = [(secrets._data, False, False)]
-    while stack:
-        value, secret, in_headers = stack.pop()
+    objects: list[dict] = []  # every member name is read by the net
+    strings: list[str] = []  # every string read by the net (with its own pieces if shaped like a secret)
+    masked: list[str] = []  # a credential member's value, masked whole by the net: tokens only
+    # Most of a document is ordinary: objects and arrays outside any secret or headers, walked
+    # here without flags; the rest (headers, and what a secret holds) is judged member by member.
+    data = secrets._data
+    ordinary = [data] if type(data) is dict or type(data) is list else []
+    special: list[tuple[Any, bool, bool]] = []
+    if type(data) is str:
+        strings.append(data)
+    while ordinary:
+        value = ordinary.pop()
+        if type(value) is list:
+            for item in value:
+                item_kind = type(item)
+                if item_kind is str:
+                    strings.append(item)
+                elif item_kind is dict or item_kind is list:
+                    ordinary.append(item)
+            continue
+        objects.append(value)
+        if not judged.issuperset(value):
+            memo.judge(value)
+        if risky.isdisjoint(value):
+            for member in value.values():
+                member_kind = type(member)
+                if member_kind is str:
+                    strings.append(member)
+                elif member_kind is dict or member_kind is list:
+                    ordinary.append(member)
+            continue
+        for name, member in value.items():
+            member_kind = type(member)
+            if name in risky:
+                if not names[name]:
+                    special.append((member, False, True))  # not a credential's name: it holds headers
+                elif len(name) > _LONGEST_NAME_READ:
+                    return None  # the net may not read it as a name
+                elif member_kind is str:
+                    if literal(member):
+                        found.update(_pieces_of(member))
+                        masked.append(member)
+                    else:
+                        strings.append(member)
+                elif member_kind is dict or member_kind is list:
+                    if member:
+                        return None  # the net masks its source lines
+                elif member_kind is int or member_kind is float:
+                    return None  # a secret number: its source text is the piece
+            elif member_kind is str:
+                strings.append(member)
+            elif member_kind is dict or member_kind is list:
+                ordinary.append(member)
+            # a number, a boolean or null outside a secret holds no piece
+    while special:
+        value, secret, in_headers = special.pop()
         kind = type(value)
         if kind is dict:
-            for name, member in value.items():
-                read.add(name)
-                credential_name = name in known or is_credential(name)
-                # The data walk's verdict (SecretMap._names_secret): the net's, but in headers.
-                if in_headers:
-                    member_secret = secrets._names_secret(name, True)
-                else:
-                    member_secret = credential_name
-                if secret and name not in _REFERENCE_MEMBERS:
-                    member_secret = True
-                if credential_name:
-                    if len(name) > _LONGEST_NAME_READ:
-                        return None  # the net may not read it as a name
-                    if type(member) is dict or type(member) is list:
-                        if member:
-                            return None  # the net masks its source lines
-                    elif not member_secret and _is_literal(member):
-                        return None  # a credential-named header the catalog exempts
-                    elif type(member) is str and member_secret and _is_literal(member):
-                        found.update(_pieces_of(member))
-                        masked.add(member)
-                        continue
-                stack.append((member, member_secret, _names_headers(name)))
+            objects.append(value)
+            if not judged.issuperset(value):
+                memo.judge(value)
+            if not _judge_members(value, secret, in_headers, secrets, names, found, masked, special.append):
+                return None
         elif kind is list:
             for item in value:
-                stack.append((item, secret, False))
+                special.append((item, secret, False))
         elif kind is str:
-            if _is_literal(value) if secret else _shaped_like_secret(value):
+            if secret and literal(value):
                 found.update(_pieces_of(value))
-            read.add(value)
+            strings.append(value)
         elif secret and _is_literal(value):
             return None  # a secret number: its source text is the piece
-    net = _NET_ANSWERS.setdefault(known, ({}, {}))
-    if len(net[0]) + len(net[1]) >= _MAX_NET_ANSWERS:
-        net[0].clear()
-        net[1].clear()
-    for texts, answers, members in ((read, net[0], True), (masked, net[1], False)):
-        for text in texts:
-            if len(text) >= MIN_PIECE:
-                pieces = answers.get(text)
-                if pieces is None:
-                    pieces = answers[text] = _net_pieces(text, known, secrets._names, members)
-                found.update(pieces)
+    memo.name_pieces.pieces_of(set().union(*objects), found)
+    memo.string_pieces.pieces_of(set(strings), found)
+    memo.masked_pieces.pieces_of(set(masked), found)
     return Pieces(found)
+
+
+def _judge_members(members: dict, secret: bool, in_headers: bool, secrets: "SecretMap", names: dict,
+                   found: set, masked: list, push: Callable) -> bool:
+    """The members of a headers object or of an object inside a secret, as the data walk judges
+    them (a header by the catalog's lists too); False where only the whole map knows."""
+    for name, member in members.items():
+        credential_name = names[name]
+        member_secret = secrets._names_secret(name, True) if in_headers else credential_name
+        if secret and name not in _REFERENCE_MEMBERS:
+            member_secret = True
+        if credential_name:
+            if len(name) > _LONGEST_NAME_READ:
+                return False  # the net may not read it as a name
+            if type(member) is dict or type(member) is list:
+                if member:
+                    return False  # the net masks its source lines
+            elif not member_secret and _is_literal(member):
+                return False  # a credential-named header the catalog exempts
+            elif type(member) is str and member_secret and _is_literal(member):
+                found.update(_pieces_of(member))
+                masked.append(member)
+                continue
+        push((member, member_secret, _names_headers(name)))
+    return True
+
+
+class _Answers:
+    """One net's pieces of each text, kept across the documents of a run (configs repeat their
+    names and values), with the texts that have any apart: most have none."""
+
+    def __init__(self, judge: Callable[[str], tuple[str, ...]]) -> None:
+        self.judge = judge
+        self.answers: dict[str, tuple[str, ...]] = {}
+        self.judged: set[str] = set()  # the answers' texts, for set arithmetic at C speed
+        self.holding: set[str] = set()  # texts whose answer is not empty
+
+    def pieces_of(self, texts: set, found: set) -> None:
+        """Adds the pieces of every text in ``texts`` to ``found``."""
+        new = texts - self.judged
+        if new:
+            if len(self.judged) + len(new) >= _MAX_NET_ANSWERS:
+                self.answers.clear()
+                self.judged.clear()
+                self.holding.clear()
+                new = texts
+            for text in new:
+                if len(text) >= MIN_PIECE and _may_hold_pieces(text):
+                    pieces = self.judge(text)
+                    if pieces:
+                        self.answers[text] = pieces
+                        self.holding.add(text)
+            self.judged.update(new)
+        for text in texts & self.holding:
+            found.update(self.answers[text])
+
+
+class _Memo:
+    """What the walk remembers across documents for one set of known names: each member name's
+    verdict, and each net's pieces of each text."""
+
+    def __init__(self, known: frozenset, names: Any) -> None:
+        self.known = known
+        self._is_credential = names.is_credential
+        self.names: dict[str, bool] = {}  # whether each name is a credential's (known or by the net)
+        self.judged: set[str] = set()  # the names judged, for a set's C-speed look-ups
+        # Names that change what their member is: a credential's name, or a name saying that its
+        # object holds headers (whose members are judged as headers).
+        self.risky: set[str] = set()
+        self._literal: dict[str, bool] = {}  # whether each string is a literal (not a reference)
+        self.name_pieces = _Answers(lambda text: _net_pieces(text, known, names, True))
+        self.string_pieces = _Answers(lambda text: _string_pieces(text, known, names))
+        self.masked_pieces = _Answers(lambda text: _net_pieces(text, known, names, False))
+
+    def judge(self, members: dict) -> None:
+        if len(self.names) + len(members) >= _MAX_NET_ANSWERS:
+            self.names.clear()
+            self.judged.clear()
+            self.risky.clear()
+        for name in members:
+            if name not in self.names:
+                credential = self.names[name] = name in self.known or self._is_credential(name)
+                self.judged.add(name)
+                if credential or _names_headers(name):
+                    self.risky.add(name)
+
+    def literal(self, text: str) -> bool:
+        """``map._is_literal`` of a string (a pure function of it, so remembered)."""
+        answer = self._literal.get(text)
+        if answer is None:
+            if len(self._literal) >= _MAX_NET_ANSWERS:
+                self._literal.clear()
+            answer = self._literal[text] = _is_literal(text)
+        return answer
+
+
+def _memo_of(known: frozenset, names: Any) -> _Memo:
+    memo = _MEMOS.get(known)
+    if memo is None:
+        if len(_MEMOS) >= 16:
+            _MEMOS.clear()
+        memo = _MEMOS[known] = _Memo(known, names)
+    return memo
+
+
+_MEMOS: dict[frozenset, _Memo] = {}
+
+
+def _may_hold_pieces(text: str) -> bool:
+    """False where neither the net nor the shape of a secret can find anything in ``text``: each
+    needs one of these (a credential-shaped token is a run of 20 token characters with an upper
+    case letter; a vendor key has its prefix; a ``name: value`` run its colon; URL user-info its
+    ``@``; a key block its armour). Checked first: most names and values (URLs too) have none,
+    and the net and the shape judged in full cost ten times this."""
+    return bool(
+        "@" in text or "-----BEGIN" in text or _MEMBER_COLON.search(text) or _PREFIXED.search(text)
+        or (text != text.lower() and _TOKEN.search(text))
+    )
+
+
+def _string_pieces(text: str, known: frozenset, names: Any) -> tuple[str, ...]:
+    """A string's pieces outside a secret: its own when it is shaped like a secret, and the net's."""
+    pieces = set(_net_pieces(text, known, names, True))
+    if _shaped_like_secret(text):
+        pieces.update(_pieces_of(text))
+    return tuple(pieces)
 
 
 def _names_headers(name: Any, _answers: dict = {}) -> bool:
@@ -119,9 +276,8 @@ def _names_headers(name: Any, _answers: dict = {}) -> bool:
 # A member name the net reads (lexical._key_before) is shorter than MAX_KEY; with a margin.
 _LONGEST_NAME_READ = MAX_KEY - 10
 
-# The net's pieces of each key or string (with its member runs; without), per set of known
-# names, kept across the documents of a run (configs repeat their names and values); bounded.
-_NET_ANSWERS: dict[frozenset, tuple[dict, dict]] = {}
+# Answers kept per kind across the documents of a run, at most: memory stays bounded whatever
+# the files hold.
 _MAX_NET_ANSWERS = 65536
 
 

@@ -59,18 +59,33 @@ class HeaderPolicy:
         self.names = frozenset(normalized_header(h) for h in catalog.secret_header_names)
         self.words = frozenset(w.lower() for w in catalog.secret_header_words)
         self.exempt = frozenset(normalized_header(h) for h in catalog.non_secret_headers)
+        # (is_exempt, is_credential) per name: a run's files repeat their header names.
+        self._answers: dict[str, tuple[bool, bool]] = {}
+
+    def __getstate__(self) -> dict:
+        """Sent to another process (with a map's header lists) without the answers it keeps."""
+        return {**self.__dict__, "_answers": {}}
 
     def is_exempt(self, name: str) -> bool:
         """One of the catalog's ``non_secret_headers`` (``Idempotency-Key``, ``Sec-WebSocket-Key``)."""
-        return normalized_header(name) in self.exempt
+        return self._judged(name)[0]
 
     def is_credential(self, name: str) -> bool:
         """A known credential header, or one whose last part is a credential word (``*-token``);
         the catalog's ``non_secret_headers`` (``Idempotency-Key``) are not."""
-        normalized = normalized_header(name)
-        if not normalized or normalized in self.exempt:
-            return False
-        return normalized in self.names or normalized.rsplit("-", 1)[-1] in self.words
+        return self._judged(name)[1]
+
+    def _judged(self, name: str) -> tuple[bool, bool]:
+        answer = self._answers.get(name)
+        if answer is None:
+            if len(self._answers) >= MAX_ANSWERS:
+                self._answers.clear()
+            normalized = normalized_header(name)
+            exempt = normalized in self.exempt
+            credential = bool(normalized) and not exempt and (
+                normalized in self.names or normalized.rsplit("-", 1)[-1] in self.words)
+            answer = self._answers[name] = (exempt, credential)
+        return answer
 
 
 @lru_cache(maxsize=None)
