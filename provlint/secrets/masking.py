@@ -66,7 +66,9 @@ def occurrences(text: str, pieces: Iterable[str], index: Optional[PieceIndex] = 
         start = text.find(piece)
         while start != -1:
             found.append((start, start + len(piece)))
-            start = text.find(piece, start + len(piece))
+            # Overlapping occurrences too, as the index finds them: a periodic secret such as
+            # "abab" in "ababab" is masked to its end, not up to a remnant of itself.
+            start = text.find(piece, start + 1)
     return merge(found)
 
 

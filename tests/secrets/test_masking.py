@@ -4,7 +4,7 @@ from hypothesis import given, strategies as st
 
 from provlint.secrets import REDACTED, SecretMap, escape_control, mask, mask_source_line
 from provlint.source.yaml_errors import excerpt
-from provlint.secrets.masking import occurrences
+from provlint.secrets.masking import PieceIndex, occurrences, merge
 
 
 class _Pieces(SecretMap):
@@ -95,3 +95,15 @@ def test_a_source_line_is_masked_by_place_and_by_text():
     assert mask_source_line('    Ry6mKx9Fb4Js"', 3, secrets) == f"    {REDACTED}"
     assert mask_source_line("  copy: Hq3nZ8wLp2Vt", 4, secrets) == f"  copy: {REDACTED}"
     assert mask_source_line("anything", 1, None) == "anything"
+
+
+def test_a_periodic_piece_is_masked_to_the_end_of_its_overlapping_occurrences():
+    assert occurrences("xababababy", ("abab",)) == [(1, 9)]
+    assert mask("key ababab!", _Pieces("abab")) == "key ********!"
+
+
+@given(st.text(alphabet="ab-", max_size=40), st.lists(st.text(alphabet="ab", min_size=1, max_size=6), min_size=1, max_size=4))
+def test_searching_each_piece_and_the_piece_index_find_the_same_ranges(text, pieces):
+    # mask() searches each piece for a few pieces and uses the index for many: both must agree.
+    pieces = tuple(sorted(set(pieces), key=lambda p: (-len(p), p)))
+    assert occurrences(text, pieces) == merge(PieceIndex(pieces).occurrences(text))
