@@ -71,14 +71,16 @@ def _keys(
         return
     several = len(provider.settings["keys"]) > 1  # every entry counts, objects or not
     for entry in entries:
-        key, index = entry.key, entry.index
-        suffix = f"_{index + 1}" if several else ""
+        key = entry.key
         for field in key_fields:
             if _is_literal_secret(ctx, key.get(field)):
-                variable = f"{_prefix(provider)}_API_KEY{suffix}"
+                index = entry.index
+                variable = f"{_prefix(provider)}_API_KEY{_suffix(index, several)}"
                 yield _finding(entry.at(field), f"`keys[{index}].{field}`", variable)
         if sections.isdisjoint(key):
             continue  # most keys carry no sub-config with secret fields
+        index = entry.index
+        suffix = _suffix(index, several)
         for section, fields in secret_fields.items():
             sub = key.get(section) if section != KEY_ENTRY else None
             if not isinstance(sub, dict):
@@ -125,6 +127,11 @@ def _headers(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
 def _is_literal_secret(ctx: RuleContext, value: Any) -> bool:
     text = literal_text(value)
     return text is not None and not ctx.is_placeholder(text)
+
+
+def _suffix(index: int, several: bool) -> str:
+    """What a suggested variable name ends with: the key's place when the provider has several."""
+    return f"_{index + 1}" if several else ""
 
 
 def _finding(pointer: str, field: str, variable: str) -> Finding:

@@ -40,17 +40,16 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         value = block(provider.settings, "network_config").get(FIELD)
         if not is_integer(value):
             continue  # absent, null or a type error (PL100)
-        pointer = provider.at("network_config", FIELD)
         if value <= 0:
             yield Finding(
-                pointer,
+                provider.at("network_config", FIELD),
                 f"`{FIELD}` is {value}: Bifrost ignores a timeout of 0 or less and uses its "
                 f"default of {default} seconds; write a positive number of seconds, or leave the "
                 f"field out to get the default",
             )
         elif value > high:
             yield Finding(
-                pointer,
+                provider.at("network_config", FIELD),
                 f"`{FIELD}` is {value} seconds, above the sane maximum of {high} seconds: a hung "
                 f"upstream would hold a worker and its caller that long; lower it",
             )

@@ -43,6 +43,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 def _may_find(models: list, wildcard: str) -> bool:
     """Whether ``_check_list`` can find anything: two names or more, with the wildcard among
     them (mixed, or itself repeated) or one name repeated. The common list passes at once."""
+    if len(models) < 2:
+        return False  # the most common list, ["*"]
     names = [m for m in models if isinstance(m, str)]
     if len(names) < 2:
         return False

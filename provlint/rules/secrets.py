@@ -16,6 +16,13 @@ def is_reference(text: str) -> bool:
     return bool(_ENV_REFERENCE.match(text)) or text.startswith("vault.")
 
 
+# Texts known not to be literal (references, placeholders, blanks): a run's files repeat their
+# ``env.NAME`` references, and several rules ask about each value. Never a literal: no secret
+# is kept. Bounded, as a run may hold many.
+_NOT_LITERAL: set[str] = set()
+_NOT_LITERAL_MAX = 8192
+
+
 def literal_text(value: Any) -> Optional[str]:
     """The literal text of a secret-capable value, or None when it is a reference or empty.
 
@@ -26,9 +33,12 @@ def literal_text(value: Any) -> Optional[str]:
         if value.get("ref") or value.get("from_env") or value.get("type") in ("env", "vault"):
             return None
         value = value.get("value")
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or value in _NOT_LITERAL:
         return None
-    if is_reference(value) or is_redacted(value):
+    if not value.strip() or is_reference(value) or is_redacted(value):
+        if len(_NOT_LITERAL) >= _NOT_LITERAL_MAX:
+            _NOT_LITERAL.clear()
+        _NOT_LITERAL.add(value)
         return None
     return value
 
