@@ -50,12 +50,14 @@ WHY = {
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    groups = ctx.catalog.sensitive_extra_headers
-    category = {h.lower(): group for group, names in groups.items() for h in names}
+    category = None  # built for the first provider with headers
     for provider in ctx.providers:
         headers = block(provider.settings, "network_config").get("extra_headers")
-        if not isinstance(headers, dict):
+        if not isinstance(headers, dict) or not headers:
             continue
+        if category is None:
+            groups = ctx.catalog.sensitive_extra_headers
+            category = {h.lower(): group for group, names in groups.items() for h in names}
         for name in headers:
             group = category.get(name.strip().lower()) if isinstance(name, str) else None
             if group is None:

@@ -16,11 +16,11 @@ def is_reference(text: str) -> bool:
     return bool(_ENV_REFERENCE.match(text)) or text.startswith("vault.")
 
 
-# Texts known not to be literal (references, placeholders, blanks): a run's files repeat their
-# ``env.NAME`` references, and several rules ask about each value. Never a literal: no secret
-# is kept. Bounded, as a run may hold many.
-_NOT_LITERAL: set[str] = set()
-_NOT_LITERAL_MAX = 8192
+# Whether a text is literal, by text: a run's files repeat their references and URLs, and
+# several rules ask about each value (base_url: PL303, PL305, PL306, PL307). Only ever read
+# back for the same text. Bounded, as a run may hold many.
+_IS_LITERAL: dict[str, bool] = {}
+_IS_LITERAL_MAX = 8192
 
 
 def literal_text(value: Any) -> Optional[str]:
@@ -33,14 +33,15 @@ def literal_text(value: Any) -> Optional[str]:
         if value.get("ref") or value.get("from_env") or value.get("type") in ("env", "vault"):
             return None
         value = value.get("value")
-    if not isinstance(value, str) or value in _NOT_LITERAL:
+    if not isinstance(value, str):
         return None
-    if not value.strip() or is_reference(value) or is_redacted(value):
-        if len(_NOT_LITERAL) >= _NOT_LITERAL_MAX:
-            _NOT_LITERAL.clear()
-        _NOT_LITERAL.add(value)
-        return None
-    return value
+    literal = _IS_LITERAL.get(value)
+    if literal is None:
+        literal = bool(value.strip()) and not is_reference(value) and not is_redacted(value)
+        if len(_IS_LITERAL) >= _IS_LITERAL_MAX:
+            _IS_LITERAL.clear()
+        _IS_LITERAL[value] = literal
+    return value if literal else None
 
 
 # --- URL hosts (PL305, PL306, PL307) ----------------------------------------------------------
@@ -136,6 +137,17 @@ def _network(text: str) -> Any:
 
 def host_matches(host: str, names: Any) -> bool:
     """Whether a host is one of ``names``; a name starting with a dot also matches subdomains."""
+    if isinstance(names, tuple):  # the catalog's lists: hosts and lists repeat across a run's files
+        return _host_matches_cached(host, names)
+    return _host_matches(host, names)
+
+
+@lru_cache(maxsize=4096)
+def _host_matches_cached(host: str, names: tuple) -> bool:
+    return _host_matches(host, names)
+
+
+def _host_matches(host: str, names: Any) -> bool:
     host = host.lower()
     for name in names or ():
         name = str(name).lower()
