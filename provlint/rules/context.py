@@ -121,11 +121,12 @@ class RuleContext(Record):
     @cached_property
     def _keys_by_provider(self) -> dict[str, tuple[KeyEntry, ...]]:
         by_pointer = {}
+        entry = tuple.__new__  # KeyEntry(...) less its Python-level __new__: a clean file has many keys
         for provider in self.providers:
             keys = provider.settings.get("keys")
             if isinstance(keys, list):
                 by_pointer[provider.pointer] = tuple(
-                    KeyEntry(provider, index, key) for index, key in enumerate(keys) if isinstance(key, dict)
+                    [entry(KeyEntry, (provider, index, key)) for index, key in enumerate(keys) if isinstance(key, dict)]
                 )
         return by_pointer
 
