@@ -118,6 +118,24 @@ class RuleContext(Record):
     def providers(self) -> list[ProviderView]:
         return list(provider_views(self.data, self.kind))
 
+    def providers_with(self, name: str) -> tuple[tuple[ProviderView, dict], ...]:
+        """(provider, its settings block ``name``) of each provider whose block is an object, in
+        document order: the walk of a rule that judges one block and finds nothing where
+        ``block`` gives {} (most providers have no proxy or custom block)."""
+        found = self._providers_with.get(name)
+        if found is None:
+            found = []
+            for provider in self.providers:
+                section = provider.settings.get(name)
+                if isinstance(section, dict):
+                    found.append((provider, section))
+            found = self._providers_with[name] = tuple(found)
+        return found
+
+    @cached_property
+    def _providers_with(self) -> dict[str, tuple[tuple[ProviderView, dict], ...]]:
+        return {}
+
     @cached_property
     def _keys_by_provider(self) -> dict[str, tuple[KeyEntry, ...]]:
         by_pointer = {}

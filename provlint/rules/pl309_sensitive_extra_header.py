@@ -23,7 +23,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 
 CODE = "PL309"
 NAME = "sensitive-extra-header"
@@ -51,8 +51,8 @@ WHY = {
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     category = None  # built for the first provider with headers
-    for provider in ctx.providers:
-        headers = block(provider.settings, "network_config").get("extra_headers")
+    for provider, network in ctx.providers_with("network_config"):
+        headers = network.get("extra_headers")
         if not isinstance(headers, dict) or not headers:
             continue
         if category is None:

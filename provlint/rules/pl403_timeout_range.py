@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block, is_integer
+from provlint.rules.context import RuleContext, is_integer
 
 CODE = "PL403"
 NAME = "timeout-range"
@@ -36,8 +36,8 @@ FIELD = "default_request_timeout_in_seconds"
 def check(ctx: RuleContext) -> Iterator[Finding]:
     high = ctx.options(CODE)["max-seconds"]
     default = ctx.catalog.defaults.get("network_config", {}).get(FIELD)
-    for provider in ctx.providers:
-        value = block(provider.settings, "network_config").get(FIELD)
+    for provider, network in ctx.providers_with("network_config"):
+        value = network.get(FIELD)
         if not is_integer(value):
             continue  # absent, null or a type error (PL100)
         if value <= 0:
