@@ -112,6 +112,13 @@ class RuleContext(Record):
     def is_placeholder(self, text: str) -> bool:
         return any(p.search(text) for p in self.placeholder_patterns)
 
+    def text_lacks(self, *words: str) -> bool:
+        """Whether no string and no key of the data can contain any of ``words``: the text
+        spells none of them and has no backslash (an escape could spell one). A rule's cheap
+        "nothing to find" test; False says nothing."""
+        text = self.document.text
+        return "\\" not in text and not any(word in text for word in words)
+
     # --- views of the document shared by the rules: each computed once, on first use -------
 
     @cached_property
@@ -160,8 +167,10 @@ class RuleContext(Record):
     @cached_property
     def ca_cert_texts(self) -> tuple[tuple[str, str, str], ...]:
         """(pointer, field as messages show it, text) of every literal ``ca_cert_pem``."""
-        from provlint.rules.pem import find_ca_cert_texts
+        from provlint.rules.pem import FIELD, find_ca_cert_texts
 
+        if self.text_lacks(FIELD):
+            return ()
         return tuple(find_ca_cert_texts(self.providers))
 
     @cached_property
