@@ -69,17 +69,27 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+# HashSpec -> its _hashed_secret_members, by identity (a spec is not hashable; each line's
+# catalog, and so its spec, lives for the whole run and is kept alive here).
+_MEMBERS_OF: dict[int, tuple[object, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+
+
 def _hashed_secret_members(spec) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(block, its members) of every secret object Bifrost's hash resolves on this line: the
     only places ``environment_dependencies`` finds a reference where the hash is known."""
     if spec is None:
         return ()
+    known = _MEMBERS_OF.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1]
     members: dict[str, list[str]] = {}
     for b in spec.blocks:
         for m in b.members:
             if m.kind == "secret_object":
                 members.setdefault(b.field, []).append(m.name)
-    return tuple((field, tuple(names)) for field, names in members.items())
+    found = tuple((field, tuple(names)) for field, names in members.items())
+    _MEMBERS_OF[id(spec)] = (spec, found)
+    return found
 
 
 def _sets_any(settings: dict, hashed_secrets: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:

@@ -23,33 +23,32 @@ class Decimal(metaclass=_DecimalType):
 
 NoneType = type(None)
 _C0 = frozenset({'$schema', 'version', 'env_label', 'server', 'source_of_truth', 'client', 'encryption_key', 'auth_config', 'setup_token', 'providers', 'framework', 'mcp', 'webhooks', 'governance', 'vector_store', 'config_store', 'logs_store', 'plugins', 'websocket', 'feature_flags', 'skills_registry', 'alerting', 'guardrails_config', 'audit_logs', 'cluster_config', 'load_balancer_config', 'large_payload_optimization', 'scim_config', 'access_profiles', 'circuit_breaker_config'})
-_C1 = frozenset()
-_C2 = frozenset({'provider'})
-_C3 = frozenset({'provider', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config'})
-_C4 = frozenset({'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config'})
-_C5 = frozenset({'name', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'provider_status', 'status', 'description', 'config_hash'})
-_C6 = frozenset({'active', 'error', 'deleted'})
-_C7 = frozenset({'keys', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'config_hash', 'status', 'description'})
-_C8 = frozenset({'base_url', 'extra_headers', 'default_request_timeout_in_seconds', 'max_retries', 'retry_backoff_initial', 'retry_backoff_max', 'insecure_skip_verify', 'ca_cert_pem', 'allow_private_network'})
-_C9 = frozenset({'concurrency', 'buffer_size'})
-_C10 = frozenset({'type', 'url', 'username', 'password', 'ca_cert_pem'})
-_C11 = frozenset({'none', 'http', 'socks5', 'environment'})
-_C12 = frozenset({'base_provider_type'})
-_C13 = frozenset({'is_key_less', 'base_provider_type', 'allowed_requests', 'request_path_overrides'})
-_C14 = frozenset({'openai', 'azure', 'anthropic', 'bedrock', 'cohere', 'vertex', 'vllm', 'mistral', 'ollama', 'groq', 'sgl', 'parasail', 'perplexity', 'replicate', 'cerebras', 'gemini', 'openrouter', 'elevenlabs', 'huggingface', 'nebius', 'xai', 'runway', 'fireworks'})
-_C15 = frozenset({'name', 'weight'})
-_C16 = frozenset({'id', 'name', 'value', 'models', 'blacklisted_models', 'weight', 'aliases', 'azure_key_config', 'vertex_key_config', 'bedrock_key_config', 'vllm_key_config', 'ollama_key_config', 'sgl_key_config', 'replicate_key_config', 'enabled', 'use_for_batch_api', 'config_hash', 'status', 'description'})
-_C17 = frozenset({'list_models', 'text_completion', 'text_completion_stream', 'chat_completion', 'chat_completion_stream', 'responses', 'responses_stream', 'count_tokens', 'embedding', 'speech', 'speech_stream', 'transcription', 'transcription_stream', 'image_generation', 'image_generation_stream', 'batch_create', 'batch_list', 'batch_retrieve', 'batch_cancel', 'batch_results', 'file_upload', 'file_list', 'file_retrieve', 'file_delete', 'file_content'})
-_C18 = frozenset({'value', 'ref', 'type', 'env_var', 'from_env'})
-_C19 = frozenset({'plain_text', 'env', 'vault'})
-_C20 = frozenset({'endpoint', 'api_version', 'client_id', 'client_secret', 'tenant_id', 'scopes'})
-_C21 = frozenset({'project_id', 'project_number', 'region', 'auth_credentials'})
-_C22 = frozenset({'access_key', 'secret_key', 'session_token', 'region', 'arn', 'batch_s3_config'})
-_C23 = frozenset({'url'})
-_C24 = frozenset({'url', 'model_name'})
-_C25 = frozenset({'use_deployments_endpoint'})
-_C26 = frozenset({'buckets'})
-_C27 = frozenset({'bucket_name', 'prefix', 'is_default'})
+_C1 = frozenset({'provider'})
+_C2 = frozenset({'provider', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config'})
+_C3 = frozenset({'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config'})
+_C4 = frozenset({'name', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'provider_status', 'status', 'description', 'config_hash'})
+_C5 = frozenset({'active', 'error', 'deleted'})
+_C6 = frozenset({'keys', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'config_hash', 'status', 'description'})
+_C7 = frozenset({'base_url', 'extra_headers', 'default_request_timeout_in_seconds', 'max_retries', 'retry_backoff_initial', 'retry_backoff_max', 'insecure_skip_verify', 'ca_cert_pem', 'allow_private_network'})
+_C8 = frozenset({'concurrency', 'buffer_size'})
+_C9 = frozenset({'type', 'url', 'username', 'password', 'ca_cert_pem'})
+_C10 = frozenset({'none', 'http', 'socks5', 'environment'})
+_C11 = frozenset({'base_provider_type'})
+_C12 = frozenset({'is_key_less', 'base_provider_type', 'allowed_requests', 'request_path_overrides'})
+_C13 = frozenset({'openai', 'azure', 'anthropic', 'bedrock', 'cohere', 'vertex', 'vllm', 'mistral', 'ollama', 'groq', 'sgl', 'parasail', 'perplexity', 'replicate', 'cerebras', 'gemini', 'openrouter', 'elevenlabs', 'huggingface', 'nebius', 'xai', 'runway', 'fireworks'})
+_C14 = frozenset({'name', 'weight'})
+_C15 = frozenset({'id', 'name', 'value', 'models', 'blacklisted_models', 'weight', 'aliases', 'azure_key_config', 'vertex_key_config', 'bedrock_key_config', 'vllm_key_config', 'ollama_key_config', 'sgl_key_config', 'replicate_key_config', 'enabled', 'use_for_batch_api', 'config_hash', 'status', 'description'})
+_C16 = frozenset({'list_models', 'text_completion', 'text_completion_stream', 'chat_completion', 'chat_completion_stream', 'responses', 'responses_stream', 'count_tokens', 'embedding', 'speech', 'speech_stream', 'transcription', 'transcription_stream', 'image_generation', 'image_generation_stream', 'batch_create', 'batch_list', 'batch_retrieve', 'batch_cancel', 'batch_results', 'file_upload', 'file_list', 'file_retrieve', 'file_delete', 'file_content'})
+_C17 = frozenset({'value', 'ref', 'type', 'env_var', 'from_env'})
+_C18 = frozenset({'plain_text', 'env', 'vault'})
+_C19 = frozenset({'endpoint', 'api_version', 'client_id', 'client_secret', 'tenant_id', 'scopes'})
+_C20 = frozenset({'project_id', 'project_number', 'region', 'auth_credentials'})
+_C21 = frozenset({'access_key', 'secret_key', 'session_token', 'region', 'arn', 'batch_s3_config'})
+_C22 = frozenset({'url'})
+_C23 = frozenset({'url', 'model_name'})
+_C24 = frozenset({'use_deployments_endpoint'})
+_C25 = frozenset({'buckets'})
+_C26 = frozenset({'bucket_name', 'prefix', 'is_default'})
 
 
 def is_configfile(x0):
@@ -65,19 +64,18 @@ def is_configfile(x0):
         x1 = x0['providers']
         if not (isinstance(x1, dict)):
             return False
-        for k1, x2 in x1.items():
-            if k1 not in _C1:
-                if not (is_configproviderentry(x2)):
-                    return False
+        for x2 in x1.values():
+            if not (is_configproviderentry(x2)):
+                return False
     return True
 
 
 def is_addproviderrequest(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C2:
+    if not x0.keys() >= _C1:
         return False
-    if not x0.keys() <= _C3:
+    if not x0.keys() <= _C2:
         return False
     if 'provider' in x0:
         x1 = x0['provider']
@@ -117,7 +115,7 @@ def is_addproviderrequest(x0):
 def is_updateproviderrequest(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C4:
+    if not x0.keys() <= _C3:
         return False
     if 'network_config' in x0:
         x1 = x0['network_config']
@@ -153,7 +151,7 @@ def is_updateproviderrequest(x0):
 def is_providerresponse(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C5:
+    if not x0.keys() <= _C4:
         return False
     if 'name' in x0:
         x1 = x0['name']
@@ -189,7 +187,7 @@ def is_providerresponse(x0):
             return False
     if 'provider_status' in x0:
         x1 = x0['provider_status']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C6)):
+        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C5)):
             return False
     if 'status' in x0:
         x1 = x0['status']
@@ -209,7 +207,7 @@ def is_providerresponse(x0):
 def is_configproviderentry(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C7:
+    if not x0.keys() <= _C6:
         return False
     if 'keys' in x0:
         x1 = x0['keys']
@@ -264,7 +262,7 @@ def is_configproviderentry(x0):
 def is_networkconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C8:
+    if not x0.keys() <= _C7:
         return False
     if 'base_url' in x0:
         x1 = x0['base_url']
@@ -274,10 +272,9 @@ def is_networkconfig(x0):
         x1 = x0['extra_headers']
         if not (isinstance(x1, dict)):
             return False
-        for k1, x2 in x1.items():
-            if k1 not in _C1:
-                if not (isinstance(x2, str)):
-                    return False
+        for x2 in x1.values():
+            if not (isinstance(x2, str)):
+                return False
     if 'default_request_timeout_in_seconds' in x0:
         x1 = x0['default_request_timeout_in_seconds']
         if not ((isinstance(x1, int) and not isinstance(x1, bool))):
@@ -312,7 +309,7 @@ def is_networkconfig(x0):
 def is_concurrencyandbuffersize(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C9:
+    if not x0.keys() <= _C8:
         return False
     if 'concurrency' in x0:
         x1 = x0['concurrency']
@@ -328,11 +325,11 @@ def is_concurrencyandbuffersize(x0):
 def is_proxyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C10:
+    if not x0.keys() <= _C9:
         return False
     if 'type' in x0:
         x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C11)):
+        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
             return False
     if 'url' in x0:
         x1 = x0['url']
@@ -356,9 +353,9 @@ def is_proxyconfig(x0):
 def is_customproviderconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C12:
+    if not x0.keys() >= _C11:
         return False
-    if not x0.keys() <= _C13:
+    if not x0.keys() <= _C12:
         return False
     if 'is_key_less' in x0:
         x1 = x0['is_key_less']
@@ -366,7 +363,7 @@ def is_customproviderconfig(x0):
             return False
     if 'base_provider_type' in x0:
         x1 = x0['base_provider_type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C14)):
+        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C13)):
             return False
     if 'allowed_requests' in x0:
         x1 = x0['allowed_requests']
@@ -376,19 +373,18 @@ def is_customproviderconfig(x0):
         x1 = x0['request_path_overrides']
         if not (isinstance(x1, dict)):
             return False
-        for k1, x2 in x1.items():
-            if k1 not in _C1:
-                if not (isinstance(x2, str)):
-                    return False
+        for x2 in x1.values():
+            if not (isinstance(x2, str)):
+                return False
     return True
 
 
 def is_key(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C15:
+    if not x0.keys() >= _C14:
         return False
-    if not x0.keys() <= _C16:
+    if not x0.keys() <= _C15:
         return False
     if 'id' in x0:
         x1 = x0['id']
@@ -424,10 +420,9 @@ def is_key(x0):
         x1 = x0['aliases']
         if not (isinstance(x1, dict)):
             return False
-        for k1, x2 in x1.items():
-            if k1 not in _C1:
-                if not (isinstance(x2, str) and (not isinstance(x2, str) or len(x2) >= 1)):
-                    return False
+        for x2 in x1.values():
+            if not (isinstance(x2, str) and (not isinstance(x2, str) or len(x2) >= 1)):
+                return False
         for k1 in x1:
             if not ((not isinstance(k1, str) or len(k1) >= 1)):
                 return False
@@ -485,7 +480,7 @@ def is_key(x0):
 def is_allowedrequests(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C17:
+    if not x0.keys() <= _C16:
         return False
     if 'list_models' in x0:
         x1 = x0['list_models']
@@ -593,7 +588,7 @@ def is_allowedrequests(x0):
 def is_envvarobject(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C18:
+    if not x0.keys() <= _C17:
         return False
     if 'value' in x0:
         x1 = x0['value']
@@ -605,7 +600,7 @@ def is_envvarobject(x0):
             return False
     if 'type' in x0:
         x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C19)):
+        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C18)):
             return False
     if 'env_var' in x0:
         x1 = x0['env_var']
@@ -621,7 +616,7 @@ def is_envvarobject(x0):
 def is_azurekeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C20:
+    if not x0.keys() <= _C19:
         return False
     if 'endpoint' in x0:
         x1 = x0['endpoint']
@@ -656,7 +651,7 @@ def is_azurekeyconfig(x0):
 def is_vertexkeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C21:
+    if not x0.keys() <= _C20:
         return False
     if 'project_id' in x0:
         x1 = x0['project_id']
@@ -680,7 +675,7 @@ def is_vertexkeyconfig(x0):
 def is_bedrockkeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C22:
+    if not x0.keys() <= _C21:
         return False
     if 'access_key' in x0:
         x1 = x0['access_key']
@@ -712,9 +707,9 @@ def is_bedrockkeyconfig(x0):
 def is_vllmkeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C23:
+    if not x0.keys() >= _C22:
         return False
-    if not x0.keys() <= _C24:
+    if not x0.keys() <= _C23:
         return False
     if 'url' in x0:
         x1 = x0['url']
@@ -730,9 +725,9 @@ def is_vllmkeyconfig(x0):
 def is_ollamakeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C23:
+    if not x0.keys() >= _C22:
         return False
-    if not x0.keys() <= _C23:
+    if not x0.keys() <= _C22:
         return False
     if 'url' in x0:
         x1 = x0['url']
@@ -744,9 +739,9 @@ def is_ollamakeyconfig(x0):
 def is_sglkeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C23:
+    if not x0.keys() >= _C22:
         return False
-    if not x0.keys() <= _C23:
+    if not x0.keys() <= _C22:
         return False
     if 'url' in x0:
         x1 = x0['url']
@@ -758,7 +753,7 @@ def is_sglkeyconfig(x0):
 def is_replicatekeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C25:
+    if not x0.keys() <= _C24:
         return False
     if 'use_deployments_endpoint' in x0:
         x1 = x0['use_deployments_endpoint']
@@ -770,7 +765,7 @@ def is_replicatekeyconfig(x0):
 def is_batchs3config(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C26:
+    if not x0.keys() <= _C25:
         return False
     if 'buckets' in x0:
         x1 = x0['buckets']
@@ -785,7 +780,7 @@ def is_batchs3config(x0):
 def is_s3bucket(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C27:
+    if not x0.keys() <= _C26:
         return False
     if 'bucket_name' in x0:
         x1 = x0['bucket_name']

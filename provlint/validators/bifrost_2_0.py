@@ -25,41 +25,40 @@ class Decimal(metaclass=_DecimalType):
 
 NoneType = type(None)
 _C0 = frozenset({'$schema', 'version', 'env_label', 'server', 'source_of_truth', 'client', 'encryption_key', 'auth_config', 'setup_token', 'providers', 'framework', 'mcp', 'webhooks', 'governance', 'vector_store', 'config_store', 'logs_store', 'plugins', 'websocket', 'feature_flags', 'skills_registry', 'alerting', 'guardrails_config', 'audit_logs', 'cluster_config', 'load_balancer_config', 'large_payload_optimization', 'scim_config', 'access_profiles', 'circuit_breaker_config'})
-_C1 = frozenset()
-_C2 = frozenset({'provider'})
-_C3 = frozenset({'provider', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'openai_config', 'provider_request_id'})
-_C4 = frozenset({'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'openai_config', 'provider_request_id'})
-_C5 = frozenset({'name', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'openai_config', 'provider_request_id', 'provider_status', 'status', 'description', 'config_hash'})
-_C6 = frozenset({'active', 'error', 'deleted'})
-_C7 = frozenset({'keys', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'openai_config', 'config_hash', 'status', 'description'})
-_C8 = frozenset({'base_url', 'extra_headers', 'default_request_timeout_in_seconds', 'max_retries', 'retry_backoff_initial', 'retry_backoff_max', 'insecure_skip_verify', 'ca_cert_pem', 'stream_idle_timeout_in_seconds', 'keep_alive_timeout_in_seconds', 'max_conns_per_host', 'enforce_http2', 'beta_header_overrides', 'allow_private_network'})
-_C9 = frozenset({'concurrency', 'buffer_size'})
-_C10 = frozenset({'type', 'url', 'username', 'password', 'ca_cert_pem'})
-_C11 = frozenset({'none', 'http', 'socks5', 'environment'})
-_C12 = frozenset({'base_provider_type'})
-_C13 = frozenset({'is_key_less', 'base_provider_type', 'allowed_requests', 'request_path_overrides'})
-_C14 = frozenset({'openai', 'azure', 'anthropic', 'bedrock', 'bedrock_mantle', 'cohere', 'vertex', 'mistral', 'ollama', 'opencode-go', 'opencode-zen', 'groq', 'sgl', 'parasail', 'perplexity', 'cerebras', 'deepseek', 'gemini', 'openrouter', 'elevenlabs', 'huggingface', 'nebius', 'xai', 'replicate', 'vllm', 'runway', 'runware', 'fireworks', 'sarvam', 'wafer'})
-_C15 = frozenset({'disable_store'})
-_C16 = frozenset({'enabled'})
-_C17 = frozenset({'enabled', 'header_name'})
-_C18 = re.compile("^[!#\\$%&'*+.^_`|~0-9A-Za-z-]+\\Z")
-_C19 = frozenset({'name', 'weight'})
-_C20 = frozenset({'id', 'name', 'value', 'models', 'blacklisted_models', 'weight', 'aliases', 'azure_key_config', 'vertex_key_config', 'bedrock_key_config', 'bedrock_mantle_key_config', 'vllm_key_config', 'replicate_key_config', 'ollama_key_config', 'sgl_key_config', 'enabled', 'use_for_batch_api', 'use_anthropic_endpoints', 'config_hash', 'status', 'description'})
-_C21 = frozenset({'value', 'ref', 'type', 'env_var', 'from_env'})
-_C22 = frozenset({'plain_text', 'env', 'vault'})
-_C23 = frozenset({'list_models', 'text_completion', 'text_completion_stream', 'chat_completion', 'chat_completion_stream', 'responses', 'responses_stream', 'responses_retrieve', 'responses_delete', 'responses_cancel', 'responses_input_items', 'count_tokens', 'compaction', 'embedding', 'rerank', 'ocr', 'speech', 'speech_stream', 'transcription', 'transcription_stream', 'image_generation', 'image_generation_stream', 'image_edit', 'image_edit_stream', 'image_variation', 'video_generation', 'video_retrieve', 'video_download', 'video_delete', 'video_list', 'video_remix', 'batch_create', 'batch_list', 'batch_retrieve', 'batch_cancel', 'batch_delete', 'batch_results', 'file_upload', 'file_list', 'file_retrieve', 'file_delete', 'file_content', 'container_create', 'container_list', 'container_retrieve', 'container_delete', 'container_file_create', 'container_file_list', 'container_file_retrieve', 'container_file_content', 'container_file_delete', 'passthrough', 'passthrough_stream', 'websocket_responses', 'realtime', 'cached_content_create', 'cached_content_list', 'cached_content_retrieve', 'cached_content_update', 'cached_content_delete'})
-_C24 = frozenset({'model_id'})
-_C25 = frozenset({'model_id', 'model_name', 'model_family', 'description', 'region', 'api_version', 'anthropic_version', 'endpoint', 'project_id', 'project_number', 'force_single_region', 'inference_profile_arn', 'use_deployments_endpoint', 'use_anthropic_endpoints'})
-_C26 = frozenset({'anthropic', 'openai', 'mistral', 'cohere', 'gemini', 'nova', 'titan'})
-_C27 = frozenset({'endpoint', 'api_version', 'client_id', 'client_secret', 'tenant_id', 'scopes'})
-_C28 = frozenset({'project_id', 'project_number', 'region', 'auth_credentials', 'force_single_region'})
-_C29 = frozenset({'access_key', 'secret_key', 'session_token', 'region', 'arn', 'role_arn', 'external_id', 'session_name', 'batch_role_arn', 'project_id', 'batch_s3_config'})
-_C30 = frozenset({'access_key', 'secret_key', 'session_token', 'region', 'role_arn', 'external_id', 'session_name', 'project_id'})
-_C31 = frozenset({'url'})
-_C32 = frozenset({'url', 'model_name'})
-_C33 = frozenset({'use_deployments_endpoint'})
-_C34 = frozenset({'buckets'})
-_C35 = frozenset({'bucket_name', 'prefix', 'is_default'})
+_C1 = frozenset({'provider'})
+_C2 = frozenset({'provider', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'openai_config', 'provider_request_id'})
+_C3 = frozenset({'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'openai_config', 'provider_request_id'})
+_C4 = frozenset({'name', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'openai_config', 'provider_request_id', 'provider_status', 'status', 'description', 'config_hash'})
+_C5 = frozenset({'active', 'error', 'deleted'})
+_C6 = frozenset({'keys', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response', 'store_raw_request_response', 'custom_provider_config', 'openai_config', 'config_hash', 'status', 'description'})
+_C7 = frozenset({'base_url', 'extra_headers', 'default_request_timeout_in_seconds', 'max_retries', 'retry_backoff_initial', 'retry_backoff_max', 'insecure_skip_verify', 'ca_cert_pem', 'stream_idle_timeout_in_seconds', 'keep_alive_timeout_in_seconds', 'max_conns_per_host', 'enforce_http2', 'beta_header_overrides', 'allow_private_network'})
+_C8 = frozenset({'concurrency', 'buffer_size'})
+_C9 = frozenset({'type', 'url', 'username', 'password', 'ca_cert_pem'})
+_C10 = frozenset({'none', 'http', 'socks5', 'environment'})
+_C11 = frozenset({'base_provider_type'})
+_C12 = frozenset({'is_key_less', 'base_provider_type', 'allowed_requests', 'request_path_overrides'})
+_C13 = frozenset({'openai', 'azure', 'anthropic', 'bedrock', 'bedrock_mantle', 'cohere', 'vertex', 'mistral', 'ollama', 'opencode-go', 'opencode-zen', 'groq', 'sgl', 'parasail', 'perplexity', 'cerebras', 'deepseek', 'gemini', 'openrouter', 'elevenlabs', 'huggingface', 'nebius', 'xai', 'replicate', 'vllm', 'runway', 'runware', 'fireworks', 'sarvam', 'wafer'})
+_C14 = frozenset({'disable_store'})
+_C15 = frozenset({'enabled'})
+_C16 = frozenset({'enabled', 'header_name'})
+_C17 = re.compile("^[!#\\$%&'*+.^_`|~0-9A-Za-z-]+\\Z")
+_C18 = frozenset({'name', 'weight'})
+_C19 = frozenset({'id', 'name', 'value', 'models', 'blacklisted_models', 'weight', 'aliases', 'azure_key_config', 'vertex_key_config', 'bedrock_key_config', 'bedrock_mantle_key_config', 'vllm_key_config', 'replicate_key_config', 'ollama_key_config', 'sgl_key_config', 'enabled', 'use_for_batch_api', 'use_anthropic_endpoints', 'config_hash', 'status', 'description'})
+_C20 = frozenset({'value', 'ref', 'type', 'env_var', 'from_env'})
+_C21 = frozenset({'plain_text', 'env', 'vault'})
+_C22 = frozenset({'list_models', 'text_completion', 'text_completion_stream', 'chat_completion', 'chat_completion_stream', 'responses', 'responses_stream', 'responses_retrieve', 'responses_delete', 'responses_cancel', 'responses_input_items', 'count_tokens', 'compaction', 'embedding', 'rerank', 'ocr', 'speech', 'speech_stream', 'transcription', 'transcription_stream', 'image_generation', 'image_generation_stream', 'image_edit', 'image_edit_stream', 'image_variation', 'video_generation', 'video_retrieve', 'video_download', 'video_delete', 'video_list', 'video_remix', 'batch_create', 'batch_list', 'batch_retrieve', 'batch_cancel', 'batch_delete', 'batch_results', 'file_upload', 'file_list', 'file_retrieve', 'file_delete', 'file_content', 'container_create', 'container_list', 'container_retrieve', 'container_delete', 'container_file_create', 'container_file_list', 'container_file_retrieve', 'container_file_content', 'container_file_delete', 'passthrough', 'passthrough_stream', 'websocket_responses', 'realtime', 'cached_content_create', 'cached_content_list', 'cached_content_retrieve', 'cached_content_update', 'cached_content_delete'})
+_C23 = frozenset({'model_id'})
+_C24 = frozenset({'model_id', 'model_name', 'model_family', 'description', 'region', 'api_version', 'anthropic_version', 'endpoint', 'project_id', 'project_number', 'force_single_region', 'inference_profile_arn', 'use_deployments_endpoint', 'use_anthropic_endpoints'})
+_C25 = frozenset({'anthropic', 'openai', 'mistral', 'cohere', 'gemini', 'nova', 'titan'})
+_C26 = frozenset({'endpoint', 'api_version', 'client_id', 'client_secret', 'tenant_id', 'scopes'})
+_C27 = frozenset({'project_id', 'project_number', 'region', 'auth_credentials', 'force_single_region'})
+_C28 = frozenset({'access_key', 'secret_key', 'session_token', 'region', 'arn', 'role_arn', 'external_id', 'session_name', 'batch_role_arn', 'project_id', 'batch_s3_config'})
+_C29 = frozenset({'access_key', 'secret_key', 'session_token', 'region', 'role_arn', 'external_id', 'session_name', 'project_id'})
+_C30 = frozenset({'url'})
+_C31 = frozenset({'url', 'model_name'})
+_C32 = frozenset({'use_deployments_endpoint'})
+_C33 = frozenset({'buckets'})
+_C34 = frozenset({'bucket_name', 'prefix', 'is_default'})
 
 
 def is_configfile(x0):
@@ -75,19 +74,18 @@ def is_configfile(x0):
         x1 = x0['providers']
         if not (isinstance(x1, dict)):
             return False
-        for k1, x2 in x1.items():
-            if k1 not in _C1:
-                if not (is_configproviderentry(x2)):
-                    return False
+        for x2 in x1.values():
+            if not (is_configproviderentry(x2)):
+                return False
     return True
 
 
 def is_addproviderrequest(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C2:
+    if not x0.keys() >= _C1:
         return False
-    if not x0.keys() <= _C3:
+    if not x0.keys() <= _C2:
         return False
     if 'provider' in x0:
         x1 = x0['provider']
@@ -135,7 +133,7 @@ def is_addproviderrequest(x0):
 def is_updateproviderrequest(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C4:
+    if not x0.keys() <= _C3:
         return False
     if 'network_config' in x0:
         x1 = x0['network_config']
@@ -179,7 +177,7 @@ def is_updateproviderrequest(x0):
 def is_providerresponse(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C5:
+    if not x0.keys() <= _C4:
         return False
     if 'name' in x0:
         x1 = x0['name']
@@ -223,7 +221,7 @@ def is_providerresponse(x0):
             return False
     if 'provider_status' in x0:
         x1 = x0['provider_status']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C6)):
+        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C5)):
             return False
     if 'status' in x0:
         x1 = x0['status']
@@ -243,7 +241,7 @@ def is_providerresponse(x0):
 def is_configproviderentry(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C7:
+    if not x0.keys() <= _C6:
         return False
     if 'keys' in x0:
         x1 = x0['keys']
@@ -302,7 +300,7 @@ def is_configproviderentry(x0):
 def is_networkconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C8:
+    if not x0.keys() <= _C7:
         return False
     if 'base_url' in x0:
         x1 = x0['base_url']
@@ -312,10 +310,9 @@ def is_networkconfig(x0):
         x1 = x0['extra_headers']
         if not (isinstance(x1, dict)):
             return False
-        for k1, x2 in x1.items():
-            if k1 not in _C1:
-                if not (((isinstance(x2, str)) or (is_envvarobject(x2)))):
-                    return False
+        for x2 in x1.values():
+            if not (((isinstance(x2, str)) or (is_envvarobject(x2)))):
+                return False
     if 'default_request_timeout_in_seconds' in x0:
         x1 = x0['default_request_timeout_in_seconds']
         if not ((isinstance(x1, int) and not isinstance(x1, bool))):
@@ -360,10 +357,9 @@ def is_networkconfig(x0):
         x1 = x0['beta_header_overrides']
         if not (isinstance(x1, dict)):
             return False
-        for k1, x2 in x1.items():
-            if k1 not in _C1:
-                if not (isinstance(x2, bool)):
-                    return False
+        for x2 in x1.values():
+            if not (isinstance(x2, bool)):
+                return False
     if 'allow_private_network' in x0:
         x1 = x0['allow_private_network']
         if not (isinstance(x1, bool)):
@@ -374,7 +370,7 @@ def is_networkconfig(x0):
 def is_concurrencyandbuffersize(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C9:
+    if not x0.keys() <= _C8:
         return False
     if 'concurrency' in x0:
         x1 = x0['concurrency']
@@ -390,11 +386,11 @@ def is_concurrencyandbuffersize(x0):
 def is_proxyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C10:
+    if not x0.keys() <= _C9:
         return False
     if 'type' in x0:
         x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C11)):
+        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
             return False
     if 'url' in x0:
         x1 = x0['url']
@@ -418,9 +414,9 @@ def is_proxyconfig(x0):
 def is_customproviderconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C12:
+    if not x0.keys() >= _C11:
         return False
-    if not x0.keys() <= _C13:
+    if not x0.keys() <= _C12:
         return False
     if 'is_key_less' in x0:
         x1 = x0['is_key_less']
@@ -428,7 +424,7 @@ def is_customproviderconfig(x0):
             return False
     if 'base_provider_type' in x0:
         x1 = x0['base_provider_type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C14)):
+        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C13)):
             return False
     if 'allowed_requests' in x0:
         x1 = x0['allowed_requests']
@@ -438,17 +434,16 @@ def is_customproviderconfig(x0):
         x1 = x0['request_path_overrides']
         if not (isinstance(x1, dict)):
             return False
-        for k1, x2 in x1.items():
-            if k1 not in _C1:
-                if not (isinstance(x2, str)):
-                    return False
+        for x2 in x1.values():
+            if not (isinstance(x2, str)):
+                return False
     return True
 
 
 def is_openaiconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C15:
+    if not x0.keys() <= _C14:
         return False
     if 'disable_store' in x0:
         x1 = x0['disable_store']
@@ -460,9 +455,9 @@ def is_openaiconfig(x0):
 def is_providerrequestidconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C16:
+    if not x0.keys() >= _C15:
         return False
-    if not x0.keys() <= _C17:
+    if not x0.keys() <= _C16:
         return False
     if 'enabled' in x0:
         x1 = x0['enabled']
@@ -470,7 +465,7 @@ def is_providerrequestidconfig(x0):
             return False
     if 'header_name' in x0:
         x1 = x0['header_name']
-        if not (isinstance(x1, str) and (not isinstance(x1, str) or _C18.search(x1) is not None)):
+        if not (isinstance(x1, str) and (not isinstance(x1, str) or _C17.search(x1) is not None)):
             return False
     return True
 
@@ -478,9 +473,9 @@ def is_providerrequestidconfig(x0):
 def is_key(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C19:
+    if not x0.keys() >= _C18:
         return False
-    if not x0.keys() <= _C20:
+    if not x0.keys() <= _C19:
         return False
     if 'id' in x0:
         x1 = x0['id']
@@ -516,10 +511,9 @@ def is_key(x0):
         x1 = x0['aliases']
         if not (isinstance(x1, dict)):
             return False
-        for k1, x2 in x1.items():
-            if k1 not in _C1:
-                if not (((isinstance(x2, str) and (not isinstance(x2, str) or len(x2) >= 1)) or (is_aliasconfig(x2)))):
-                    return False
+        for x2 in x1.values():
+            if not (((isinstance(x2, str) and (not isinstance(x2, str) or len(x2) >= 1)) or (is_aliasconfig(x2)))):
+                return False
         for k1 in x1:
             if not ((not isinstance(k1, str) or len(k1) >= 1)):
                 return False
@@ -585,7 +579,7 @@ def is_key(x0):
 def is_envvarobject(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C21:
+    if not x0.keys() <= _C20:
         return False
     if 'value' in x0:
         x1 = x0['value']
@@ -597,7 +591,7 @@ def is_envvarobject(x0):
             return False
     if 'type' in x0:
         x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C22)):
+        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C21)):
             return False
     if 'env_var' in x0:
         x1 = x0['env_var']
@@ -613,7 +607,7 @@ def is_envvarobject(x0):
 def is_allowedrequests(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C23:
+    if not x0.keys() <= _C22:
         return False
     if 'list_models' in x0:
         x1 = x0['list_models']
@@ -861,9 +855,9 @@ def is_allowedrequests(x0):
 def is_aliasconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C24:
+    if not x0.keys() >= _C23:
         return False
-    if not x0.keys() <= _C25:
+    if not x0.keys() <= _C24:
         return False
     if 'model_id' in x0:
         x1 = x0['model_id']
@@ -875,7 +869,7 @@ def is_aliasconfig(x0):
             return False
     if 'model_family' in x0:
         x1 = x0['model_family']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C26)):
+        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C25)):
             return False
     if 'description' in x0:
         x1 = x0['description']
@@ -927,7 +921,7 @@ def is_aliasconfig(x0):
 def is_azurekeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C27:
+    if not x0.keys() <= _C26:
         return False
     if 'endpoint' in x0:
         x1 = x0['endpoint']
@@ -962,7 +956,7 @@ def is_azurekeyconfig(x0):
 def is_vertexkeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C28:
+    if not x0.keys() <= _C27:
         return False
     if 'project_id' in x0:
         x1 = x0['project_id']
@@ -990,7 +984,7 @@ def is_vertexkeyconfig(x0):
 def is_bedrockkeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C29:
+    if not x0.keys() <= _C28:
         return False
     if 'access_key' in x0:
         x1 = x0['access_key']
@@ -1042,7 +1036,7 @@ def is_bedrockkeyconfig(x0):
 def is_bedrockmantlekeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C30:
+    if not x0.keys() <= _C29:
         return False
     if 'access_key' in x0:
         x1 = x0['access_key']
@@ -1082,9 +1076,9 @@ def is_bedrockmantlekeyconfig(x0):
 def is_vllmkeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C31:
+    if not x0.keys() >= _C30:
         return False
-    if not x0.keys() <= _C32:
+    if not x0.keys() <= _C31:
         return False
     if 'url' in x0:
         x1 = x0['url']
@@ -1100,7 +1094,7 @@ def is_vllmkeyconfig(x0):
 def is_replicatekeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C33:
+    if not x0.keys() <= _C32:
         return False
     if 'use_deployments_endpoint' in x0:
         x1 = x0['use_deployments_endpoint']
@@ -1112,9 +1106,9 @@ def is_replicatekeyconfig(x0):
 def is_ollamakeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C31:
+    if not x0.keys() >= _C30:
         return False
-    if not x0.keys() <= _C31:
+    if not x0.keys() <= _C30:
         return False
     if 'url' in x0:
         x1 = x0['url']
@@ -1126,9 +1120,9 @@ def is_ollamakeyconfig(x0):
 def is_sglkeyconfig(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() >= _C31:
+    if not x0.keys() >= _C30:
         return False
-    if not x0.keys() <= _C31:
+    if not x0.keys() <= _C30:
         return False
     if 'url' in x0:
         x1 = x0['url']
@@ -1140,7 +1134,7 @@ def is_sglkeyconfig(x0):
 def is_batchs3config(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C34:
+    if not x0.keys() <= _C33:
         return False
     if 'buckets' in x0:
         x1 = x0['buckets']
@@ -1155,7 +1149,7 @@ def is_batchs3config(x0):
 def is_s3bucket(x0):
     if not (isinstance(x0, dict)):
         return False
-    if not x0.keys() <= _C35:
+    if not x0.keys() <= _C34:
         return False
     if 'bucket_name' in x0:
         x1 = x0['bucket_name']

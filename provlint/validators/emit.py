@@ -166,10 +166,12 @@ class Emitter:
                 lines += [f"if {key!r} in {v}:", f"    {value} = {v}[{key!r}]", *_indent(member_lines)]
         if extra is not True and extra is not False and extra != {}:
             member_lines = self.statements(extra, value, depth + 1)
-            if member_lines:
+            if member_lines and properties:
                 known = self.constant(_frozenset(list(properties)))
                 lines += [f"for k{depth}, {value} in {v}.items():", f"    if k{depth} not in {known}:",
                           *_indent(_indent(member_lines))]
+            elif member_lines:
+                lines += [f"for {value} in {v}.values():", *_indent(member_lines)]
         names = node.get("propertyNames", True)
         if names is not True:
             test = self.expression(names, f"k{depth}")
