@@ -61,3 +61,22 @@ def test_pl503_skips_only_providers_whose_weights_cannot_all_be_zero(weights):
     for w in weights:  # and a bool, a number to isinstance, is never below 0
         negative = isinstance(w, (int, float)) and w < 0
         assert negative == (_is_number(w) and w < 0)
+
+
+def may_find_by_names(models: list, wildcard: str) -> bool:
+    """PL505's test as it was, over the string entries alone."""
+    names = [m for m in models if isinstance(m, str)]
+    if len(names) < 2:
+        return False
+    return wildcard in names or len({name.lower() for name in names}) < len(names)
+
+
+@given(st.lists(st.sampled_from(["*", "gpt-4o", "GPT-4o", "claude", "", 1, None, ["*"], {"a": 1}]) | st.text(max_size=3), max_size=6))
+def test_pl505_shortcut_gives_the_answer_of_the_names(models):
+    from provlint.rules.pl505_mixed_wildcard_models import _may_find
+
+    expected = may_find_by_names(models, "*")
+    if len(models) > 1:
+        assert _may_find(models, "*") == expected
+    else:
+        assert not expected  # the caller skips a list of fewer than two entries
