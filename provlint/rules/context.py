@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import cached_property
+from itertools import chain
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, NamedTuple, Optional
 
 from provlint.catalog import Catalog
@@ -162,7 +163,7 @@ class RuleContext(Record):
     @cached_property
     def key_entries(self) -> tuple[KeyEntry, ...]:
         """Every key object of every provider, in document order."""
-        return tuple(entry for entries in self._keys_by_provider.values() for entry in entries)
+        return tuple(chain.from_iterable(self._keys_by_provider.values()))
 
     @cached_property
     def ca_cert_texts(self) -> tuple[tuple[str, str, str], ...]:

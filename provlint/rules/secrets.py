@@ -55,6 +55,8 @@ def url_parts(url: Any) -> Optional[tuple[str, str]]:
 
     The host loses IPv6 brackets, an IPv6 zone (``%eth0``) and a trailing dot.
     """
+    if url is None:
+        return None  # the common absent base_url, without a call
     text = literal_text(url)
     return None if text is None else _url_facts(text)[0]
 
