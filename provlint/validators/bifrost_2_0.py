@@ -7,7 +7,6 @@
 """Standalone yes/no validators of the Bifrost 2.0 document kinds: the lint fast path."""
 
 import re
-
 import sys
 
 
