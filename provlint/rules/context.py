@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import cached_property
+from itertools import chain
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, NamedTuple, Optional
 
 from provlint.catalog import Catalog
@@ -112,20 +113,46 @@ class RuleContext(Record):
     def is_placeholder(self, text: str) -> bool:
         return any(p.search(text) for p in self.placeholder_patterns)
 
+    def text_lacks(self, *words: str) -> bool:
+        """Whether no string and no key of the data can contain any of ``words``: the text
+        spells none of them and has no backslash (an escape could spell one). A rule's cheap
+        "nothing to find" test; False says nothing."""
+        text = self.document.text
+        return "\\" not in text and not any(word in text for word in words)
+
     # --- views of the document shared by the rules: each computed once, on first use -------
 
     @cached_property
     def providers(self) -> list[ProviderView]:
         return list(provider_views(self.data, self.kind))
 
+    def providers_with(self, name: str) -> tuple[tuple[ProviderView, dict], ...]:
+        """(provider, its settings block ``name``) of each provider whose block is an object, in
+        document order: the walk of a rule that judges one block and finds nothing where
+        ``block`` gives {} (most providers have no proxy or custom block)."""
+        found = self._providers_with.get(name)
+        if found is None:
+            found = []
+            for provider in self.providers:
+                section = provider.settings.get(name)
+                if isinstance(section, dict):
+                    found.append((provider, section))
+            found = self._providers_with[name] = tuple(found)
+        return found
+
+    @cached_property
+    def _providers_with(self) -> dict[str, tuple[tuple[ProviderView, dict], ...]]:
+        return {}
+
     @cached_property
     def _keys_by_provider(self) -> dict[str, tuple[KeyEntry, ...]]:
         by_pointer = {}
+        entry = tuple.__new__  # KeyEntry(...) less its Python-level __new__: a clean file has many keys
         for provider in self.providers:
             keys = provider.settings.get("keys")
             if isinstance(keys, list):
                 by_pointer[provider.pointer] = tuple(
-                    KeyEntry(provider, index, key) for index, key in enumerate(keys) if isinstance(key, dict)
+                    [entry(KeyEntry, (provider, index, key)) for index, key in enumerate(keys) if isinstance(key, dict)]
                 )
         return by_pointer
 
@@ -136,13 +163,15 @@ class RuleContext(Record):
     @cached_property
     def key_entries(self) -> tuple[KeyEntry, ...]:
         """Every key object of every provider, in document order."""
-        return tuple(entry for entries in self._keys_by_provider.values() for entry in entries)
+        return tuple(chain.from_iterable(self._keys_by_provider.values()))
 
     @cached_property
     def ca_cert_texts(self) -> tuple[tuple[str, str, str], ...]:
         """(pointer, field as messages show it, text) of every literal ``ca_cert_pem``."""
-        from provlint.rules.pem import find_ca_cert_texts
+        from provlint.rules.pem import FIELD, find_ca_cert_texts
 
+        if self.text_lacks(FIELD):
+            return ()
         return tuple(find_ca_cert_texts(self.providers))
 
     @cached_property

@@ -29,11 +29,9 @@ FIX = "rename the custom provider, or remove `custom_provider_config` to configu
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    standard = set(ctx.catalog.provider_ids)
-    for provider in ctx.providers:
+    standard = ctx.catalog.provider_ids
+    for provider, _custom in ctx.providers_with("custom_provider_config"):
         if provider.name is None or provider.name.lower() not in standard:
-            continue
-        if not isinstance(provider.settings.get("custom_provider_config"), dict):
             continue
         yield Finding(
             provider.name_pointer,

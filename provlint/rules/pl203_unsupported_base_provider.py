@@ -18,7 +18,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 
 CODE = "PL203"
 NAME = "unsupported-base-provider"
@@ -29,10 +29,9 @@ FIX = "choose a base_provider_type whose API the custom provider speaks, among t
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     bases = ctx.catalog.custom_provider_bases
-    known = set(ctx.catalog.provider_ids)
-    for provider in ctx.providers:
-        base = block(provider.settings, "custom_provider_config").get("base_provider_type")
-        if not isinstance(base, str) or base not in known or base in bases:
+    for provider, custom in ctx.providers_with("custom_provider_config"):
+        base = custom.get("base_provider_type")
+        if not isinstance(base, str) or base not in ctx.catalog.provider_ids or base in bases:
             continue
         yield Finding(
             provider.at("custom_provider_config", "base_provider_type"),

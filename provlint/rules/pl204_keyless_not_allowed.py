@@ -16,7 +16,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 
 CODE = "PL204"
 NAME = "keyless-not-allowed"
@@ -27,8 +27,7 @@ FIX = "remove `is_key_less` and give the provider keys"
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     forbidden = ctx.catalog.keyless_forbidden_bases
-    for provider in ctx.providers:
-        custom = block(provider.settings, "custom_provider_config")
+    for provider, custom in ctx.providers_with("custom_provider_config"):
         base = custom.get("base_provider_type")
         if custom.get("is_key_less") is not True or not isinstance(base, str) or base not in forbidden:
             continue

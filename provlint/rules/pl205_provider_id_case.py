@@ -29,11 +29,13 @@ FIXABLE = "writes the id in lower case (safe; not offered when another entry has
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    ids = Counter((p.name or "").lower() for p in ctx.providers)
+    ids = None  # counted for the first id that is not lower case; most files have none
     for provider in ctx.providers:
         name = provider.name
         if name is None or name == name.lower():
             continue
+        if ids is None:
+            ids = Counter((p.name or "").lower() for p in ctx.providers)
         yield Finding(
             provider.name_pointer,
             f"provider id `{name}` is not lower case: Bifrost lowercases provider ids when it "

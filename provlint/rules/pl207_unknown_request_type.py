@@ -38,11 +38,10 @@ _EFFECT = {
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    known = set(ctx.catalog.request_types)
-    for provider in ctx.providers:
-        custom = provider.settings.get("custom_provider_config")
-        if not isinstance(custom, dict):
-            continue
+    known = None  # the request types as a set, for the first custom provider
+    for provider, custom in ctx.providers_with("custom_provider_config"):
+        if known is None:
+            known = set(ctx.catalog.request_types)
         for map_name in REQUEST_TYPE_MAPS:
             entries = custom.get(map_name)
             if isinstance(entries, dict):

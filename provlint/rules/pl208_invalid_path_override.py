@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from provlint.findings import Finding, Severity
 from provlint.patterns import lazy
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 from provlint.suggest import did_you_mean
 
 CODE = "PL208"
@@ -35,8 +35,7 @@ _SCHEME = lazy(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     forbidden = ctx.catalog.path_overrides_forbidden_bases
-    for provider in ctx.providers:
-        custom = block(provider.settings, "custom_provider_config")
+    for provider, custom in ctx.providers_with("custom_provider_config"):
         overrides = custom.get("request_path_overrides")
         if not isinstance(overrides, dict):
             continue

@@ -19,7 +19,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 
 CODE = "PL209"
 NAME = "no-requests-allowed"
@@ -29,8 +29,8 @@ FIX = "set the request types the provider serves to true, or remove `allowed_req
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    for provider in ctx.providers:
-        allowed = block(provider.settings, "custom_provider_config").get("allowed_requests")
+    for provider, custom in ctx.providers_with("custom_provider_config"):
+        allowed = custom.get("allowed_requests")
         if not isinstance(allowed, dict):
             continue
         if any(not isinstance(v, bool) for v in allowed.values()) or any(allowed.values()):

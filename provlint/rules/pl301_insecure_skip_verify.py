@@ -16,7 +16,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, FixIntent, RemoveMember, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 
 CODE = "PL301"
 NAME = "insecure-skip-verify"
@@ -28,8 +28,8 @@ FIXABLE = "removes `insecure_skip_verify: true` (unsafe: a provider behind a pri
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    for provider in ctx.providers:
-        if block(provider.settings, "network_config").get("insecure_skip_verify") is True:
+    for provider, network in ctx.providers_with("network_config"):
+        if network.get("insecure_skip_verify") is True:
             yield Finding(
                 provider.at("network_config", "insecure_skip_verify"),
                 "TLS certificate verification is off (`insecure_skip_verify: true`): anyone on "

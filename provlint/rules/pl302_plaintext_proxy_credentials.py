@@ -15,7 +15,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 from provlint.rules.secrets import literal_text
 from provlint.secrets.names import secret_fields_of
 
@@ -30,8 +30,7 @@ FIXABLE = 'replaces the literal with "env.PROXY_<FIELD>" (unsafe: that variable 
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    for provider in ctx.providers:
-        proxy = block(provider.settings, PROXY_SECTION)
+    for provider, proxy in ctx.providers_with(PROXY_SECTION):
         for field in secret_fields_of(ctx.catalog, PROXY_SECTION):
             if literal_text(proxy.get(field)) is not None:
                 variable = f"PROXY_{field.upper()}"

@@ -29,6 +29,8 @@ URL_FIELDS = (("proxy_config", "url"), ("network_config", "base_url"))
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    if ctx.text_lacks("@"):
+        return  # user credentials in a URL need an "@"
     for provider in ctx.providers:
         for section, field in URL_FIELDS:
             if url_has_userinfo(block(provider.settings, section).get(field)):

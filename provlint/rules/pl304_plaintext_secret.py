@@ -34,7 +34,7 @@ from typing import Any, Iterator, Mapping, Optional
 
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.patterns import lazy
-from provlint.rules.context import ProviderView, RuleContext, block
+from provlint.rules.context import KeyEntry, ProviderView, RuleContext, block
 from provlint.rules.secrets import is_reference, literal_text
 from provlint.secrets.names import header_policy, secret_fields_of
 
@@ -55,30 +55,35 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     key_fields = secret_fields_of(ctx.catalog, KEY_ENTRY)
     sections = frozenset(secret_fields) - {KEY_ENTRY}
     for provider in ctx.providers:
-        yield from _keys(ctx, provider, key_fields, sections, secret_fields)
-        yield from _headers(ctx, provider)
+        entries = ctx.keys_of(provider)
+        if entries:
+            yield from _keys(ctx, provider, entries, key_fields, sections, secret_fields)
+        headers = block(provider.settings, "network_config").get("extra_headers")
+        if isinstance(headers, dict) and headers:
+            yield from _headers(ctx, provider, headers)
 
 
 def _keys(
     ctx: RuleContext,
     provider: ProviderView,
+    entries: tuple[KeyEntry, ...],
     key_fields: tuple[str, ...],
     sections: frozenset[str],
     secret_fields: Mapping[str, tuple[str, ...]],
 ) -> Iterator[Finding]:
-    entries = ctx.keys_of(provider)
-    if not entries:
-        return
     several = len(provider.settings["keys"]) > 1  # every entry counts, objects or not
     for entry in entries:
-        key, index = entry.key, entry.index
-        suffix = f"_{index + 1}" if several else ""
+        key = entry.key
         for field in key_fields:
-            if _is_literal_secret(ctx, key.get(field)):
-                variable = f"{_prefix(provider)}_API_KEY{suffix}"
+            text = literal_text(key.get(field))
+            if text is not None and not ctx.is_placeholder(text):
+                index = entry.index
+                variable = f"{_prefix(provider)}_API_KEY{_suffix(index, several)}"
                 yield _finding(entry.at(field), f"`keys[{index}].{field}`", variable)
         if sections.isdisjoint(key):
             continue  # most keys carry no sub-config with secret fields
+        index = entry.index
+        suffix = _suffix(index, several)
         for section, fields in secret_fields.items():
             sub = key.get(section) if section != KEY_ENTRY else None
             if not isinstance(sub, dict):
@@ -89,10 +94,7 @@ def _keys(
                     yield _finding(entry.at(section, field), f"`keys[{index}].{section}.{field}`", variable)
 
 
-def _headers(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
-    headers = block(provider.settings, "network_config").get("extra_headers")
-    if not isinstance(headers, dict):
-        return
+def _headers(ctx: RuleContext, provider: ProviderView, headers: dict) -> Iterator[Finding]:
     resolves = ctx.catalog.extra_header_values_resolve_references
     credential = header_policy(ctx.catalog).is_credential
     for name, value in headers.items():
@@ -125,6 +127,11 @@ def _headers(ctx: RuleContext, provider: ProviderView) -> Iterator[Finding]:
 def _is_literal_secret(ctx: RuleContext, value: Any) -> bool:
     text = literal_text(value)
     return text is not None and not ctx.is_placeholder(text)
+
+
+def _suffix(index: int, several: bool) -> str:
+    """What a suggested variable name ends with: the key's place when the provider has several."""
+    return f"_{index + 1}" if several else ""
 
 
 def _finding(pointer: str, field: str, variable: str) -> Finding:

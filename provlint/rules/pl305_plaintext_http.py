@@ -43,7 +43,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 "prompts, responses and the provider's API key travel unencrypted; use https://",
                 secret=url_has_userinfo(base_url),
             )
-        proxy = block(provider.settings, "proxy_config")
+        proxy = provider.settings.get("proxy_config")
+        if not isinstance(proxy, dict):
+            continue  # most providers have none (block() would give {}, where nothing is found)
         if proxy_uses_url(proxy, ctx.catalog.proxy_types_requiring_url) and plain_remote(proxy.get("url"), loopback):
             yield Finding(
                 provider.at("proxy_config", "url"),

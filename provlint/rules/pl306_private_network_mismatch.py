@@ -30,7 +30,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 from provlint.rules.secrets import host_address, host_matches, in_ranges, is_numeric_host, url_has_userinfo, url_parts
 
 CODE = "PL306"
@@ -45,8 +45,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     private_ranges = ctx.catalog.private_network_ranges
     blocked = ctx.catalog.always_blocked_ranges
     metadata = ctx.catalog.metadata_endpoints
-    for provider in ctx.providers:
-        network = block(provider.settings, "network_config")
+    for provider, network in ctx.providers_with("network_config"):
         parts = url_parts(network.get("base_url"))
         if parts is None:
             continue

@@ -21,7 +21,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 from provlint.rules.secrets import host_address, host_matches, in_ranges, url_has_userinfo, url_parts
 
 CODE = "PL307"
@@ -35,8 +35,8 @@ FIX = "point base_url at the provider's API endpoint"
 def check(ctx: RuleContext) -> Iterator[Finding]:
     blocked = ctx.catalog.always_blocked_ranges
     metadata = ctx.catalog.metadata_endpoints
-    for provider in ctx.providers:
-        url = block(provider.settings, "network_config").get("base_url")
+    for provider, network in ctx.providers_with("network_config"):
+        url = network.get("base_url")
         parts = url_parts(url)
         if parts is None:
             continue

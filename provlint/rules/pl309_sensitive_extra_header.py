@@ -23,7 +23,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 
 CODE = "PL309"
 NAME = "sensitive-extra-header"
@@ -50,12 +50,14 @@ WHY = {
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    groups = ctx.catalog.sensitive_extra_headers
-    category = {h.lower(): group for group, names in groups.items() for h in names}
-    for provider in ctx.providers:
-        headers = block(provider.settings, "network_config").get("extra_headers")
-        if not isinstance(headers, dict):
+    category = None  # built for the first provider with headers
+    for provider, network in ctx.providers_with("network_config"):
+        headers = network.get("extra_headers")
+        if not isinstance(headers, dict) or not headers:
             continue
+        if category is None:
+            groups = ctx.catalog.sensitive_extra_headers
+            category = {h.lower(): group for group, names in groups.items() for h in names}
         for name in headers:
             group = category.get(name.strip().lower()) if isinstance(name, str) else None
             if group is None:

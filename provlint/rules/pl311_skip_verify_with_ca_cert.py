@@ -18,7 +18,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 
 CODE = "PL311"
 NAME = "skip-verify-with-ca-cert"
@@ -29,8 +29,7 @@ FIX = "remove `insecure_skip_verify` so that `ca_cert_pem` is used"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    for provider in ctx.providers:
-        network = block(provider.settings, "network_config")
+    for provider, network in ctx.providers_with("network_config"):
         if network.get("insecure_skip_verify") is True and _is_set(network.get("ca_cert_pem")):
             yield Finding(
                 provider.at("network_config", "ca_cert_pem"),

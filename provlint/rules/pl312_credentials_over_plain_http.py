@@ -17,7 +17,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block
+from provlint.rules.context import RuleContext
 from provlint.rules.plain_http import plain_remote, proxy_has_credentials, proxy_uses_url
 from provlint.rules.secrets import url_has_userinfo
 
@@ -32,8 +32,7 @@ SUPERSEDES = ("PL305",)
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     loopback = ctx.catalog.loopback_hostnames
-    for provider in ctx.providers:
-        proxy = block(provider.settings, "proxy_config")
+    for provider, proxy in ctx.providers_with("proxy_config"):
         url = proxy.get("url")
         if (
             proxy_uses_url(proxy, ctx.catalog.proxy_types_requiring_url)

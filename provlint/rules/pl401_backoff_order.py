@@ -21,7 +21,7 @@ from typing import Any, Iterator, Optional
 
 from provlint.findings import Finding, Severity
 from provlint.go_duration import duration_milliseconds
-from provlint.rules.context import RuleContext, block, is_integer
+from provlint.rules.context import RuleContext, is_integer
 
 CODE = "PL401"
 NAME = "backoff-order"
@@ -36,8 +36,7 @@ _UNJUDGED = object()
 def check(ctx: RuleContext) -> Iterator[Finding]:
     defaults = ctx.catalog.defaults.get("network_config", {})
     strings_allowed = ctx.catalog.duration_strings
-    for provider in ctx.providers:
-        network = block(provider.settings, "network_config")
+    for provider, network in ctx.providers_with("network_config"):
         initial = _written_ms(network.get(INITIAL), strings_allowed)
         maximum = _written_ms(network.get(MAXIMUM), strings_allowed)
         if initial is _UNJUDGED or maximum is _UNJUDGED or (initial is None and maximum is None):

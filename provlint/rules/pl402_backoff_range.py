@@ -25,7 +25,7 @@ from typing import Any, Iterator, Optional
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.go_duration import InvalidDuration, duration_milliseconds, parse_go_duration
 from provlint.records import replace
-from provlint.rules.context import RuleContext, block, is_integer
+from provlint.rules.context import RuleContext, is_integer
 
 CODE = "PL402"
 NAME = "backoff-range"
@@ -51,8 +51,7 @@ def _exact_ms(text: Any) -> Optional[int]:
 def check(ctx: RuleContext) -> Iterator[Finding]:
     low, high = ctx.catalog.bounds.retry_backoff_min_ms, ctx.catalog.bounds.retry_backoff_max_ms
     strings_allowed = ctx.catalog.duration_strings
-    for provider in ctx.providers:
-        network = block(provider.settings, "network_config")
+    for provider, network in ctx.providers_with("network_config"):
         for field in BACKOFF_FIELDS:
             value = network.get(field)
             if value is None:

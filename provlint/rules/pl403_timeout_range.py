@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block, is_integer
+from provlint.rules.context import RuleContext, is_integer
 
 CODE = "PL403"
 NAME = "timeout-range"
@@ -36,21 +36,20 @@ FIELD = "default_request_timeout_in_seconds"
 def check(ctx: RuleContext) -> Iterator[Finding]:
     high = ctx.options(CODE)["max-seconds"]
     default = ctx.catalog.defaults.get("network_config", {}).get(FIELD)
-    for provider in ctx.providers:
-        value = block(provider.settings, "network_config").get(FIELD)
+    for provider, network in ctx.providers_with("network_config"):
+        value = network.get(FIELD)
         if not is_integer(value):
             continue  # absent, null or a type error (PL100)
-        pointer = provider.at("network_config", FIELD)
         if value <= 0:
             yield Finding(
-                pointer,
+                provider.at("network_config", FIELD),
                 f"`{FIELD}` is {value}: Bifrost ignores a timeout of 0 or less and uses its "
                 f"default of {default} seconds; write a positive number of seconds, or leave the "
                 f"field out to get the default",
             )
         elif value > high:
             yield Finding(
-                pointer,
+                provider.at("network_config", FIELD),
                 f"`{FIELD}` is {value} seconds, above the sane maximum of {high} seconds: a hung "
                 f"upstream would hold a worker and its caller that long; lower it",
             )

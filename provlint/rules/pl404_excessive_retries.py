@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block, is_integer
+from provlint.rules.context import RuleContext, is_integer
 
 CODE = "PL404"
 NAME = "excessive-retries"
@@ -34,8 +34,8 @@ FIELD = "max_retries"
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     limit = ctx.options(CODE)["max"]
-    for provider in ctx.providers:
-        value = block(provider.settings, "network_config").get(FIELD)
+    for provider, network in ctx.providers_with("network_config"):
+        value = network.get(FIELD)
         if is_integer(value) and value > limit:
             yield Finding(
                 provider.at("network_config", FIELD),

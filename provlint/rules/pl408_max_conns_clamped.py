@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block, is_integer
+from provlint.rules.context import RuleContext, is_integer
 
 CODE = "PL408"
 NAME = "max-conns-clamped"
@@ -35,8 +35,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     bound = ctx.catalog.bounds.max_conns_per_host_max
     if bound is None:  # the line has no such bound (1.5): nothing to clamp
         return
-    for provider in ctx.providers:
-        value = block(provider.settings, "network_config").get(FIELD)
+    for provider, network in ctx.providers_with("network_config"):
+        value = network.get(FIELD)
         if is_integer(value) and value > bound:
             yield Finding(
                 provider.at("network_config", FIELD),

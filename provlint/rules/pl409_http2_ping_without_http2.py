@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext, block, is_integer
+from provlint.rules.context import RuleContext, is_integer
 
 CODE = "PL409"
 NAME = "http2-ping-without-http2"
@@ -35,8 +35,7 @@ HTTP2 = "enforce_http2"
 def check(ctx: RuleContext) -> Iterator[Finding]:
     if FIELD not in ctx.catalog.fields.get("network_config", ()):
         return  # the line has no HTTP/2 ping (before 2.1)
-    for provider in ctx.providers:
-        network = block(provider.settings, "network_config")
+    for provider, network in ctx.providers_with("network_config"):
         value = network.get(FIELD)
         if is_integer(value) and value > 0 and network.get(HTTP2) is not True:
             yield Finding(

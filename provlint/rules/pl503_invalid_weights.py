@@ -37,12 +37,15 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         weights = [key.get("weight", _MISSING) if isinstance(key, dict) else None for key in keys]
         for index, weight in enumerate(weights):
-            if _is_number(weight) and weight < 0:
+            # Python's True and False are numbers too, but neither is below 0.
+            if isinstance(weight, (int, float)) and weight < 0:
                 yield Finding(
                     provider.at("keys", index, "weight"),
                     f"`keys[{index}].weight` is negative ({weight}); a weight is a share of the "
                     f"provider's traffic: use 0 or more",
                 )
+        if 0 not in weights:
+            continue  # no weight is 0 (nor false): the common provider, decided in one pass
         explicit = [w for w in weights if w is not _MISSING]
         if not explicit or not all(_is_number(w) and w == 0 for w in explicit):
             continue

@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import ProviderView, RuleContext, block, key_provider_type
+from provlint.rules.context import KeyEntry, ProviderView, RuleContext, block, key_provider_type
 
 CODE = "PL504"
 NAME = "missing-key-config"
@@ -47,25 +47,27 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if requirement is None:
             continue
         sub, field = requirement.config, requirement.field
-        note = _base_url_note(provider, field)
         for entry in entries:
-            key, index = entry.key, entry.index
-            label = f"key `{key['name']}`" if isinstance(key.get("name"), str) else f"`keys[{index}]`"
-            config = key.get(sub)
+            config = entry.key.get(sub)
             if config is None:
                 what = f"`{sub}`" + (f" with `{field}`" if field else "")
                 yield Finding(
                     entry.at(),
-                    f"{label} of `{kind}` has no {what}: Bifrost skips the key when it validates "
-                    f"it; add {what}{note}",
+                    f"{_label(entry)} of `{kind}` has no {what}: Bifrost skips the key when it validates "
+                    f"it; add {what}{_base_url_note(provider, field)}",
                 )
             elif isinstance(config, dict) and field and _is_empty(config.get(field)):
                 yield Finding(
                     entry.at(sub),
-                    f"`{sub}` of {label} has no `{field}`: Bifrost skips the key when it validates "
-                    f"it; set `{sub}.{field}`{note}",
+                    f"`{sub}` of {_label(entry)} has no `{field}`: Bifrost skips the key when it validates "
+                    f"it; set `{sub}.{field}`{_base_url_note(provider, field)}",
                     target="key",
                 )
+
+
+def _label(entry: KeyEntry) -> str:
+    name = entry.key.get("name")
+    return f"key `{name}`" if isinstance(name, str) else f"`keys[{entry.index}]`"
 
 
 def _base_url_note(provider: ProviderView, field: Optional[str]) -> str:

@@ -36,13 +36,20 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for entry in ctx.key_entries:
         for field in LISTS:
             models = entry.key.get(field)
-            if isinstance(models, list) and _may_find(models, wildcard):
+            if isinstance(models, list) and len(models) > 1 and _may_find(models, wildcard):
                 yield from _check_list(entry.at(field), field, models, wildcard)
 
 
 def _may_find(models: list, wildcard: str) -> bool:
-    """Whether ``_check_list`` can find anything: two names or more, with the wildcard among
-    them (mixed, or itself repeated) or one name repeated. The common list passes at once."""
+    """Whether ``_check_list`` can find anything in ``models`` (two entries or more): two
+    names or more, with the wildcard among them (mixed, or itself repeated) or one name
+    repeated. The common list passes at once."""
+    try:
+        folded = set(map(str.lower, models))  # the common list: names only
+    except TypeError:
+        pass  # an entry that is no string (PL100)
+    else:
+        return wildcard in models or len(folded) < len(models)
     names = [m for m in models if isinstance(m, str)]
     if len(names) < 2:
         return False

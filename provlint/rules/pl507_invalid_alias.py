@@ -45,6 +45,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     owners = ctx.catalog.alias_provider_fields
     if not owners:
         return  # the line does not validate aliases (before 2.0)
+    if ctx.text_lacks("aliases"):
+        return
     for provider in ctx.providers:
         entries = ctx.keys_of(provider)
         if not entries:

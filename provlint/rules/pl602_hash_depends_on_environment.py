@@ -48,7 +48,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if ctx.catalog.hash is None:
             if not block(provider.settings, "proxy_config"):
                 continue  # the common case, decided without importing the hashing package
-        elif not any(block(provider.settings, field).get(name) is not None for field, name in hashed_secrets):
+        elif not _sets_any(provider.settings, hashed_secrets):
             continue  # no secret the hash resolves is set: no reference can go into it
         from provlint.hashing import environment_dependencies
 
@@ -69,9 +69,33 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _hashed_secret_members(spec) -> tuple[tuple[str, str], ...]:
-    """(block, member) of every secret object Bifrost's hash resolves on this line: the only
-    places ``environment_dependencies`` finds a reference where the hash is known."""
+# HashSpec -> its _hashed_secret_members, by identity (a spec is not hashable; each line's
+# catalog, and so its spec, lives for the whole run and is kept alive here).
+_MEMBERS_OF: dict[int, tuple[object, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+
+
+def _hashed_secret_members(spec) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(block, its members) of every secret object Bifrost's hash resolves on this line: the
+    only places ``environment_dependencies`` finds a reference where the hash is known."""
     if spec is None:
         return ()
-    return tuple((b.field, m.name) for b in spec.blocks for m in b.members if m.kind == "secret_object")
+    known = _MEMBERS_OF.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1]
+    members: dict[str, list[str]] = {}
+    for b in spec.blocks:
+        for m in b.members:
+            if m.kind == "secret_object":
+                members.setdefault(b.field, []).append(m.name)
+    found = tuple((field, tuple(names)) for field, names in members.items())
+    _MEMBERS_OF[id(spec)] = (spec, found)
+    return found
+
+
+def _sets_any(settings: dict, hashed_secrets: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    """Whether the provider sets (not null) one of the hashed secret members."""
+    for field, names in hashed_secrets:
+        section = settings.get(field)
+        if isinstance(section, dict) and any(section.get(name) is not None for name in names):
+            return True
+    return False

@@ -11,6 +11,8 @@ PLAIN_SCHEME = "http"
 
 def plain_remote(url: object, loopback_hostnames: Iterable[str]) -> bool:
     """True for an ``http://`` URL whose host is not loopback (``localhost``, 127/8, ``::1``)."""
+    if url is None:
+        return False  # the common absent base_url
     parts = url_parts(url)
     if parts is None or parts[0] != PLAIN_SCHEME:
         return False

@@ -16,6 +16,13 @@ def is_reference(text: str) -> bool:
     return bool(_ENV_REFERENCE.match(text)) or text.startswith("vault.")
 
 
+# Whether a text is literal, by text: a run's files repeat their references and URLs, and
+# several rules ask about each value (base_url: PL303, PL305, PL306, PL307). Only ever read
+# back for the same text. Bounded, as a run may hold many.
+_IS_LITERAL: dict[str, bool] = {}
+_IS_LITERAL_MAX = 8192
+
+
 def literal_text(value: Any) -> Optional[str]:
     """The literal text of a secret-capable value, or None when it is a reference or empty.
 
@@ -26,11 +33,15 @@ def literal_text(value: Any) -> Optional[str]:
         if value.get("ref") or value.get("from_env") or value.get("type") in ("env", "vault"):
             return None
         value = value.get("value")
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
         return None
-    if is_reference(value) or is_redacted(value):
-        return None
-    return value
+    literal = _IS_LITERAL.get(value)
+    if literal is None:
+        literal = bool(value.strip()) and not is_reference(value) and not is_redacted(value)
+        if len(_IS_LITERAL) >= _IS_LITERAL_MAX:
+            _IS_LITERAL.clear()
+        _IS_LITERAL[value] = literal
+    return value if literal else None
 
 
 # --- URL hosts (PL305, PL306, PL307) ----------------------------------------------------------
@@ -44,6 +55,8 @@ def url_parts(url: Any) -> Optional[tuple[str, str]]:
 
     The host loses IPv6 brackets, an IPv6 zone (``%eth0``) and a trailing dot.
     """
+    if url is None:
+        return None  # the common absent base_url, without a call
     text = literal_text(url)
     return None if text is None else _url_facts(text)[0]
 
@@ -126,6 +139,17 @@ def _network(text: str) -> Any:
 
 def host_matches(host: str, names: Any) -> bool:
     """Whether a host is one of ``names``; a name starting with a dot also matches subdomains."""
+    if isinstance(names, tuple):  # the catalog's lists: hosts and lists repeat across a run's files
+        return _host_matches_cached(host, names)
+    return _host_matches(host, names)
+
+
+@lru_cache(maxsize=4096)
+def _host_matches_cached(host: str, names: tuple) -> bool:
+    return _host_matches(host, names)
+
+
+def _host_matches(host: str, names: Any) -> bool:
     host = host.lower()
     for name in names or ():
         name = str(name).lower()

@@ -60,7 +60,8 @@ def structure_issues(data: Any, kind: DocumentKind, catalog: Catalog) -> list[St
         issues = explain(data, kind, catalog)
     if kind is DocumentKind.CONFIG and catalog.bifrost_config_schema:
         # The sections provlint does not model, by Bifrost's own schema (jsonschema-rs, lazily).
-        from provlint.sections import section_issues
+        from provlint.sections import MODELLED, section_issues
 
-        issues = issues + section_issues(data, catalog.bifrost_config_schema)
+        if not (isinstance(data, dict) and data.keys() <= MODELLED):  # the common file: providers only
+            issues = issues + section_issues(data, catalog.bifrost_config_schema)
     return issues

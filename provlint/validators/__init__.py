@@ -33,13 +33,10 @@ def fast_accepts(version: str, kind: str, data: Any) -> Optional[bool]:
     the kind, so the caller has to ask the models.
     """
     module = _module(version)
-    validate = module.VALIDATORS.get(kind) if module is not None else None
-    if validate is None:
+    accepts = module.ACCEPTS.get(kind) if module is not None else None
+    if accepts is None:
         return None
     try:
-        validate(data)
-    except module.JsonSchemaValueException:
-        return False
+        return accepts(data)
     except (RecursionError, TypeError, ValueError):
         return False  # odd input (very deep, unhashable keys...): let the models explain it
-    return True

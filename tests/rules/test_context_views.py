@@ -142,3 +142,36 @@ def test_names_in_the_text_of_yaml_scalars() -> None:
 def test_the_text_cannot_tell_when_it_escapes_or_names_a_bare_variable() -> None:
     assert _context({"providers": {"a": {"keys": [{"value": "env\\u002eA"}]}}}).env_names_in_text is None
     assert _context({"providers": {"a": {"keys": [{"value": {"env_var": "A", "from_env": True}}]}}}).env_names_in_text is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CONFIG)
+def test_providers_with_a_block_are_those_block_gives_a_nonempty_or_empty_object(data: Any) -> None:
+    from provlint.rules.context import block
+
+    ctx = _context(data)
+    for name in ("network_config", "keys", "x"):
+        expected = [(p, p.settings[name]) for p in ctx.providers if isinstance(p.settings.get(name), dict)]
+        assert list(ctx.providers_with(name)) == expected
+        assert ctx.providers_with(name) is ctx.providers_with(name)  # computed once
+        # the providers left out are those `block` gives {} for, where a one-block rule finds nothing
+        left_out = [p for p in ctx.providers if all(p is not q for q, _ in expected)]
+        assert all(block(p.settings, name) == {} for p in left_out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CONFIG, st.sampled_from(["@", "aliases", "ca_cert_pem", "env.A", "x"]))
+def test_text_lacks_a_word_only_when_no_string_or_key_holds_it(data: Any, word: str) -> None:
+    for indent in (None, 2):
+        ctx = _context(data, indent=indent)
+        if ctx.text_lacks(word):
+            assert word not in json.dumps(data, ensure_ascii=False)
+
+
+def test_text_lacks_nothing_an_escape_could_spell() -> None:
+    text = '{"providers": {"a": {"network_config": {"base_url": "https://u:p\\u0040h"}}}}'
+    doc = load_bytes(text.encode(), "x.json")
+    ctx = RuleContext(document=doc, kind=DocumentKind.CONFIG, catalog=load_catalog("2.2"))
+    assert "@" in ctx.data["providers"]["a"]["network_config"]["base_url"]  # the escape spells it
+    assert not ctx.text_lacks("@")
+    assert not ctx.text_lacks("aliases")  # with a backslash no word can be ruled out

@@ -1,0 +1,82 @@
+"""The rules' shortcuts for a clean file give the answers of the full computation they skip."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from provlint.redaction import is_redacted
+from provlint.rules import secrets
+from provlint.rules.pl503_invalid_weights import _MISSING, _is_number
+
+TEXTS = st.sampled_from(
+    ["", " ", "env.OPENAI_KEY", "env.1BAD", " env.X", "vault.kv/openai", "<REDACTED>", "[redacted]", "****",
+     "sk-1****************************abcd", "sk-live-abc", "https://user:pw@example.com/v1", "http://10.0.0.1",
+     "localhost", "x.localhost", "LOCALHOST", "host.internal"]
+) | st.text(max_size=12)
+VALUES = TEXTS | st.none() | st.integers() | st.builds(dict, value=TEXTS) | st.builds(dict, ref=TEXTS, value=TEXTS) | st.builds(
+    dict, type=st.sampled_from(["env", "vault", "plain_text"]), value=TEXTS
+)
+
+
+def literal_text_uncached(value: Any) -> Optional[str]:
+    """literal_text as it was before it remembered its verdicts."""
+    if isinstance(value, dict):
+        if value.get("ref") or value.get("from_env") or value.get("type") in ("env", "vault"):
+            return None
+        value = value.get("value")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if secrets.is_reference(value) or is_redacted(value):
+        return None
+    return value
+
+
+@given(st.lists(VALUES, max_size=8))
+def test_literal_text_gives_the_uncached_answer_every_time(values):
+    for value in values + values:  # the second round reads the remembered verdicts
+        assert secrets.literal_text(value) == literal_text_uncached(value)
+
+
+@given(TEXTS, st.lists(st.sampled_from(["localhost", ".localhost", ".internal", "LOCALHOST", "x.local", ""]), max_size=4))
+def test_host_matches_a_tuple_as_it_matches_a_list(host, names):
+    assert secrets.host_matches(host, tuple(names)) == secrets.host_matches(host, list(names))
+    assert secrets.host_matches(host, tuple(names)) == secrets.host_matches(host, tuple(names))
+
+
+WEIGHTS = st.lists(
+    st.sampled_from([_MISSING, None, 0, 0.0, -0.0, 1, 0.5, -1, True, False, "0", [], {}, float("nan")]) | st.floats(),
+    max_size=5,
+)
+
+
+@given(WEIGHTS)
+def test_pl503_skips_only_providers_whose_weights_cannot_all_be_zero(weights):
+    explicit = [w for w in weights if w is not _MISSING]
+    all_zero = bool(explicit) and all(_is_number(w) and w == 0 for w in explicit)
+    if all_zero:
+        assert 0 in weights  # the shortcut `0 not in weights` never skips a finding
+    for w in weights:  # and a bool, a number to isinstance, is never below 0
+        negative = isinstance(w, (int, float)) and w < 0
+        assert negative == (_is_number(w) and w < 0)
+
+
+def may_find_by_names(models: list, wildcard: str) -> bool:
+    """PL505's test as it was, over the string entries alone."""
+    names = [m for m in models if isinstance(m, str)]
+    if len(names) < 2:
+        return False
+    return wildcard in names or len({name.lower() for name in names}) < len(names)
+
+
+@given(st.lists(st.sampled_from(["*", "gpt-4o", "GPT-4o", "claude", "", 1, None, ["*"], {"a": 1}]) | st.text(max_size=3), max_size=6))
+def test_pl505_shortcut_gives_the_answer_of_the_names(models):
+    from provlint.rules.pl505_mixed_wildcard_models import _may_find
+
+    expected = may_find_by_names(models, "*")
+    if len(models) > 1:
+        assert _may_find(models, "*") == expected
+    else:
+        assert not expected  # the caller skips a list of fewer than two entries
