@@ -33,7 +33,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
-from provlint.secrets.lexical import _MEMBER_COLON, MAX_KEY, _url_userinfo, lexical_ranges
+from provlint.secrets.lexical import _MEMBER_COLON, MAX_KEY, _key_before, _url_userinfo
 from provlint.secrets.map import MIN_PIECE, _REFERENCE_MEMBERS, _is_literal, _pieces_of, _shaped_like_secret
 from provlint.secrets.shape import _PREFIXED, _TOKEN, credential_words
 
@@ -131,9 +131,10 @@ def message_pieces(secrets: "SecretMap") -> Optional[Pieces]:
             strings.append(value)
         elif secret and _is_literal(value):
             return None  # a secret number: its source text is the piece
-    memo.name_pieces.pieces_of(set().union(*objects), found)
-    memo.string_pieces.pieces_of(set(strings), found)
-    memo.masked_pieces.pieces_of(set(masked), found)
+    if not (memo.name_pieces.pieces_of(set().union(*objects), found)
+            and memo.string_pieces.pieces_of(set(strings), found)
+            and memo.masked_pieces.pieces_of(set(masked), found)):
+        return None  # a name or string whose pieces only the net over the whole text knows
     return Pieces(found)
 
 
@@ -166,30 +167,38 @@ class _Answers:
     """One net's pieces of each text, kept across the documents of a run (configs repeat their
     names and values), with the texts that have any apart: most have none."""
 
-    def __init__(self, judge: Callable[[str], tuple[str, ...]]) -> None:
+    def __init__(self, judge: Callable[[str], Optional[tuple[str, ...]]]) -> None:
         self.judge = judge
         self.answers: dict[str, tuple[str, ...]] = {}
         self.judged: set[str] = set()  # the answers' texts, for set arithmetic at C speed
         self.holding: set[str] = set()  # texts whose answer is not empty
+        self.unknown: set[str] = set()  # texts whose pieces the net over the text alone cannot tell
 
-    def pieces_of(self, texts: set, found: set) -> None:
-        """Adds the pieces of every text in ``texts`` to ``found``."""
+    def pieces_of(self, texts: set, found: set) -> bool:
+        """Adds the pieces of every text in ``texts`` to ``found``; False if one of them is
+        unknown (``found`` is then of no use)."""
         new = texts - self.judged
         if new:
             if len(self.judged) + len(new) >= _MAX_NET_ANSWERS:
                 self.answers.clear()
                 self.judged.clear()
                 self.holding.clear()
+                self.unknown.clear()
                 new = texts
             for text in new:
                 if len(text) >= MIN_PIECE and _may_hold_pieces(text):
                     pieces = self.judge(text)
-                    if pieces:
+                    if pieces is None:
+                        self.unknown.add(text)
+                    elif pieces:
                         self.answers[text] = pieces
                         self.holding.add(text)
             self.judged.update(new)
+        if self.unknown and not self.unknown.isdisjoint(texts):
+            return False
         for text in texts & self.holding:
             found.update(self.answers[text])
+        return True
 
 
 class _Memo:
@@ -255,9 +264,12 @@ def _may_hold_pieces(text: str) -> bool:
     )
 
 
-def _string_pieces(text: str, known: frozenset, names: Any) -> tuple[str, ...]:
+def _string_pieces(text: str, known: frozenset, names: Any) -> Optional[tuple[str, ...]]:
     """A string's pieces outside a secret: its own when it is shaped like a secret, and the net's."""
-    pieces = set(_net_pieces(text, known, names, True))
+    net = _net_pieces(text, known, names, True)
+    if net is None:
+        return None
+    pieces = set(net)
     if _shaped_like_secret(text):
         pieces.update(_pieces_of(text))
     return tuple(pieces)
@@ -281,11 +293,27 @@ _LONGEST_NAME_READ = MAX_KEY - 10
 _MAX_NET_ANSWERS = 65536
 
 
-def _net_pieces(text: str, known: frozenset, names: Any, members: bool) -> tuple[str, ...]:
+def _net_pieces(text: str, known: frozenset, names: Any, members: bool) -> Optional[tuple[str, ...]]:
     """The lexical net's pieces inside ``text`` alone; ``members``: its ``name: value`` runs
-    too (not inside a value the net already masks as a whole)."""
-    ranges = lexical_ranges(text, known, names) if members else [*_url_userinfo(text), *credential_words(text)]
+    too (not inside a value the net already masks as a whole). None where the text holds a
+    ``name: value`` run that may read otherwise in the whole text: a credential's name, or one
+    the net reads up to a quote or the text's start (over the whole text the run's value goes on
+    past the closing quote, its extent depends on the layout, and the name may begin before
+    the opening quote)."""
+    if members:
+        for colon in _MEMBER_COLON.finditer(text):
+            name, _ = _key_before(text, colon.start())
+            if name is None or name in known or names.is_credential(name) or _reads_to_a_quote(text, colon.start()):
+                return None
+    ranges = [*_url_userinfo(text), *credential_words(text)]
     pieces: set[str] = set()
     for start, end in ranges:
         pieces.update(_pieces_of(text[start:end]))
     return tuple(pieces)
+
+
+def _reads_to_a_quote(text: str, colon: int) -> bool:
+    """Whether the name before ``colon`` ends in a quote: over the whole text the net then looks
+    for its opening quote, which may stand in another string."""
+    before = text[:colon].rstrip(" \t")
+    return before.endswith(("\"", "'"))

@@ -50,5 +50,8 @@ def reference_pieces(secrets: Any) -> Optional[set[str]]:
     for texts, members in ((read, True), (masked, False)):
         for text in texts:
             if len(text) >= MIN_PIECE:
-                found.update(_net_pieces(text, known, secrets._names, members))
+                pieces = _net_pieces(text, known, secrets._names, members)
+                if pieces is None:
+                    return None  # only the net over the whole text knows
+                found.update(pieces)
     return found

@@ -87,7 +87,7 @@ def test_a_secret_quoted_elsewhere_is_masked_alike(seed, secret, indent):
 def test_the_data_alone_serves_a_plain_json_document_and_masks_its_secrets():
     raw = (b'{"providers": {"openai": {"keys": [{"name": "Qm8vLr2TzX4nW7pK9sYd", "value": "Qm8vLr2TzX4nW7pK9sYd",'
            b' "models": ["*"], "weight": 1}], "network_config": {"base_url": "https://u:Fh3kWq9zLm2Pd8Rt@h/v1",'
-           b' "extra_headers": {"X-Note": "token: Jy6nBv3cXz8Lk1Mq"}}}}}')
+           b' "extra_headers": {"X-Note": "see https://svc:Jy6nBv3cXz8Lk1Mq@h/v1"}}}}}')
     found = message_pieces(SecretMap.of_document(load_bytes(raw, "c.json"), CATALOG))
     assert isinstance(found, Pieces)
     assert {"Qm8vLr2TzX4nW7pK9sYd", "Fh3kWq9zLm2Pd8Rt", "Jy6nBv3cXz8Lk1Mq"} <= set(found.pieces)
@@ -100,7 +100,12 @@ def test_the_whole_map_serves_what_only_the_text_knows():
     nested = b'{"keys": [{"name": "k", "password": {"value": "Qm8vLr2TzX4nW7pK9sYd"}, "weight": 1}]}'
     number = b'{"keys": [{"name": "k", "value": 1234567890123, "weight": 1}]}'
     yaml = b"keys:\n  - name: k\n    value: Qm8vLr2TzX4nW7pK9sYd\n"
-    for raw, path in [(escaped, "c.json"), (duplicate, "c.json"), (nested, "c.json"), (number, "c.json"), (yaml, "c.yaml")]:
+    # A string or key holding a credential's `name: value` run: over the whole text the net reads
+    # the run on past the closing quote (how far depends on the layout).
+    run_in_string = b'{"extra_headers": {"X-Note": "token: Jy6nBv3cXz8Lk1Mq"}}'
+    run_in_key = b'{"name": "openai", "keys": [], "token: Aa2Aa2Aa2Aa2": "<REDACTED>"}'
+    for raw, path in [(escaped, "c.json"), (duplicate, "c.json"), (nested, "c.json"), (number, "c.json"),
+                      (yaml, "c.yaml"), (run_in_string, "c.json"), (run_in_key, "c.json")]:
         secrets = SecretMap.of_document(load_bytes(raw, path), CATALOG)
         assert secrets.for_messages() is secrets, raw
         assert_alike(raw, path)
