@@ -46,6 +46,18 @@ def test_line_text_matches_the_line_list(text, asked, line):
     assert index.line_text(line) == reference_line(text, line)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n\t\u2028é", max_size=60), st.lists(st.integers(min_value=0, max_value=60), max_size=12),
+       st.integers(min_value=0, max_value=30))
+def test_a_text_without_carriage_returns_matches_the_line_list(text, offsets, line):
+    # Such a text takes the newline-only counting; the lists above mostly hold a \r.
+    index = LineIndex(text)
+    for offset in offsets:
+        offset = min(offset, len(text))
+        assert index.position(offset) == reference_position(text, offset)
+    assert index.line_text(line) == reference_line(text, line)
+
+
 def test_crlf_split_by_the_offset_belongs_to_the_line_before():
     index = LineIndex("ab\r\ncd")
     assert index.position(3) == Position(1, 4)  # between \r and \n
