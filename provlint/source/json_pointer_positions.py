@@ -33,10 +33,11 @@ _ELEMENT = lazy(r"[ \t\n\r]*[\[,][ \t\n\r]*")
 _JSON_BLANKS = " \t\n\r"
 _scan_value = JSONDecoder().scan_once  # (text, offset) -> (value, end): C, no Python per token
 
-# A located value: [start, end, key_start, key_end], character offsets; -1 keys for an element
-# or the root, end -1 until something needs it (stepping over the value costs a C scan of it).
+# A located value: [start, end, key_start, key_end, members], character offsets; -1 keys for an
+# element or the root, end -1 until something needs it (stepping over the value costs a C scan
+# of it), members (a _Members) None until a pointer goes through the value.
 _Place = list
-_START, _END, _KEY_START, _KEY_END = range(4)
+_START, _END, _KEY_START, _KEY_END, _MEMBERS = range(5)
 
 
 class JsonPointerPositions(JsonPositionIndex):
@@ -47,10 +48,8 @@ class JsonPointerPositions(JsonPositionIndex):
         self._text = text
         self._lines = LineIndex(text)
         # json.loads accepted the text: nothing but blanks around the root value.
-        root = [len(text) - len(text.lstrip(_JSON_BLANKS)), len(text.rstrip(_JSON_BLANKS)), -1, -1]
+        root = [len(text) - len(text.lstrip(_JSON_BLANKS)), len(text.rstrip(_JSON_BLANKS)), -1, -1, None]
         self._places: dict[str, Optional[_Place]] = {"": root}
-        # A container's start -> the members read so far; see _Members.
-        self._containers: dict[int, _Members] = {}
 
     @cached_property
     def _full(self) -> JsonPositionIndex:
@@ -92,16 +91,13 @@ class JsonPointerPositions(JsonPositionIndex):
             if following < 0:
                 following = size
             token = pointer[cut + 1 : following]
-            place = self._member(place, unescape(token) if "~" in token else token)
+            members = place[_MEMBERS]
+            if members is None:
+                members = place[_MEMBERS] = _Members(self._text, place[_START])
+            place = members.find(unescape(token) if "~" in token else token)
             cut = following
             places[pointer[:cut]] = place
         return place
-
-    def _member(self, container: _Place, token: str) -> Optional[_Place]:
-        members = self._containers.get(container[_START])
-        if members is None:
-            members = self._containers[container[_START]] = _Members(self._text, container[_START])
-        return members.find(token)
 
 
 class _Members:
@@ -137,9 +133,9 @@ class _Members:
 
     def _next_member(self) -> Optional[str]:
         """Read the object member after ``last``: its key (None when there is none)."""
-        text = self.text
+        text, last = self.text, self.last
         # Valid JSON: the separator, the key and the colon in one match, or the closing brace.
-        member = _MEMBER.match(text, self.start if self.last is None else _end_of(text, self.last))
+        member = _MEMBER.match(text, self.start if last is None else last[_END] if last[_END] >= 0 else _end_of(text, last))
         if member is None:
             self.more = False
             return None
@@ -147,7 +143,7 @@ class _Members:
         key_end = member.end(1) + 1
         if "\\" in key:
             key, key_end = scanstring(text, member.start(1))
-        self.last = self.found[key] = [member.end(), -1, member.start(1) - 1, key_end]
+        self.last = self.found[key] = [member.end(), -1, member.start(1) - 1, key_end, None]
         return key
 
     def _next_element(self) -> None:
@@ -157,7 +153,7 @@ class _Members:
         if separator is None or text[separator.end()] == "]":  # the closing bracket, or an empty array's
             self.more = False
             return
-        self.last = [separator.end(), -1, -1, -1]
+        self.last = [separator.end(), -1, -1, -1, None]
         self.found.append(self.last)
 
 
