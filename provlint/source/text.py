@@ -40,7 +40,10 @@ class LineIndex:
         return Position(line, offset - start + 1)
 
     def span(self, start: int, end: int) -> Span:
-        return Span(self.position(start), self.position(end))
+        first = self.position(start)
+        if self._newlines_only and 0 <= start <= end <= len(self.text) and self.text.find("\n", start, end) < 0:
+            return Span(first, Position(first.line, first.column + end - start))  # a one-line token
+        return Span(first, self.position(end))
 
     def offset(self, position: Position) -> Optional[int]:
         """The character offset of a 1-based position (None past the last line)."""

@@ -4,7 +4,7 @@ import bisect
 import re
 import tracemalloc
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from provlint.findings import Position
@@ -88,3 +88,16 @@ def test_every_line_asked_in_order_or_reverse_matches_the_line_list(text, backwa
     lines = list(range(0, len(_BREAK.split(text)) + 3))
     for line in reversed(lines) if backwards else lines:
         assert index.line_text(line) == reference_line(text, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS | st.text(alphabet="ab\n\té", max_size=60), st.lists(st.tuples(st.integers(min_value=-2, max_value=62), st.integers(min_value=-2, max_value=62)), max_size=8))
+@example("a\nb", [(0, 3)])
+@example("a\r\nb", [(0, 2), (0, 3)])
+def test_spans_are_their_two_positions(text, pairs):
+    index = LineIndex(text)
+    for start, end in pairs:
+        start, end = min(start, end), max(start, end)
+        clamp = lambda offset: max(0, min(offset, len(text)))  # noqa: E731
+        found = index.span(start, end)
+        assert (found.start, found.end) == (reference_position(text, clamp(start)), reference_position(text, clamp(end)))
