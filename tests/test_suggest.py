@@ -122,7 +122,8 @@ def test_the_cheap_upper_bounds_never_drop_the_best_candidate(word, candidates):
 
 
 @settings(max_examples=400)
-@given(st.text(alphabet="abcdAB_", min_size=1, max_size=8), st.lists(st.text(alphabet="abcdAB_", min_size=1, max_size=8), max_size=10))
+@given(st.text(alphabet="abcdAB_", min_size=1, max_size=8),
+       st.lists(st.text(alphabet="abcdAB_", min_size=1, max_size=8), max_size=10))
 def test_two_closest_is_closest_then_the_closest_of_the_others(word, candidates):
     # The one-pass answer is the two calls PL201 and the models' wording made before.
     from provlint.suggest import _swaps_a_part, similarity

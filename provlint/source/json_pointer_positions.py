@@ -135,7 +135,8 @@ class _Members:
         """Read the object member after ``last``: its key (None when there is none)."""
         text, last = self.text, self.last
         # Valid JSON: the separator, the key and the colon in one match, or the closing brace.
-        member = _MEMBER.match(text, self.start if last is None else last[_END] if last[_END] >= 0 else _end_of(text, last))
+        at = self.start if last is None else last[_END] if last[_END] >= 0 else _end_of(text, last)
+        member = _MEMBER.match(text, at)
         if member is None:
             self.more = False
             return None
