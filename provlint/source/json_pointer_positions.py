@@ -8,7 +8,8 @@ costs three to four times as much per megabyte and is built here only for what n
 duplicate keys).
 
 The spans are the full index's, character for character (tests/source/test_json_positions.py
-checks both on generated documents).
+and test_json_pointer_positions.py check both on generated documents, any blanks between
+tokens, pointers asked in any order).
 """
 
 from __future__ import annotations
