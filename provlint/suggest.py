@@ -27,9 +27,9 @@ def similarity(a: str, b: str) -> float:
     return min(difflib.SequenceMatcher(None, a, b).ratio(), difflib.SequenceMatcher(None, b, a).ratio())
 
 
-# Answers of closest() by (word, candidates): a run over many files asks the same misspelling
-# against the same names again and again (a pure function, so remembered); bounded.
-_ANSWERS: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}
+# Answers of two_closest() by (word, candidates): a run over many files asks the same
+# misspelling against the same names again and again (a pure function, so remembered); bounded.
+_ANSWERS: dict[tuple[str, tuple[str, ...]], tuple[Optional[str], Optional[str]]] = {}
 _MAX_ANSWERS = 4096
 
 
@@ -38,35 +38,56 @@ def closest(word: str, candidates: Iterable[str]) -> Optional[str]:
 
     Ties go to the candidate listed first, so the answer does not depend on spelling order.
     """
+    return two_closest(word, candidates)[0]
+
+
+def two_closest(word: str, candidates: Iterable[str]) -> tuple[Optional[str], Optional[str]]:
+    """``closest(word, candidates)`` and the closest of the other candidates (those spelt
+    otherwise), in one pass: a fix renames to a suggestion only when no other is close."""
     candidates = tuple(candidates)
     key = (word, candidates)
     if key in _ANSWERS:
         return _ANSWERS[key]
     if len(_ANSWERS) >= _MAX_ANSWERS:
         _ANSWERS.clear()
-    answer = _ANSWERS[key] = _closest(word, candidates)
+    answer = _ANSWERS[key] = _two_closest(word, candidates)
     return answer
 
 
-def _closest(word: str, candidates: tuple[str, ...]) -> Optional[str]:
-    import difflib
+def _two_closest(word: str, candidates: tuple[str, ...]) -> tuple[Optional[str], Optional[str]]:
+    import difflib  # here, as in similarity: a clean file asks for no suggestion (1 ms of start-up)
 
-    best: Optional[str] = None
-    best_score = CUTOFF
+    best = second = None
+    best_score = second_score = CUTOFF
     folded = word.casefold()
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(folded)  # difflib caches what it learns of the second sequence
     for candidate in candidates:
-        matcher.set_seq1(candidate.casefold())
-        # Upper bounds of the ratio, the same both ways round: most candidates end here, cheaply.
-        if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
+        # A candidate counts if it beats the second (ties go to the one listed first), or,
+        # while there is none, if it reaches the cutoff.
+        bar = second_score
+        folded_candidate = candidate.casefold()
+        length = len(folded) + len(folded_candidate)
+        # Upper bounds of the ratio, the same both ways round: most candidates end here,
+        # cheaply (the first is difflib's real_quick_ratio, without setting the sequence).
+        if length and 2.0 * min(len(folded), len(folded_candidate)) / length < bar:
+            continue
+        matcher.set_seq1(folded_candidate)
+        if matcher.quick_ratio() < bar:
             continue
         score = matcher.ratio()
-        if score >= best_score:
-            score = min(score, difflib.SequenceMatcher(None, folded, matcher.a).ratio())
-        if score >= best_score and (best is None or score > best_score) and not _swaps_a_part(word, candidate):
-            best, best_score = candidate, score
-    return best
+        if score < bar:
+            continue
+        score = min(score, difflib.SequenceMatcher(None, folded, folded_candidate).ratio())
+        if score < bar or (second is not None and score == bar) or candidate == best:
+            continue
+        if _swaps_a_part(word, candidate):
+            continue
+        if best is None or score > best_score:
+            best, best_score, second, second_score = candidate, score, best, best_score
+        else:
+            second, second_score = candidate, score
+    return best, second
 
 
 def did_you_mean(suggestion: Optional[str]) -> str:
@@ -99,4 +120,4 @@ def _swaps_a_part(word: str, candidate: str) -> bool:
     return min(len(a), len(b)) > _SLIP_LETTERS and similarity(a, b) < CUTOFF
 
 
-__all__ = ["CUTOFF", "closest", "did_you_mean", "similarity", "suggestion_for"]
+__all__ = ["CUTOFF", "closest", "did_you_mean", "similarity", "suggestion_for", "two_closest"]

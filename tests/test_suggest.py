@@ -4,11 +4,11 @@ import difflib
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provlint.catalog import load_catalog
-from provlint.suggest import CUTOFF, closest, did_you_mean, suggestion_for
+from provlint.suggest import CUTOFF, closest, did_you_mean, suggestion_for, two_closest
 from tests.conftest import lint
 
 V15, V20 = load_catalog("1.5"), load_catalog("2.0")
@@ -119,3 +119,29 @@ def test_the_cheap_upper_bounds_never_drop_the_best_candidate(word, candidates):
     fair = [(similarity(word, c), -i, c) for i, c in enumerate(candidates) if not _swaps_a_part(word, c)]
     best = max((f for f in fair if f[0] >= CUTOFF), default=None)
     assert closest(word, candidates) == (best[2] if best else None)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="abcdAB_", min_size=1, max_size=8),
+       st.lists(st.text(alphabet="abcdAB_", min_size=1, max_size=8), max_size=10))
+def test_two_closest_is_closest_then_the_closest_of_the_others(word, candidates):
+    # The one-pass answer is the two calls PL201 and the models' wording made before.
+    from provlint.suggest import _swaps_a_part, similarity
+
+    def brute_closest(names):
+        fair = [(similarity(word, c), -i, c) for i, c in enumerate(names) if not _swaps_a_part(word, c)]
+        found = max((f for f in fair if f[0] >= CUTOFF), default=None)
+        return found[2] if found else None
+
+    first = brute_closest(candidates)
+    second = brute_closest([c for c in candidates if c != first]) if first is not None else None
+    assert two_closest(word, candidates) == (first, second)
+    assert closest(word, candidates) == first
+
+
+def test_two_closest_of_provider_ids():
+    assert two_closest("opnai", V20.provider_ids) == ("openai", None)
+    assert two_closest("openai-x", ["openai", "openai-y", "xai"]) == ("openai-y", "openai")
+    assert two_closest("openai", ["OpenAI", "openai"]) == ("OpenAI", "openai")  # spelt otherwise: another
+    assert two_closest("openai", ["openai", "openai"]) == ("openai", None)  # the same spelling: no other
+    assert two_closest("abcd", ["abcd", "abcx", "abcy"]) == ("abcd", "abcx")  # ties: the one listed first

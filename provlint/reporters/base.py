@@ -137,6 +137,12 @@ class Reporter:
 def relative_path(path: str, cwd: str) -> str:
     if path == "-":
         return path
+    if os.sep == "/" and not path.startswith("/"):
+        # A relative path that stays inside the folder is its own normal form: what the
+        # general way below gives, without its absolute paths (10 us a file, for every file).
+        normal = os.path.normpath(path)
+        if normal != ".." and not normal.startswith("../"):
+            return normal
     try:
         relative = os.path.relpath(os.path.abspath(os.path.join(cwd, path)), os.path.abspath(cwd))
     except ValueError:  # another drive on Windows: no relative path exists

@@ -14,12 +14,13 @@ Passes::
     {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1, "models": ["*"]}]}}}
 """
 
+from functools import lru_cache
 from typing import Iterator
 
 from provlint.catalog import available_versions, lines_phrase, load_catalog
 from provlint.findings import Finding, FixIntent, RenameKey, ReplaceValue, Severity
 from provlint.rules.context import RuleContext
-from provlint.suggest import closest, did_you_mean
+from provlint.suggest import did_you_mean, two_closest
 
 CODE = "PL201"
 NAME = "unknown-provider"
@@ -50,21 +51,26 @@ def _rename(provider, close: list[str], taken: set):
     return FixIntent(change(provider.name_pointer, close[0]), "unsafe", f"write the provider id as `{close[0]}`")
 
 
+@lru_cache(maxsize=None)
+def _lines() -> tuple[str, ...]:
+    """The shipped lines (listing the catalog folder costs 35 us: once per process)."""
+    return tuple(available_versions())
+
+
 def _message(name: str, ctx: RuleContext) -> tuple[str, list[str]]:
     """The message, and the known ids close to ``name`` (at most two: a fix needs exactly one)."""
     version = ctx.catalog.version
     head = f"unknown provider `{name}` for Bifrost {version}"
-    other_lines = [v for v in available_versions() if v != version and name.lower() in load_catalog(v).provider_ids]
+    other_lines = [v for v in _lines() if v != version and name.lower() in load_catalog(v).provider_ids]
     if other_lines:
         which = "that line" if len(other_lines) == 1 else "the one you run"
         return (
             f"{head}: it is a provider of Bifrost {lines_phrase(other_lines)}; set "
             f"target-version to {which}, or add `custom_provider_config` to make it a custom provider"
         ), []
-    close = closest(name, ctx.catalog.provider_ids)
+    # A fix needs exactly one close id: a second one makes the rename a guess.
+    close, second = two_closest(name, ctx.catalog.provider_ids)
     if close:
-        # A fix needs exactly one close id: a second one makes the rename a guess.
-        second = closest(name, [known for known in ctx.catalog.provider_ids if known != close])
         return head + did_you_mean(close), [close] + ([second] if second else [])
     return (
         f"{head}; known providers: {', '.join(ctx.catalog.provider_ids)}; a custom provider "

@@ -1,35 +1,44 @@
 """Positions of the pointers asked for, not of the whole text: for a file that ``json.loads``
 accepted with no duplicate key, each asked pointer is followed from the root, the json
-module's C scanner stepping over every sibling before it. A container's members are read
-once, the first time a pointer goes through it; a file with a handful of findings reads a
-few objects, not every token (the full index, ``JsonPositionIndex``, costs three to four
-times as much per megabyte and is built here only for what needs it: duplicate keys).
+module's C scanner stepping over the siblings before it. A container's members are read as
+far as a pointer needs and no further, and a value is stepped over only to reach a later
+sibling or to give its own span: the way to ``/providers/x/keys/0`` steps over the providers
+before ``x``, not over the whole text once per level (the full index, ``JsonPositionIndex``,
+costs three to four times as much per megabyte and is built here only for what needs it:
+duplicate keys).
 
 The spans are the full index's, character for character (tests/source/test_json_positions.py
-checks both on generated documents).
+and test_json_pointer_positions.py check both on generated documents, any blanks between
+tokens, pointers asked in any order).
 """
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from json import JSONDecoder
 from json.decoder import scanstring
-from typing import Optional, Union
+from typing import Optional
 
 from provlint.findings import Span
-from provlint.source import pointer as json_pointer
+from provlint.patterns import lazy
 from provlint.source.document import DuplicateKey
 from provlint.source.json_positions import _ARRAY_INDEX, JsonPositionIndex
+from provlint.source.pointer import unescape
 from provlint.source.text import LineIndex
 
-_BLANK = re.compile(r"[ \t\n\r]*")
+# From an object's opening brace or the end of a member's value: the separator, the key (group
+# 1, still escaped) and the colon, up to the next value. No match: the object ends there.
+_MEMBER = lazy(r'[ \t\n\r]*[{,][ \t\n\r]*"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*')
+# From an array's opening bracket or the end of an element: the separator, up to the next element.
+_ELEMENT = lazy(r"[ \t\n\r]*[\[,][ \t\n\r]*")
+_JSON_BLANKS = " \t\n\r"
 _scan_value = JSONDecoder().scan_once  # (text, offset) -> (value, end): C, no Python per token
 
-# A located value: (start, end, key_start, key_end), character offsets; -1 keys for an element.
-_Place = tuple
-# A container's members: key -> place (the last of a repeated key), or the elements' places.
-_Members = Union[dict, list, None]
+# A located value: [start, end, key_start, key_end, members], character offsets; -1 keys for an
+# element or the root, end -1 until something needs it (stepping over the value costs a C scan
+# of it), members (a _Members) None until a pointer goes through the value.
+_Place = list
+_START, _END, _KEY_START, _KEY_END, _MEMBERS = range(5)
 
 
 class JsonPointerPositions(JsonPositionIndex):
@@ -39,9 +48,9 @@ class JsonPointerPositions(JsonPositionIndex):
     def __init__(self, text: str) -> None:
         self._text = text
         self._lines = LineIndex(text)
-        start = _BLANK.match(text).end()
-        self._places: dict[str, Optional[_Place]] = {"": (start, _scan_value(text, start)[1], -1, -1)}
-        self._members: dict[str, _Members] = {}
+        # json.loads accepted the text: nothing but blanks around the root value.
+        root = [len(text) - len(text.lstrip(_JSON_BLANKS)), len(text.rstrip(_JSON_BLANKS)), -1, -1, None]
+        self._places: dict[str, Optional[_Place]] = {"": root}
 
     @cached_property
     def _full(self) -> JsonPositionIndex:
@@ -52,70 +61,107 @@ class JsonPointerPositions(JsonPositionIndex):
 
     def key_span(self, pointer: str) -> Optional[Span]:
         place = self._place(pointer)
-        if place is None or place[2] < 0:
+        if place is None or place[_KEY_START] < 0:
             return None
-        return self._lines.span(place[2], place[3])
+        return self._lines.span(place[_KEY_START], place[_KEY_END])
 
     def value_span(self, pointer: str) -> Optional[Span]:
         place = self._place(pointer)
-        return None if place is None else self._lines.span(place[0], place[1])
+        if place is None:
+            return None
+        return self._lines.span(place[_START], _end_of(self._text, place))
 
     def _place(self, pointer: str) -> Optional[_Place]:
-        if pointer in self._places:
-            return self._places[pointer]
-        try:
-            tokens = json_pointer.split(pointer)
-        except ValueError:
-            return None
-        place = self._places[""]
-        walked = ""
-        for token in tokens:
-            members = self._members_of(walked, place)
-            walked = json_pointer.join(walked, token)
-            if walked in self._places:
-                place = self._places[walked]
-            else:
-                if type(members) is dict:
-                    place = members.get(token)
-                elif type(members) is list and _ARRAY_INDEX.fullmatch(token) and int(token) < len(members):
-                    place = members[int(token)]
-                else:
-                    place = None
-                self._places[walked] = place
+        places = self._places
+        if pointer in places:
+            return places[pointer]
+        if pointer[0] != "/":  # "" is always placed
+            return None  # not a JSON Pointer
+        # From the longest prefix already placed (the parent, for a file's second finding
+        # under one object), one token at a time; every prefix walked is remembered.
+        cut = pointer.rfind("/")
+        while pointer[:cut] not in places:
+            cut = pointer.rfind("/", 0, cut)
+        place = places[pointer[:cut]]
+        size = len(pointer)
+        while cut < size:
             if place is None:
+                places[pointer] = None
                 return None
+            following = pointer.find("/", cut + 1)
+            if following < 0:
+                following = size
+            token = pointer[cut + 1 : following]
+            members = place[_MEMBERS]
+            if members is None:
+                members = place[_MEMBERS] = _Members(self._text, place[_START])
+            place = members.find(unescape(token) if "~" in token else token)
+            cut = following
+            places[pointer[:cut]] = place
         return place
 
-    def _members_of(self, pointer: str, place: Optional[_Place]) -> _Members:
-        if pointer in self._members:
-            return self._members[pointer]
-        members = None if place is None else _read_members(self._text, place[0])
-        self._members[pointer] = members
-        return members
+
+class _Members:
+    """The members of one value, read from its text only as far as asked: ``found`` holds
+    what was read (key -> place for an object, the places of the elements for an array,
+    nothing for a scalar), ``last`` the place read last (None: none yet, read from ``start``,
+    the opening bracket), ``more`` whether members may follow."""
+
+    __slots__ = ("text", "start", "found", "last", "more", "is_object")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
+        self.is_object = text[start] == "{"
+        self.found: dict | list = {} if self.is_object else []
+        self.last: Optional[_Place] = None
+        self.more = self.is_object or text[start] == "["
+
+    def find(self, token: str) -> Optional[_Place]:
+        found = self.found
+        if self.is_object:
+            place = found.get(token)
+            while place is None and self.more:
+                if self._next_member() == token:
+                    place = found[token]
+            return place
+        if not _ARRAY_INDEX.fullmatch(token):
+            return None
+        index = int(token)
+        while index >= len(found) and self.more:
+            self._next_element()
+        return found[index] if index < len(found) else None
+
+    def _next_member(self) -> Optional[str]:
+        """Read the object member after ``last``: its key (None when there is none)."""
+        text, last = self.text, self.last
+        # Valid JSON: the separator, the key and the colon in one match, or the closing brace.
+        at = self.start if last is None else last[_END] if last[_END] >= 0 else _end_of(text, last)
+        member = _MEMBER.match(text, at)
+        if member is None:
+            self.more = False
+            return None
+        key = member.group(1)
+        key_end = member.end(1) + 1
+        if "\\" in key:
+            key, key_end = scanstring(text, member.start(1))
+        self.last = self.found[key] = [member.end(), -1, member.start(1) - 1, key_end, None]
+        return key
+
+    def _next_element(self) -> None:
+        """Read the array element after ``last``."""
+        text = self.text
+        separator = _ELEMENT.match(text, self.start if self.last is None else _end_of(text, self.last))
+        if separator is None or text[separator.end()] == "]":  # the closing bracket, or an empty array's
+            self.more = False
+            return
+        self.last = [separator.end(), -1, -1, -1, None]
+        self.found.append(self.last)
 
 
-def _read_members(text: str, start: int) -> _Members:
-    """The members of the container opening at ``start``, each value stepped over by the C
-    scanner; None for a scalar."""
-    opening = text[start]
-    if opening not in "{[":
-        return None
-    blank = _BLANK.match
-    at = blank(text, start + 1).end()
-    if opening == "[":
-        elements: list = []
-        while text[at] != "]":
-            end = _scan_value(text, at)[1]
-            elements.append((at, end, -1, -1))
-            after = blank(text, end).end()
-            at = blank(text, after + 1).end() if text[after] == "," else after
-        return elements
-    members: dict = {}
-    while text[at] != "}":
-        key, key_end = scanstring(text, at + 1)
-        value_start = blank(text, blank(text, key_end).end() + 1).end()  # past the colon
-        value_end = _scan_value(text, value_start)[1]
-        members[key] = (value_start, value_end, at, key_end)
-        after = blank(text, value_end).end()
-        at = blank(text, after + 1).end() if text[after] == "," else after
-    return members
+def _end_of(text: str, place: _Place) -> int:
+    """Where the value at ``place`` ends, stepped over by the C scanner the first time."""
+    end = place[_END]
+    if end < 0:
+        end = place[_END] = _scan_value(text, place[_START])[1]
+    return end

@@ -16,7 +16,13 @@ def unescape(token: str) -> str:
 
 
 def join(pointer: str, *tokens: Token) -> str:
-    return pointer + "".join("/" + escape(t) for t in tokens)
+    # Called for nearly every member a rule looks at: no generator, and most tokens need no escape.
+    for token in tokens:
+        text = str(token)
+        if "~" in text or "/" in text:
+            text = escape(text)
+        pointer = pointer + "/" + text
+    return pointer
 
 
 def from_parts(parts: Iterable[Token]) -> str:

@@ -29,14 +29,21 @@ class LineIndex:
         self._known: dict[int, tuple[int, int]] = {0: (1, 0)}  # offset -> (line, its start)
         self._line_starts: dict[int, int] = {1: 0}  # line -> its start, for the lines met so far
         self._lines: list[int] = [1]  # the keys of _line_starts, sorted
+        # Most texts end lines with \n alone: one str.count and one str.rfind per answer,
+        # where a \r (and a \r\n straddling an offset) needs five.
+        self._newlines_only = "\r" not in text
 
     def position(self, offset: int) -> Position:
-        offset = max(0, min(offset, len(self.text)))
+        if offset < 0 or offset > len(self.text):
+            offset = max(0, min(offset, len(self.text)))
         line, start = self._locate(offset)
         return Position(line, offset - start + 1)
 
     def span(self, start: int, end: int) -> Span:
-        return Span(self.position(start), self.position(end))
+        first = self.position(start)
+        if self._newlines_only and 0 <= start <= end <= len(self.text) and self.text.find("\n", start, end) < 0:
+            return Span(first, Position(first.line, first.column + end - start))  # a one-line token
+        return Span(first, self.position(end))
 
     def offset(self, position: Position) -> Optional[int]:
         """The character offset of a 1-based position (None past the last line)."""
@@ -58,11 +65,12 @@ class LineIndex:
         # From the nearest known line above, gallop then bisect on break counts (str.count, in
         # C): lines asked in order, as a reporter asks them, cost one pass over the text.
         text = self.text
+        breaks = _newlines_ending_in if self._newlines_only else _breaks_ending_in
         base_line = self._lines[bisect.bisect_right(self._lines, line) - 1]
         base = self._line_starts[base_line]
         wanted = line - base_line
         step, high = 64, base
-        while _breaks_ending_in(text, base, high) < wanted:
+        while breaks(text, base, high) < wanted:
             if high == len(text):
                 return None  # past the last line
             high = min(len(text), high + step)
@@ -70,7 +78,7 @@ class LineIndex:
         low = max(base, high - step // 2)  # the gallop's previous bound had too few breaks
         while low < high:
             middle = (low + high) // 2
-            if _breaks_ending_in(text, base, middle) >= wanted:
+            if breaks(text, base, middle) >= wanted:
                 high = middle
             else:
                 low = middle + 1
@@ -87,22 +95,25 @@ class LineIndex:
         if known is not None:
             return known
         text = self.text
-        at = bisect.bisect_left(self._offsets, offset)
-        before = self._offsets[at - 1]
+        offsets = self._offsets
+        at = bisect.bisect_left(offsets, offset)
+        before = offsets[at - 1]
         line, start = self._known[before]
-        after = self._offsets[at] if at < len(self._offsets) else None
+        after = offsets[at] if at < len(offsets) else None
+        breaks, line_start = (_newlines_ending_in, _newline_line_start) if self._newlines_only else (
+            _breaks_ending_in, _line_start)
         if after is not None and after - offset < offset - before:
-            after_line = self._known[after][0]
-            line = after_line - _breaks_ending_in(text, offset, after)
+            after_line, after_start = self._known[after]
+            line = after_line - breaks(text, offset, after)
             if line == after_line:
-                start = self._known[after][1]
+                start = after_start
             else:
-                start = _line_start(text, before, offset) or start
+                start = line_start(text, before, offset) or start
         else:
-            line += _breaks_ending_in(text, before, offset)
-            start = _line_start(text, before, offset) or start
+            line += breaks(text, before, offset)
+            start = line_start(text, before, offset) or start
         self._known[offset] = (line, start)
-        self._offsets.insert(at, offset)
+        offsets.insert(at, offset)
         self._remember_line(line, start)
         return line, start
 
@@ -111,6 +122,16 @@ def _breaks_ending_in(text: str, low: int, high: int) -> int:
     """How many line breaks end in (low, high]: a ``\\r`` whose ``\\n`` lies past ``high``
     has not ended yet, and a ``\\n`` at ``low`` after a ``\\r`` ends in the range."""
     return text.count("\n", low, high) + text.count("\r", low, high) - text.count("\r\n", low, high + 1)
+
+
+def _newlines_ending_in(text: str, low: int, high: int) -> int:
+    """``_breaks_ending_in`` for a text with no ``\\r``."""
+    return text.count("\n", low, high)
+
+
+def _newline_line_start(text: str, low: int, offset: int) -> Optional[int]:
+    """``_line_start`` for a text with no ``\\r``."""
+    return text.rfind("\n", low, offset) + 1 or None
 
 
 def _line_start(text: str, low: int, offset: int) -> Optional[int]:

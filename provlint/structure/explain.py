@@ -17,7 +17,7 @@ from provlint.structure.locate import Location, Step, literal_values, locate, no
 from provlint.models.secrets import SECRET_FORM_ERROR
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
-from provlint.suggest import closest, suggestion_for
+from provlint.suggest import suggestion_for, two_closest
 from provlint.structure import StructureIssue
 
 ROOT_LABELS = {
@@ -97,10 +97,8 @@ class _Wording:
             return None
         # Exactly one close field, or the rename would be a guess (PL101's fix).
         known = list(wire_fields(where.owner))
-        close = closest(name, known)
-        if close is None or closest(name, [c for c in known if c != close]) is not None:
-            return None
-        return close
+        close, other = two_closest(name, known)
+        return close if other is None else None
 
     def _missing(self, where: Location) -> str:
         parent = where.steps[:-1]

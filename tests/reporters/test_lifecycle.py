@@ -1,8 +1,11 @@
 """The reporter lifecycle and how the command line chooses a format."""
 
 import io
+import os
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from provlint.findings import Diagnostic, FileResult, Position, Severity, Span
 from provlint.reporters import REPORTERS, Summary, make_reporter
@@ -45,6 +48,17 @@ def test_summary_counts_by_severity():
 ])
 def test_shown_paths_are_relative_with_slashes(path, cwd, shown):
     assert relative_path(path, cwd) == shown
+
+
+@given(st.text(alphabet="ab./", max_size=12), st.sampled_from(["/w", "/w/x/", "/", ".", "", "w/.."]))
+@example("..", "/")
+@example("../a", "/")
+def test_a_relative_path_is_shown_as_the_absolute_paths_relate(path, cwd):
+    # The short way for a path inside the folder gives what relpath of the absolute paths does.
+    if path == "-":
+        return
+    relative = os.path.relpath(os.path.abspath(os.path.join(cwd, path)), os.path.abspath(cwd))
+    assert relative_path(path, cwd) == relative
 
 
 def test_statistics_is_a_format_and_the_flag_chooses_it(tmp_path):

@@ -4,7 +4,7 @@ import bisect
 import re
 import tracemalloc
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from provlint.findings import Position
@@ -46,6 +46,18 @@ def test_line_text_matches_the_line_list(text, asked, line):
     assert index.line_text(line) == reference_line(text, line)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n\t\u2028é", max_size=60), st.lists(st.integers(min_value=0, max_value=60), max_size=12),
+       st.integers(min_value=0, max_value=30))
+def test_a_text_without_carriage_returns_matches_the_line_list(text, offsets, line):
+    # Such a text takes the newline-only counting; the lists above mostly hold a \r.
+    index = LineIndex(text)
+    for offset in offsets:
+        offset = min(offset, len(text))
+        assert index.position(offset) == reference_position(text, offset)
+    assert index.line_text(line) == reference_line(text, line)
+
+
 def test_crlf_split_by_the_offset_belongs_to_the_line_before():
     index = LineIndex("ab\r\ncd")
     assert index.position(3) == Position(1, 4)  # between \r and \n
@@ -76,3 +88,18 @@ def test_every_line_asked_in_order_or_reverse_matches_the_line_list(text, backwa
     lines = list(range(0, len(_BREAK.split(text)) + 3))
     for line in reversed(lines) if backwards else lines:
         assert index.line_text(line) == reference_line(text, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS | st.text(alphabet="ab\n\té", max_size=60),
+       st.lists(st.tuples(*[st.integers(min_value=-2, max_value=62)] * 2), max_size=8))
+@example("a\nb", [(0, 3)])
+@example("a\r\nb", [(0, 2), (0, 3)])
+def test_spans_are_their_two_positions(text, pairs):
+    index = LineIndex(text)
+    for start, end in pairs:
+        start, end = min(start, end), max(start, end)
+        clamp = lambda offset: max(0, min(offset, len(text)))  # noqa: E731
+        found = index.span(start, end)
+        expected = (reference_position(text, clamp(start)), reference_position(text, clamp(end)))
+        assert (found.start, found.end) == expected
