@@ -43,6 +43,28 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     run_with_exit_codes(cli, args)
 
 
+def run() -> NoReturn:
+    """The process's entry (the ``provlint`` script, ``python -m provlint``): ``main()``, then
+    the process ends as soon as its output is out. The interpreter's teardown (freeing every
+    module and object one by one) would add about a tenth to a one-file run, and nothing of
+    provlint waits for it: files are written and closed, worker processes reaped, by then.
+    ``main()`` itself raises SystemExit, as a caller in the same process expects."""
+    try:
+        main()
+    except SystemExit as ending:
+        if not isinstance(ending.code, (int, type(None))):
+            raise  # a message to print: the interpreter's way
+        try:
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:
+                    stream.flush()
+        except BaseException:  # noqa: BLE001 - the interpreter reports a failed flush as usual
+            raise ending from None
+        import os
+
+        os._exit(ending.code or 0)
+
+
 def __getattr__(name: str):
     """``provlint.cli.cli``, the click group, imported (with click) only when asked for."""
     if name == "cli":
