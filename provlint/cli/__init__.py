@@ -52,8 +52,8 @@ def run() -> NoReturn:
     try:
         main()
     except SystemExit as ending:
-        if not isinstance(ending.code, (int, type(None))):
-            raise  # a message to print: the interpreter's way
+        if not isinstance(ending.code, (int, type(None))) or _something_waits_for_the_end():
+            raise  # a message to print, a profiler or coverage to write: the interpreter's way
         try:
             for stream in (sys.stdout, sys.stderr):
                 if stream is not None:
@@ -63,6 +63,15 @@ def run() -> NoReturn:
         import os
 
         os._exit(ending.code or 0)
+
+
+def _something_waits_for_the_end() -> bool:
+    """A tracer or profiler (coverage, cProfile) or an atexit handler that would write when the
+    interpreter ends; where atexit cannot say (not CPython), assume one does."""
+    import atexit
+
+    callbacks = getattr(atexit, "_ncallbacks", None)
+    return sys.gettrace() is not None or sys.getprofile() is not None or callbacks is None or callbacks() > 0
 
 
 def __getattr__(name: str):

@@ -29,6 +29,7 @@ def ends(monkeypatch):
 @pytest.mark.parametrize("code, status", [(0, 0), (1, 1), (2, 2), (None, 0)])
 def test_main_s_exit_status_ends_the_process_after_a_flush(monkeypatch, ends, code, status):
     monkeypatch.setattr(cli, "main", lambda: sys.exit(code))
+    monkeypatch.setattr(cli, "_something_waits_for_the_end", lambda: False)  # pytest's own tracers
     with pytest.raises(Ended) as ended:
         cli.run()
     assert ended.value.code == status and ends == ["stdout", "stderr"]
@@ -41,8 +42,25 @@ def test_an_exit_with_a_message_is_left_to_the_interpreter(monkeypatch, ends):
     assert ends == []
 
 
+def test_a_profiler_tracer_or_atexit_handler_gets_the_interpreter_s_ending(monkeypatch, ends):
+    import atexit
+
+    monkeypatch.setattr(cli, "main", lambda: sys.exit(1))
+    for waiting in (lambda: sys.setprofile(lambda *a: None), lambda: atexit.register(print)):
+        before = sys.getprofile()
+        waiting()
+        try:
+            with pytest.raises(SystemExit):
+                cli.run()
+        finally:
+            sys.setprofile(before)
+            atexit.unregister(print)
+    assert ends == []
+
+
 def test_a_failed_flush_ends_as_the_interpreter_ends_it(monkeypatch):
     monkeypatch.setattr(cli, "main", lambda: sys.exit(1))
+    monkeypatch.setattr(cli, "_something_waits_for_the_end", lambda: False)
     monkeypatch.setattr(os, "_exit", lambda code: pytest.fail("ended without its output"))
 
     def broken():
@@ -52,6 +70,20 @@ def test_a_failed_flush_ends_as_the_interpreter_ends_it(monkeypatch):
     with pytest.raises(SystemExit) as ended:
         cli.run()
     assert ended.value.code == 1
+
+
+def test_a_plain_run_has_nothing_waiting_for_its_end():
+    code = "import sys\nfrom provlint import cli\nprint(cli._something_waits_for_the_end())\n"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout == "False\n"
+
+
+def test_a_profile_is_written_under_cprofile(tmp_path):
+    (tmp_path / "a.json").write_text(FINDING)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(tmp_path / "out.prof"), "-m", "provlint", "check", "--isolated",
+         "a.json"], cwd=tmp_path, capture_output=True, timeout=120,
+    )
+    assert b"PL" in proc.stdout and (tmp_path / "out.prof").stat().st_size > 0
 
 
 def test_every_line_of_a_long_report_reaches_a_pipe(tmp_path):
