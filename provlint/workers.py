@@ -34,6 +34,9 @@ MAX_CLAIMS = 4096
 MAX_AHEAD = 64
 _CLAIM = 4
 _HEADER = 8  # claim number and length of the message that follows
+# A pipe's default capacity: a read as large would allocate (and free) its size each time,
+# though most reads find the pipe empty.
+_READ = 65536
 
 Work = Callable[[int], tuple[FileResult, tuple, set]]
 Result = tuple[FileResult, tuple, set]
@@ -156,7 +159,7 @@ def _gather(work: Work, ranges: list[range], claims_read: int, workers: dict[int
             buffer = pending[fd]
             while True:
                 try:
-                    data = os.read(fd, 1 << 20)
+                    data = os.read(fd, _READ)
                 except BlockingIOError:
                     break
                 if not data:  # the worker ended: anything it claimed and did not send is lost
