@@ -53,10 +53,19 @@ def worker_count(requested: int, files: int) -> int:
     return min(wanted, cores, files // CHUNK or 1)
 
 
-def claims(count: int) -> list[range]:
-    """Files 1..count-1 (file 0 is linted before the fork) as the ranges the processes claim."""
+def claims(count: int, processes: int) -> list[range]:
+    """Files 1..count-1 (file 0 is linted before the fork) as the ranges the processes claim:
+    CHUNK files at a time, fewer towards the end (down to one each), so that the processes
+    finish together rather than one waiting while another lints a last full claim."""
     size = max(CHUNK, -(-(count - 1) // MAX_CLAIMS))
-    return [range(start, min(count, start + size)) for start in range(1, count, size)]
+    ranges, start = [], 1
+    while start < count:
+        step = max(1, min(size, (count - start) // (processes * CHUNK)))
+        ranges.append(range(start, start + step))
+        start += step
+    if len(ranges) > MAX_CLAIMS:  # a run of a few files a process on very many cores
+        ranges = [range(start, min(count, start + size)) for start in range(1, count, size)]
+    return ranges
 
 
 def run_in_workers(work: Work, count: int, processes: int) -> Iterator[Result]:
@@ -69,7 +78,7 @@ def run_in_workers(work: Work, count: int, processes: int) -> Iterator[Result]:
     import struct
 
     yield work(0)
-    ranges = claims(count)
+    ranges = claims(count, processes)
     claims_read, claims_write = os.pipe()
     os.write(claims_write, b"".join(struct.pack("I", n) for n in range(len(ranges))))
     os.close(claims_write)

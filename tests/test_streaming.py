@@ -156,6 +156,8 @@ def test_a_result_travels_back_from_a_worker_as_it_left(tmp_path):
     assert unpack(pack(waived)) is waived
     # Files 1.. are claimed a few at a time, each once; a very long run in no more claims than fit a pipe.
     for count in (200, 1_001, 10_000, 1_000_000):
-        ranges = claims(count)
-        assert [i for r in ranges for i in r] == list(range(1, count)) and len(ranges) <= MAX_CLAIMS
-    assert {len(r) for r in claims(1_001)} == {8}
+        for processes in (2, 3, 8, 512):
+            ranges = claims(count, processes)
+            assert [i for r in ranges for i in r] == list(range(1, count)) and len(ranges) <= MAX_CLAIMS
+    sizes = [len(r) for r in claims(1_001, 2)]
+    assert sizes[0] == 8 and sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
