@@ -1,4 +1,4 @@
-from provlint.cli import main
+from provlint.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

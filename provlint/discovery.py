@@ -5,11 +5,10 @@ from __future__ import annotations
 import errno
 import stat
 import os
-from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
 from provlint.records import Record
-from provlint.source import LINTABLE_SUFFIXES
+from provlint.source import LINTABLE_SUFFIXES, suffix_of
 
 STDIN = "-"
 # Folders no one keeps gateway configs in, and that are large enough to slow a walk down.
@@ -74,7 +73,7 @@ def _walk(root: str, respect_gitignore: bool = True) -> Iterator[str]:
             if d not in SKIPPED_DIRS and not (ignored and ignored.ignores(os.path.join(folder, d), is_dir=True))
         )
         for name in names:
-            if Path(name).suffix.lower() not in LINTABLE_SUFFIXES:
+            if suffix_of(name) not in LINTABLE_SUFFIXES:
                 continue
             path = os.path.join(folder, name)
             if not (ignored and ignored.ignores(path, is_dir=False)):

@@ -145,7 +145,7 @@ def test_a_result_travels_back_from_a_worker_as_it_left(tmp_path):
     """A result with nothing to report comes back as a plain tuple and is rebuilt equal; one
     with findings or waivers comes back as itself, slimmed only of what no reporter reads."""
     from provlint.findings import FileResult, Severity
-    from provlint.workers import chunk_size, pack, unpack
+    from provlint.workers import MAX_CLAIMS, claims, pack, unpack
 
     clean = FileResult("a.json", text="{}", data={}, fail_level=Severity.WARNING, target_version="2.2")
     assert isinstance(pack(clean), tuple)
@@ -154,4 +154,10 @@ def test_a_result_travels_back_from_a_worker_as_it_left(tmp_path):
     assert unpack(pack(skipped)) == skipped
     waived = FileResult("c.json", waived_by={"x"}, target_version="2.2")
     assert unpack(pack(waived)) is waived
-    assert [chunk_size(n, 2) for n in (200, 1_000, 10_000, 100_000)] == [8, 31, 64, 64]
+    # Files 1.. are claimed a few at a time, each once; a very long run in no more claims than fit a pipe.
+    for count in (200, 1_001, 10_000, 1_000_000):
+        for processes in (2, 3, 8, 512):
+            ranges = claims(count, processes)
+            assert [i for r in ranges for i in r] == list(range(1, count)) and len(ranges) <= MAX_CLAIMS
+    sizes = [len(r) for r in claims(1_001, 2)]
+    assert sizes[0] == 8 and sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)

@@ -5,7 +5,7 @@ into one of them and refuses, naming the file and the key, anything that does no
 missing key, an unknown key, or a value of the wrong type. The annotations it understands are
 the few the catalog uses: ``str``, ``bool``, ``int``, ``Optional[X]``, ``tuple[X, ...]``,
 ``Mapping[str, X]``, a nested record (a ``provlint.records.Record`` whose fields are its
-annotations, or a ``typing.NamedTuple``), and ``Any`` (any JSON value, frozen).
+annotations, a default being a class attribute), and ``Any`` (any JSON value, frozen).
 """
 
 from __future__ import annotations
@@ -24,10 +24,8 @@ class CatalogError(ValueError):
 
 
 def is_record(annotation: Any) -> bool:
-    """A record or a NamedTuple: a class whose fields (``_fields``) are keys of a JSON object."""
-    return isinstance(annotation, type) and (
-        issubclass(annotation, Record) or (issubclass(annotation, tuple) and hasattr(annotation, "_fields"))
-    )
+    """A record: a class whose fields (``_fields``) are keys of a JSON object."""
+    return isinstance(annotation, type) and issubclass(annotation, Record)
 
 
 @lru_cache(maxsize=None)
@@ -43,8 +41,6 @@ def field_types(cls: type) -> dict[str, Any]:
 
 def required_keys(cls: type) -> tuple[str, ...]:
     """The fields of record ``cls`` that have no default."""
-    if issubclass(cls, tuple):
-        return tuple(name for name in cls._fields if name not in cls._field_defaults)
     return tuple(name for name in cls._fields if name not in cls.__dict__)  # a default is a class attribute
 
 

@@ -43,6 +43,37 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     run_with_exit_codes(cli, args)
 
 
+def run() -> NoReturn:
+    """The process's entry (the ``provlint`` script, ``python -m provlint``): ``main()``, then
+    the process ends as soon as its output is out. The interpreter's teardown (freeing every
+    module and object one by one) would add about a tenth to a one-file run, and nothing of
+    provlint waits for it: files are written and closed, worker processes reaped, by then.
+    ``main()`` itself raises SystemExit, as a caller in the same process expects."""
+    try:
+        main()
+    except SystemExit as ending:
+        if not isinstance(ending.code, (int, type(None))) or _something_waits_for_the_end():
+            raise  # a message to print, a profiler or coverage to write: the interpreter's way
+        try:
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:
+                    stream.flush()
+        except BaseException:  # noqa: BLE001 - the interpreter reports a failed flush as usual
+            raise ending from None
+        import os
+
+        os._exit(ending.code or 0)
+
+
+def _something_waits_for_the_end() -> bool:
+    """A tracer or profiler (coverage, cProfile) or an atexit handler that would write when the
+    interpreter ends; where atexit cannot say (not CPython), assume one does."""
+    import atexit
+
+    callbacks = getattr(atexit, "_ncallbacks", None)
+    return sys.gettrace() is not None or sys.getprofile() is not None or callbacks is None or callbacks() > 0
+
+
 def __getattr__(name: str):
     """``provlint.cli.cli``, the click group, imported (with click) only when asked for."""
     if name == "cli":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePath
 
 from provlint.source.document import Document, DocumentKind, DuplicateKey, Format, ParseError
@@ -28,7 +29,17 @@ def _too_large(raw: bytes, path: str) -> Document:
 
 
 def format_for(path: str) -> Format:
-    return Format.YAML if PurePath(path).suffix.lower() in YAML_SUFFIXES else Format.JSON
+    return Format.YAML if suffix_of(path) in YAML_SUFFIXES else Format.JSON
+
+
+def suffix_of(path: str) -> str:
+    """``PurePath(path).suffix.lower()``, without building the path (about 3 us, for every file
+    of a run) where its last part is a plain name."""
+    name = path.rpartition("/")[2]
+    if os.sep != "/" or name in ("", ".", ".."):
+        return PurePath(path).suffix.lower()
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def load_bytes(raw: bytes, path: str, fmt: Format | None = None) -> Document:
@@ -47,5 +58,5 @@ def load_bytes(raw: bytes, path: str, fmt: Format | None = None) -> Document:
 
 __all__ = [
     "Document", "DocumentKind", "DuplicateKey", "Format", "ParseError",
-    "detect_kind", "format_for", "load_bytes", "LINTABLE_SUFFIXES",
+    "detect_kind", "format_for", "load_bytes", "suffix_of", "LINTABLE_SUFFIXES",
 ]

@@ -208,7 +208,7 @@ def test_enums_and_bounds_come_from_the_catalog():
         request_types=("ping", "ping_stream", "json"),
         proxy_types=("none", "tunnel"),
         provider_statuses=("up",),
-        bounds=CATALOG.bounds._replace(concurrency_min=4, max_retries_min=1),
+        bounds=replace(CATALOG.bounds, concurrency_min=4, max_retries_min=1),
         defaults={**CATALOG.defaults, "network_config": network_defaults},
     )
     models = models_for(catalog)
