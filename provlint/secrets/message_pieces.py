@@ -71,48 +71,42 @@ def message_pieces(secrets: "SecretMap") -> Optional[Pieces]:
         strings.append(data)
     while ordinary:
         value = ordinary.pop()
-        if type(value) is list:
-            for item in value:
-                item_kind = type(item)
-                if item_kind is str:
-                    strings.append(item)
-                elif item_kind is dict or item_kind is list:
-                    ordinary.append(item)
-            continue
-        objects.append(value)
-        if not judged.issuperset(value):
-            memo.judge(value)
-        if risky.isdisjoint(value):
-            for member in value.values():
-                member_kind = type(member)
-                if member_kind is str:
-                    strings.append(member)
-                elif member_kind is dict or member_kind is list:
-                    ordinary.append(member)
-            continue
-        for name, member in value.items():
-            member_kind = type(member)
-            if name in risky:
-                if not names[name]:
-                    special.append((member, False, True))  # not a credential's name: it holds headers
-                elif len(name) > _LONGEST_NAME_READ:
-                    return None  # the net may not read it as a name
-                elif member_kind is str:
-                    if literal(member):
-                        found.update(_pieces_of(member))
-                        masked.append(member)
-                    else:
+        if type(value) is dict:
+            objects.append(value)
+            if not judged.issuperset(value):
+                memo.judge(value)
+            if not risky.isdisjoint(value):
+                for name, member in value.items():
+                    member_kind = type(member)
+                    if name in risky:
+                        if not names[name]:
+                            special.append((member, False, True))  # not a credential's name: it holds headers
+                        elif len(name) > _LONGEST_NAME_READ:
+                            return None  # the net may not read it as a name
+                        elif member_kind is str:
+                            if literal(member):
+                                found.update(_pieces_of(member))
+                                masked.append(member)
+                            else:
+                                strings.append(member)
+                        elif member_kind is dict or member_kind is list:
+                            if member:
+                                return None  # the net masks its source lines
+                        elif member_kind is int or member_kind is float:
+                            return None  # a secret number: its source text is the piece
+                    elif member_kind is str:
                         strings.append(member)
-                elif member_kind is dict or member_kind is list:
-                    if member:
-                        return None  # the net masks its source lines
-                elif member_kind is int or member_kind is float:
-                    return None  # a secret number: its source text is the piece
-            elif member_kind is str:
-                strings.append(member)
-            elif member_kind is dict or member_kind is list:
-                ordinary.append(member)
-            # a number, a boolean or null outside a secret holds no piece
+                    elif member_kind is dict or member_kind is list:
+                        ordinary.append(member)
+                    # a number, a boolean or null outside a secret holds no piece
+                continue
+            value = value.values()
+        for item in value:
+            item_kind = type(item)
+            if item_kind is str:
+                strings.append(item)
+            elif item_kind is dict or item_kind is list:
+                ordinary.append(item)
     while special:
         value, secret, in_headers = special.pop()
         kind = type(value)
