@@ -208,7 +208,19 @@ class Catalog(Facts):
 
 def available_versions(folder: Union[Path, str, None] = None) -> list[str]:
     """Every Bifrost line with a catalog file, oldest first."""
-    folder = Path(folder) if folder else PACKAGE_FOLDER
+    if not folder:
+        return list(_shipped_versions())
+    return _versions_in(Path(folder))
+
+
+@lru_cache(maxsize=None)
+def _shipped_versions() -> tuple[str, ...]:
+    """The lines shipped with provlint: listing the folder costs about 35 us, and messages ask
+    for them per finding (PL201, PL207)."""
+    return tuple(_versions_in(PACKAGE_FOLDER))
+
+
+def _versions_in(folder: Path) -> list[str]:
     return _sorted_versions(p.stem.removeprefix("bifrost-") for p in folder.glob("bifrost-*.json"))
 
 

@@ -14,7 +14,6 @@ Passes::
     {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1, "models": ["*"]}]}}}
 """
 
-from functools import lru_cache
 from typing import Iterator
 
 from provlint.catalog import available_versions, lines_phrase, load_catalog
@@ -51,17 +50,11 @@ def _rename(provider, close: list[str], taken: set):
     return FixIntent(change(provider.name_pointer, close[0]), "unsafe", f"write the provider id as `{close[0]}`")
 
 
-@lru_cache(maxsize=None)
-def _lines() -> tuple[str, ...]:
-    """The shipped lines (listing the catalog folder costs 35 us: once per process)."""
-    return tuple(available_versions())
-
-
 def _message(name: str, ctx: RuleContext) -> tuple[str, list[str]]:
     """The message, and the known ids close to ``name`` (at most two: a fix needs exactly one)."""
     version = ctx.catalog.version
     head = f"unknown provider `{name}` for Bifrost {version}"
-    other_lines = [v for v in _lines() if v != version and name.lower() in load_catalog(v).provider_ids]
+    other_lines = [v for v in available_versions() if v != version and name.lower() in load_catalog(v).provider_ids]
     if other_lines:
         which = "that line" if len(other_lines) == 1 else "the one you run"
         return (
