@@ -75,8 +75,7 @@ def _keys(
     for entry in entries:
         key = entry.key
         for field in key_fields:
-            text = literal_text(key.get(field))
-            if text is not None and not ctx.is_placeholder(text):
+            if _is_literal_secret(ctx, key.get(field)):
                 index = entry.index
                 variable = f"{_prefix(provider)}_API_KEY{_suffix(index, several)}"
                 yield _finding(entry.at(field), f"`keys[{index}].{field}`", variable)

@@ -16,13 +16,6 @@ def is_reference(text: str) -> bool:
     return bool(_ENV_REFERENCE.match(text)) or text.startswith("vault.")
 
 
-# Whether a text is literal, by text: a run's files repeat their references and URLs, and
-# several rules ask about each value (base_url: PL303, PL305, PL306, PL307). Only ever read
-# back for the same text. Bounded, as a run may hold many.
-_IS_LITERAL: dict[str, bool] = {}
-_IS_LITERAL_MAX = 8192
-
-
 def literal_text(value: Any) -> Optional[str]:
     """The literal text of a secret-capable value, or None when it is a reference or empty.
 
@@ -35,13 +28,14 @@ def literal_text(value: Any) -> Optional[str]:
         value = value.get("value")
     if not isinstance(value, str):
         return None
-    literal = _IS_LITERAL.get(value)
-    if literal is None:
-        literal = bool(value.strip()) and not is_reference(value) and not is_redacted(value)
-        if len(_IS_LITERAL) >= _IS_LITERAL_MAX:
-            _IS_LITERAL.clear()
-        _IS_LITERAL[value] = literal
-    return value if literal else None
+    return value if _is_literal_string(value) else None
+
+
+# Remembered: a run's files repeat their references and URLs, and several rules ask about each
+# value (base_url: PL303, PL305, PL306, PL307).
+@lru_cache(maxsize=8192)
+def _is_literal_string(value: str) -> bool:
+    return bool(value.strip()) and not is_reference(value) and not is_redacted(value)
 
 
 # --- URL hosts (PL305, PL306, PL307) ----------------------------------------------------------

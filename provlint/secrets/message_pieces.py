@@ -30,7 +30,7 @@ keeps the first walk, node by node, that a property test holds this one to.
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 from provlint.secrets.lexical import _MEMBER_COLON, MAX_KEY, _key_before, _url_userinfo
@@ -57,7 +57,7 @@ class Pieces:
 def message_pieces(secrets: "SecretMap") -> Optional[Pieces]:
     """The pieces of ``secrets`` a message can hold, or None where only the whole map knows."""
     memo = _memo_of(secrets._known, secrets._names)
-    names, judged, risky, literal = memo.names, memo.judged, memo.risky, memo.literal
+    names, judged, risky, literal = memo.names, memo.judged, memo.risky, _literal_string
     found: set[str] = set()
     objects: list[dict] = []  # every member name is read by the net
     strings: list[str] = []  # every string read by the net (with its own pieces if shaped like a secret)
@@ -207,7 +207,6 @@ class _Memo:
         # Names that change what their member is: a credential's name, or a name saying that its
         # object holds headers (whose members are judged as headers).
         self.risky: set[str] = set()
-        self._literal: dict[str, bool] = {}  # whether each string is a literal (not a reference)
         self.name_pieces = _Answers(lambda text: _net_pieces(text, known, names, True))
         self.string_pieces = _Answers(lambda text: _string_pieces(text, known, names))
         self.masked_pieces = _Answers(lambda text: _net_pieces(text, known, names, False))
@@ -223,15 +222,6 @@ class _Memo:
                 self.judged.add(name)
                 if credential or _names_headers(name):
                     self.risky.add(name)
-
-    def literal(self, text: str) -> bool:
-        """``map._is_literal`` of a string (a pure function of it, so remembered)."""
-        answer = self._literal.get(text)
-        if answer is None:
-            if len(self._literal) >= _MAX_NET_ANSWERS:
-                self._literal.clear()
-            answer = self._literal[text] = _is_literal(text)
-        return answer
 
 
 def _memo_of(known: frozenset, names: Any) -> _Memo:
@@ -269,14 +259,17 @@ def _string_pieces(text: str, known: frozenset, names: Any) -> Optional[tuple[st
     return tuple(pieces)
 
 
-def _names_headers(name: Any, _answers: dict = {}) -> bool:
-    """Whether a member's name says it holds headers (as the data walk reads it), remembered."""
-    answer = _answers.get(name)
-    if answer is None:
-        if len(_answers) >= _MAX_NET_ANSWERS:
-            _answers.clear()
-        answer = _answers[name] = isinstance(name, str) and "header" in name.lower()
-    return answer
+# Both pure functions of a name or string that a run's files repeat: remembered, bounded.
+@lru_cache(maxsize=65536)
+def _names_headers(name: Any) -> bool:
+    """Whether a member's name says it holds headers (as the data walk reads it)."""
+    return isinstance(name, str) and "header" in name.lower()
+
+
+@lru_cache(maxsize=65536)
+def _literal_string(text: str) -> bool:
+    """``map._is_literal`` of a string."""
+    return _is_literal(text)
 
 
 # A member name the net reads (lexical._key_before) is shorter than MAX_KEY; with a margin.
