@@ -115,8 +115,9 @@ class SettingsOptions(Record):
 
     def for_path(
         self, path: str, *, kind: Optional[DocumentKind], environment: Mapping[str, str],
-        now: Optional[datetime] = None, baseline=None,
+        now: Optional[datetime] = None, baseline=None, root: Optional[str] = None,
     ) -> LintOptions:
+        """``root``: the settings' root pointer for ``path``, where the caller knows it already."""
         settings = self.settings
         ignores = settings.ignores_for(path) if settings.per_file_ignores else ()
         return LintOptions(
@@ -128,7 +129,7 @@ class SettingsOptions(Record):
             now=now,
             placeholder_patterns=settings.placeholder_patterns,
             rule_options=self.rule_options,
-            root=settings.root_for(path),
+            root=settings.root_for(path) if root is None else root,
             exceptions=tuple(e for e in settings.exceptions if settings.matches(e.files, path)) if settings.exceptions else (),
             baseline=baseline,
             fail_level=settings.fail_level,
@@ -286,13 +287,13 @@ def _lint_input(
     result and the options it was linted with (built once the document's kind is known)."""
     settings = made.settings
     catalog = load_catalog(settings.target_version)
-    judged = judge_input(item, shown, (catalog,), kind=kind, root=settings.root_for(shown), stdin=stdin,
-                         max_bytes=settings.max_file_bytes)
+    root = settings.root_for(shown)
+    judged = judge_input(item, shown, (catalog,), kind=kind, root=root, stdin=stdin, max_bytes=settings.max_file_bytes)
     if judged.verdict is Verdict.BIFROST:
         kind = judged.kind
     elif judged.verdict is Verdict.STRANGER:
         kind = DocumentKind.UNKNOWN
-    options = made.for_path(shown, kind=kind, environment=environment, now=now, baseline=baseline)
+    options = made.for_path(shown, kind=kind, environment=environment, now=now, baseline=baseline, root=root)
     if judged.verdict is Verdict.SKIPPED:
         return FileResult(shown, skipped=True), options
     if judged.verdict is Verdict.UNREADABLE:
