@@ -7,9 +7,17 @@ before ``x``, not over the whole text once per level (the full index, ``JsonPosi
 costs three to four times as much per megabyte and is built here only for what needs it:
 duplicate keys).
 
+Where the loader vouches that no string holds a brace (the text has as many ``{`` and as many
+``}`` as ``json.loads`` built objects) and no backslash, a member is not read up to: its key
+is looked for (``str.find`` of ``"key"``, in C) and the first occurrence followed by a colon
+and one brace deep from the object's own brace is the member, for a key the parsed data says
+the object has (any earlier occurrence stands inside an earlier sibling, deeper). Without a
+backslash a string's source is the string itself between quotes, and a ``"key"`` with no
+comma or colon in it cannot straddle two strings (JSON separates any two strings by one).
+
 The spans are the full index's, character for character (tests/source/test_json_positions.py
 and test_json_pointer_positions.py check both on generated documents, any blanks between
-tokens, pointers asked in any order).
+tokens, pointers asked in any order, with and without the parsed data).
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from __future__ import annotations
 from functools import cached_property
 from json import JSONDecoder
 from json.decoder import scanstring
-from typing import Optional
+from typing import Any, Optional
 
 from provlint.findings import Span
 from provlint.patterns import lazy
@@ -32,25 +40,39 @@ _MEMBER = lazy(r'[ \t\n\r]*[{,][ \t\n\r]*"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ 
 # From an array's opening bracket or the end of an element: the separator, up to the next element.
 _ELEMENT = lazy(r"[ \t\n\r]*[\[,][ \t\n\r]*")
 _JSON_BLANKS = " \t\n\r"
+# From the end of a key's closing quote: the colon and the blanks up to the value.
+_COLON = lazy(r"[ \t\n\r]*:[ \t\n\r]*")
+_NO_DATA = object()  # the parsed value of a place is not known
 _scan_value = JSONDecoder().scan_once  # (text, offset) -> (value, end): C, no Python per token
 
-# A located value: [start, end, key_start, key_end, members], character offsets; -1 keys for an
-# element or the root, end -1 until something needs it (stepping over the value costs a C scan
-# of it), members (a _Members) None until a pointer goes through the value.
+# A located value: [start, end, key_start, key_end, members, value], character offsets; -1 keys
+# for an element or the root, end -1 until something needs it (stepping over the value costs a
+# C scan of it), members (a _Members) None until a pointer goes through the value, value the
+# parsed value (_NO_DATA where the index was given no data).
 _Place = list
-_START, _END, _KEY_START, _KEY_END, _MEMBERS = range(5)
+_START, _END, _KEY_START, _KEY_END, _MEMBERS, _VALUE = range(6)
 
 
 class JsonPointerPositions(JsonPositionIndex):
     """Spans of keys and values by RFC 6901 pointer, for JSON text ``json.loads`` accepted
-    with no repeated key (where one is repeated, the full index)."""
+    with no repeated key (where one is repeated, the full index). ``data`` is what json.loads
+    made of it and ``objects`` the number of objects it built (the loader counts them; -1:
+    not counted): with both, members are looked for by key instead of read in turn."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, data: Any = _NO_DATA, objects: int = -1) -> None:
         self._text = text
         self._lines = LineIndex(text)
+        self._objects = objects
         # json.loads accepted the text: nothing but blanks around the root value.
-        root = [len(text) - len(text.lstrip(_JSON_BLANKS)), len(text.rstrip(_JSON_BLANKS)), -1, -1, None]
+        root = [len(text) - len(text.lstrip(_JSON_BLANKS)), len(text.rstrip(_JSON_BLANKS)), -1, -1, None,
+                data if objects >= 0 else _NO_DATA]
         self._places: dict[str, Optional[_Place]] = {"": root}
+
+    @cached_property
+    def _searchable(self) -> bool:
+        """Whether a key's quoted text, found one brace deep, is the member (see the module)."""
+        text = self._text
+        return "\\" not in text and text.count("{") == self._objects == text.count("}")
 
     @cached_property
     def _full(self) -> JsonPositionIndex:
@@ -92,13 +114,47 @@ class JsonPointerPositions(JsonPositionIndex):
             if following < 0:
                 following = size
             token = pointer[cut + 1 : following]
-            members = place[_MEMBERS]
-            if members is None:
-                members = place[_MEMBERS] = _Members(self._text, place[_START])
-            place = members.find(unescape(token) if "~" in token else token)
+            if "~" in token:
+                token = unescape(token)
+            value = place[_VALUE]
+            if type(value) is dict and "," not in token and ":" not in token and self._searchable:
+                # The data says whether the member is there; the text only where.
+                member = value.get(token, _NO_DATA)
+                place = None if member is _NO_DATA else (
+                    self._member(place[_START], token, member) or self._read(place, token))
+            else:
+                place = self._read(place, token)
             cut = following
             places[pointer[:cut]] = place
         return place
+
+    def _read(self, place: _Place, token: str) -> Optional[_Place]:
+        """The member or element ``token`` of the value at ``place``, read in turn."""
+        members = place[_MEMBERS]
+        if members is None:
+            members = place[_MEMBERS] = _Members(self._text, place[_START])
+        found = members.find(token)
+        value = place[_VALUE]
+        if found is not None and value is not _NO_DATA:
+            found[_VALUE] = value[token] if type(value) is dict else value[int(token)]
+        return found
+
+    def _member(self, start: int, key: str, value: Any) -> Optional[_Place]:
+        """The place of member ``key`` (holding ``value``) of the object whose brace is at ``start``."""
+        text = self._text
+        quoted = f'"{key}"'
+        depth, at, counted = 0, start, start
+        while True:
+            at = text.find(quoted, at + 1)
+            if at < 0:  # not where the loader's count holds (the object has the member): read in turn
+                return None
+            depth += text.count("{", counted, at) - text.count("}", counted, at)
+            counted = at
+            if depth == 1:
+                end = at + len(quoted)
+                colon = _COLON.match(text, end)
+                if colon is not None:  # a key, not a string value
+                    return [colon.end(), -1, at, end, None, value]
 
 
 class _Members:
@@ -145,7 +201,7 @@ class _Members:
         key_end = member.end(1) + 1
         if "\\" in key:
             key, key_end = scanstring(text, member.start(1))
-        self.last = self.found[key] = [member.end(), -1, member.start(1) - 1, key_end, None]
+        self.last = self.found[key] = [member.end(), -1, member.start(1) - 1, key_end, None, _NO_DATA]
         return key
 
     def _next_element(self) -> None:
@@ -155,7 +211,7 @@ class _Members:
         if separator is None or text[separator.end()] == "]":  # the closing bracket, or an empty array's
             self.more = False
             return
-        self.last = [separator.end(), -1, -1, -1, None]
+        self.last = [separator.end(), -1, -1, -1, None, _NO_DATA]
         self.found.append(self.last)
 
 

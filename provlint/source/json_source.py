@@ -36,16 +36,17 @@ def _positions():
     return json_positions
 
 
-def positions_factory(text: str, has_duplicates: bool) -> Callable[[], Any]:
-    """How a parsed JSON text's positions are built on first use: for the asked pointers only;
-    the full index where a key repeats (PL002 reports every repeat, and the full index says
-    which occurrence a pointer names)."""
+def positions_factory(text: str, has_duplicates: bool, data: Any = None, objects: int = -1) -> Callable[[], Any]:
+    """How a parsed JSON text's positions are built on first use: for the asked pointers only
+    (looked for by key where ``objects``, the number of objects json.loads built of ``text``
+    into ``data``, is known); the full index where a key repeats (PL002 reports every repeat,
+    and the full index says which occurrence a pointer names)."""
     def build() -> Any:
         if has_duplicates:
             return _positions().JsonPositionIndex(text)
         from provlint.source.json_pointer_positions import JsonPointerPositions
 
-        return JsonPointerPositions(text)
+        return JsonPointerPositions(text, data, objects)
 
     return build
 
@@ -64,11 +65,14 @@ def load_json(raw: bytes, path: str) -> Document:
         return _failed(path, text, "the file is empty" + (" (only whitespace)" if text else ""), _start_span())
 
     duplicates_seen = False
+    objects = 0
 
     def note_duplicates(pairs: list, _dict: Callable = dict, _len: Callable = len) -> dict:
-        # Runs once per object of every file: a length comparison is all it may afford. The
-        # spans of the duplicates come from the position index, only when they are reported.
-        nonlocal duplicates_seen
+        # Runs once per object of every file: a length comparison and a count are all it may
+        # afford. The spans of the duplicates come from the position index, only when they are
+        # reported; the count tells the index that no string holds a brace.
+        nonlocal duplicates_seen, objects
+        objects += 1
         members = _dict(pairs)
         if _len(members) != _len(pairs):
             duplicates_seen = True
@@ -93,7 +97,7 @@ def load_json(raw: bytes, path: str) -> Document:
         Format.JSON,
         data=data,
         has_duplicates=duplicates_seen,
-        _index_factory=positions_factory(text, duplicates_seen),
+        _index_factory=positions_factory(text, duplicates_seen, data, objects),
     )
 
 
