@@ -258,11 +258,17 @@ def _json_fix_available(data: Any, operation: FixOperation) -> bool:
     pointer = operation.pointer
     if not pointer:
         return isinstance(operation, ReplaceValue)
-    parent = jp.parent(pointer)
-    if not _json_exists(data, parent):
-        return False
-    container = jp.resolve(data, parent)
-    token = jp.split(pointer)[-1]
+    # The pointer split once (concise's [*] asks this of every fixable finding): the walk to
+    # the parent, then the last token.
+    *path, token = jp.split(pointer)
+    container = data
+    for step in path:
+        if isinstance(container, dict) and step in container:
+            container = container[step]
+        elif isinstance(container, list) and _ARRAY_INDEX.fullmatch(step) and int(step) < len(container):
+            container = container[int(step)]
+        else:
+            return False
     if isinstance(container, dict):
         if token not in container:
             return False
@@ -270,15 +276,3 @@ def _json_fix_available(data: Any, operation: FixOperation) -> bool:
     if isinstance(container, list):
         return _ARRAY_INDEX.fullmatch(token) is not None and int(token) < len(container) and not isinstance(operation, RenameKey)
     return False
-
-
-def _json_exists(data: Any, pointer: str) -> bool:
-    node = data
-    for token in jp.split(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and _ARRAY_INDEX.fullmatch(token) and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return False
-    return True
