@@ -7,7 +7,24 @@ say), so structural and hashing messages say only what kind of value they found.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Optional
+
+# A value Bifrost reads as a string or an object (a secret, an alias) is validated by the
+# form its JSON type selects, so one bad value gives one error from the form the user meant.
+STRING_FORM = "string"
+OBJECT_FORM = "object"
+# The error types reported when such a value is neither; structure/wording.py words them.
+SECRET_FORM_ERROR = "secret_form"
+ALIAS_FORM_ERROR = "alias_form"
+
+
+def written_form(value: Any) -> Optional[str]:
+    """Which form a string-or-object value was written in; None for any other JSON type."""
+    if isinstance(value, str):
+        return STRING_FORM
+    if isinstance(value, dict):
+        return OBJECT_FORM
+    return None
 
 
 def json_type(value: Any) -> str:
@@ -29,4 +46,4 @@ def json_type(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-__all__ = ["json_type"]
+__all__ = ["json_type", "written_form", "STRING_FORM", "OBJECT_FORM", "SECRET_FORM_ERROR", "ALIAS_FORM_ERROR"]

@@ -7,24 +7,14 @@ from typing import Annotated, Any, Literal, Optional, Union
 from pydantic import Discriminator, Field, StringConstraints, Tag, create_model
 
 from provlint.catalog import Catalog
+from provlint.json_types import ALIAS_FORM_ERROR, OBJECT_FORM, STRING_FORM, written_form
 from provlint.models.base import BifrostModel, bifrost_default, line_fields
 from provlint.models.key_configs import KeyConfigModels, build_key_configs
 
 NonEmptyString = Annotated[str, StringConstraints(min_length=1)]
 
-# The error type pydantic reports when an alias is neither a string nor an object.
-ALIAS_FORM_ERROR = "alias_form"
 
 __all__ = ["KeyConfigModels", "build_key", "build_key_configs"]
-
-
-def _alias_form(value: Any) -> Optional[str]:
-    # As for secrets: the JSON type picks the branch, so a bad alias gives one error.
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, dict):
-        return "object"
-    return None
 
 
 def build_alias_config(catalog: Catalog) -> type[BifrostModel]:
@@ -66,8 +56,8 @@ def _aliases_annotation(catalog: Catalog) -> Any:
     if "object" not in forms:
         return dict[NonEmptyString, NonEmptyString]
     alias = Annotated[
-        Union[Annotated[NonEmptyString, Tag("string")], Annotated[build_alias_config(catalog), Tag("object")]],
-        Discriminator(_alias_form, custom_error_type=ALIAS_FORM_ERROR,
+        Union[Annotated[NonEmptyString, Tag(STRING_FORM)], Annotated[build_alias_config(catalog), Tag(OBJECT_FORM)]],
+        Discriminator(written_form, custom_error_type=ALIAS_FORM_ERROR,
                       custom_error_message="Input should be a string or an alias object"),
     ]
     return dict[NonEmptyString, alias]

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag
 
 from provlint.catalog import Catalog
+from provlint.json_types import OBJECT_FORM, SECRET_FORM_ERROR, STRING_FORM, written_form
 from provlint.models.base import BifrostModel
 
-STRING_FORM = "string"
-OBJECT_FORM = "object"
-# The error type pydantic reports when an EnvVar is neither a string nor an object; the
-# structure layer words it from the expected forms, never from the value.
-SECRET_FORM_ERROR = "secret_form"
-
-
-def _secret_form(value: Any) -> Optional[str]:
-    # Choosing the branch from the JSON type means one bad value gives one error (from the
-    # branch the user evidently meant), not one error per union member.
-    if isinstance(value, str):
-        return STRING_FORM
-    if isinstance(value, dict):
-        return OBJECT_FORM
-    return None
 
 
 def build_env_var(catalog: Catalog) -> tuple[Any, type[BifrostModel]]:
@@ -72,7 +58,7 @@ def build_env_var(catalog: Catalog) -> tuple[Any, type[BifrostModel]]:
             Annotated[EnvVarObject, Tag(OBJECT_FORM)],
         ],
         Discriminator(
-            _secret_form,
+            written_form,
             custom_error_type=SECRET_FORM_ERROR,
             custom_error_message="Input should be a string or a secret object",
         ),

@@ -2,11 +2,13 @@
 
 A valid document is accepted by a standalone validator generated from the models at build
 time (provlint/validators), without importing pydantic: that is most of the start-up cost a
-pre-commit run would otherwise pay. Only a rejected document goes through the pydantic
-models, which explain every error with a pointer and a message.
+pre-commit run would otherwise pay. A rejected document's errors come from tables generated
+from the same models (``fast_explain``), still without pydantic; only what those cannot tell
+(values that are not plain JSON types, say) goes through the pydantic models (``explain``).
 
-This package is lint logic, not modelling: ``explain`` words pydantic's errors as issues and
-``locate`` reads an error's ``loc`` against the model types. ``models/`` holds only the models.
+This package is lint logic, not modelling: ``wording`` words the errors as issues, whichever
+way they were found; ``locate`` reads a pydantic error's ``loc`` against the model types.
+``models/`` holds only the models.
 """
 
 from __future__ import annotations
@@ -55,9 +57,15 @@ def structure_issues(data: Any, kind: DocumentKind, catalog: Catalog) -> list[St
         return []
     issues: list[StructureIssue] = []
     if not fast_accepts(catalog.version, kind.value, data):
-        from provlint.structure.explain import explain  # pydantic: only for a rejected document
+        from provlint.structure.fast_explain import fast_errors
+        from provlint.structure.wording import word_errors
 
-        issues = explain(data, kind, catalog)
+        errors = fast_errors(data, kind, catalog.version)
+        if errors is None:  # only the models can tell: pydantic, for this document alone
+            from provlint.structure.explain import model_errors
+
+            errors = model_errors(data, kind, catalog)
+        issues = word_errors(errors, kind, catalog)
     if kind is DocumentKind.CONFIG and catalog.bifrost_config_schema:
         # The sections provlint does not model, by Bifrost's own schema (jsonschema-rs, lazily).
         from provlint.sections import MODELLED, section_issues

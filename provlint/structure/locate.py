@@ -9,35 +9,13 @@ yields what the message needs: the model that owns the member and the type expec
 from __future__ import annotations
 
 import types
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origin
 
 from pydantic import BaseModel, Tag
 
-Container = Literal["model", "map", "list", "value"]
+from provlint.structure.wording import Step, Where
+
 MAP_KEY_PART = "[key]"
-
-
-@dataclass(frozen=True)
-class Step:
-    """One data token of the path and the kind of value it was taken from."""
-
-    token: str | int
-    container: Container
-
-
-@dataclass(frozen=True)
-class Location:
-    """The data path of an error and what the models expect there."""
-
-    steps: tuple[Step, ...]
-    owner: Optional[type[BaseModel]]  # the model whose member the last step names, if any
-    expected: Any  # the annotation expected at the path (None when unknown to the model)
-    on_key: bool = False  # the error is about the map key itself, not its value
-
-    @property
-    def tokens(self) -> list[str | int]:
-        return [s.token for s in self.steps]
 
 
 def _strip_annotated(tp: Any) -> Any:
@@ -86,10 +64,10 @@ def wire_fields(model: type[BaseModel]) -> dict[str, Any]:
     return {(info.alias or name): info for name, info in model.model_fields.items()}
 
 
-def locate(root: type[BaseModel], loc: tuple[str | int, ...]) -> Location:
+def locate(root: type[BaseModel], loc: tuple[str | int, ...]) -> Where:
     """Read a pydantic error ``loc`` against the model types, starting at ``root``."""
     expected: Any = root
-    owner: Optional[type[BaseModel]] = None
+    owner: Optional[type[BaseModel]] = None  # the model whose member the last model step names
     steps: list[Step] = []
     on_key = False
     map_type: Any = None  # the dict type the last map step was taken from
@@ -119,7 +97,8 @@ def locate(root: type[BaseModel], loc: tuple[str | int, ...]) -> Location:
         else:
             steps.append(Step(part, "value"))
             expected = None
-    return Location(tuple(steps), owner, expected, on_key)
+    owner_fields = tuple(wire_fields(owner)) if owner is not None else None
+    return Where(tuple(steps), owner_fields, literal_values(expected), non_null(expected)[1], on_key)
 
 
 def literal_values(tp: Any) -> tuple[Any, ...]:

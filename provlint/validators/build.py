@@ -3,8 +3,10 @@
     python -m provlint.validators.build           # (re)write provlint/validators/bifrost_*.py
     python -m provlint.validators.build --check   # exit 1 when a committed file is stale
 
-One module per Bifrost line with models, one yes/no function per document kind, all sharing
-the generated functions of the common definitions (``emit.py`` writes them). fastjsonschema is
+Two modules per Bifrost line with models: ``bifrost_<line>.py``, one yes/no function per
+document kind, all sharing the generated functions of the common definitions (``emit.py``
+writes them); and ``bifrost_<line>_shapes.py``, the tables the generated explainer walks to
+report a rejected document's errors (``shapes.py`` writes them). fastjsonschema is
 needed here only, as the reference the generated verdicts are tested against; the generated
 code imports nothing but the standard library.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from fastjsonschema.draft04 import CodeGeneratorDraft04
 from fastjsonschema.draft2019 import CodeGeneratorDraft2019
@@ -23,6 +25,7 @@ from fastjsonschema.ref_resolver import RefResolver
 from provlint.catalog import lintable_versions
 from provlint.schema import models_schema
 from provlint.validators.emit import Emitter
+from provlint.validators.shapes import render_shapes
 
 HERE = Path(__file__).parent
 DEFS_PREFIX = "#/definitions/"
@@ -220,22 +223,30 @@ def fastjsonschema_source(version: str) -> str:
     )
 
 
+def shapes_path(version: str) -> Path:
+    return HERE / f"bifrost_{version.replace('.', '_')}_shapes.py"
+
+
+def generated_modules() -> Iterator[tuple[Path, str]]:
+    """Every generated module of every lintable line with the text it must hold."""
+    for version in lintable_versions():
+        yield module_path(version), render(version)
+        yield shapes_path(version), render_shapes(version)
+
+
 def stale_modules() -> list[Path]:
     """The committed modules that differ from what the models generate now."""
     stale = []
-    for version in lintable_versions():
-        path = module_path(version)
+    for path, text in generated_modules():
         current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current != render(version):
+        if current != text:
             stale.append(path)
     return stale
 
 
 def write_modules() -> list[Path]:
     written = []
-    for version in lintable_versions():
-        path = module_path(version)
-        text = render(version)
+    for path, text in generated_modules():
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             written.append(path)

@@ -104,7 +104,7 @@ class Emitter:
         if "minLength" in node:
             parts.append(f"(not isinstance({v}, str) or len({v}) >= {node['minLength']!r})")
         if "pattern" in node:
-            regex = self.constant(f"re.compile({_end_of_text(node['pattern'])!r})")
+            regex = self.constant(f"re.compile({end_of_text(node['pattern'])!r})")
             parts.append(f"(not isinstance({v}, str) or {regex}.search({v}) is not None)")
         for keyword in ("anyOf", "oneOf"):
             if keyword in node:
@@ -205,8 +205,9 @@ def _type_test(types: Any, v: str) -> str:
     return test
 
 
-def _end_of_text(pattern: str) -> str:
-    # fastjsonschema's reading of a pattern: ``$`` matches only at the very end (``\\Z``).
+def end_of_text(pattern: str) -> str:
+    """``pattern`` for Python's re with ``$`` matching only at the very end (``\\Z``), as
+    fastjsonschema reads it and pydantic's Rust regex engine matches it."""
     return DOLLAR_FINDER.sub(r"\\Z", pattern)
 
 
