@@ -14,18 +14,15 @@ answer: ``None``. tests/models/test_fast_explain.py compares the two on generate
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
+import re
 from typing import Any, Optional
 
 from provlint.json_types import OBJECT_FORM, STRING_FORM
 from provlint.source.document import DocumentKind
 from provlint.structure.wording import Step, StructureError, Where
-from provlint.validators import module_name
+from provlint.validators import generated_module
 
 _PLAIN = frozenset({str, int, float, bool, type(None), list, dict})
-_shapes: dict[str, Optional[ModuleType]] = {}
-_patterns: dict[str, Any] = {}
 
 
 class _Unsure(Exception):
@@ -34,7 +31,7 @@ class _Unsure(Exception):
 
 def fast_errors(data: Any, kind: DocumentKind, version: str) -> Optional[list[StructureError]]:
     """The errors the models would report for ``data``, or None when only they can tell."""
-    shapes = _module(version)
+    shapes = generated_module(version, "_shapes")
     root = shapes.ROOTS.get(kind.value) if shapes is not None else None
     if root is None:
         return None
@@ -44,15 +41,6 @@ def fast_errors(data: Any, kind: DocumentKind, version: str) -> Optional[list[St
     except (_Unsure, RecursionError):
         return None
     return walk.errors
-
-
-def _module(version: str) -> Optional[ModuleType]:
-    if version not in _shapes:
-        try:
-            _shapes[version] = importlib.import_module(module_name(version) + "_shapes")
-        except ModuleNotFoundError:
-            _shapes[version] = None
-    return _shapes[version]
 
 
 class _Walk:
@@ -143,7 +131,7 @@ class _Walk:
             self.error("string_too_short", value, path, owner, nullable, ctx={"min_length": node[1]},
                        msg=f"String should have at least {node[1]} character{'s' if node[1] != 1 else ''}",
                        on_key=on_key)
-        elif node[2] is not None and _pattern(node[2]).search(value) is None:
+        elif node[2] is not None and re.compile(node[2]).search(value) is None:
             self.error("string_pattern_mismatch", value, path, owner, nullable, ctx={"pattern": node[3]},
                        msg=f"String should match pattern '{node[3]}'", on_key=on_key)
 
@@ -240,12 +228,3 @@ def _check_text(text: str) -> None:
             text.encode("utf-8")
         except UnicodeEncodeError:
             raise _Unsure from None
-
-
-def _pattern(python_pattern: str) -> Any:
-    compiled = _patterns.get(python_pattern)
-    if compiled is None:
-        import re  # only documents with a pattern-checked member get here
-
-        compiled = _patterns[python_pattern] = re.compile(python_pattern)
-    return compiled

@@ -17,13 +17,16 @@ def module_name(version: str) -> str:
     return f"{__name__}.bifrost_{version.replace('.', '_')}"
 
 
-def _module(version: str) -> Optional[ModuleType]:
-    if version not in _modules:
+def generated_module(version: str, suffix: str = "") -> Optional[ModuleType]:
+    """The generated module ``bifrost_<line><suffix>`` of a line, imported once; None when it
+    was not generated (every document then takes the models' path)."""
+    name = module_name(version) + suffix
+    if name not in _modules:
         try:
-            _modules[version] = importlib.import_module(module_name(version))
+            _modules[name] = importlib.import_module(name)
         except ModuleNotFoundError:
-            _modules[version] = None  # no generated validator: every document takes the slow path
-    return _modules[version]
+            _modules[name] = None
+    return _modules[name]
 
 
 def fast_accepts(version: str, kind: str, data: Any) -> Optional[bool]:
@@ -32,7 +35,7 @@ def fast_accepts(version: str, kind: str, data: Any) -> Optional[bool]:
     ``kind`` is a DocumentKind value. None when no validator was generated for the line or
     the kind, so the caller has to ask the models.
     """
-    module = _module(version)
+    module = generated_module(version)
     accepts = module.ACCEPTS.get(kind) if module is not None else None
     if accepts is None:
         return None
