@@ -9,7 +9,7 @@ import pytest
 
 from tests.paths import fixture
 
-HEAVY = ("pydantic", "pydantic_core", "jsonschema", "ruamel", "cryptography", "dotenv", "rfc8785")
+HEAVY = ("pydantic", "pydantic_core", "jsonschema", "jsonschema_rs", "ruamel", "cryptography", "dotenv", "rfc8785")
 CLEAN = (
     '{"$schema": "https://www.getbifrost.ai/schema", "providers": {"openai": {"keys": [{"name": "k", '
     '"value": "env.OPENAI_API_KEY", "models": ["*"], "weight": 1}], "network_config": '
@@ -44,6 +44,21 @@ def test_clean_real_example_imports_no_heavy_package():
     )
     assert (code, out) == (0, b"All checks passed (1 file checked).\n")
     assert not modules & set(HEAVY)
+
+
+def test_sections_bifrosts_schema_checks_import_jsonschema_rs_only_to_explain_an_error(tmp_path):
+    # client and config_store are checked by validators generated from Bifrost's schema;
+    # jsonschema-rs is asked only to explain a section they refuse.
+    sections = ', "client": {"initial_pool_size": 300, "allowed_origins": ["*"]}, ' \
+               '"config_store": {"enabled": true, "type": "sqlite", "config": {"path": "/data/config.db"}}}\n'
+    (tmp_path / "config.json").write_text(CLEAN.rstrip()[:-1] + sections)
+    code, out, modules = imported_modules("check", "--output-format", "concise", "config.json", cwd=tmp_path)
+    assert (code, out) == (0, b"All checks passed (1 file checked).\n")
+    assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
+    (tmp_path / "config.json").write_text(CLEAN.rstrip()[:-1] + sections.replace("300", '"300"'))
+    code, out, modules = imported_modules("check", "--output-format", "concise", "config.json", cwd=tmp_path)
+    assert code == 1 and b"PL100 [error] `client.initial_pool_size` must be an integer (got a string)" in out
+    assert "jsonschema_rs" in modules  # the measurement sees it
 
 
 def test_structural_findings_of_a_json_file_import_no_heavy_package(tmp_path):

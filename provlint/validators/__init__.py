@@ -20,13 +20,36 @@ def module_name(version: str) -> str:
 def generated_module(version: str, suffix: str = "") -> Optional[ModuleType]:
     """The generated module ``bifrost_<line><suffix>`` of a line, imported once; None when it
     was not generated (every document then takes the models' path)."""
-    name = module_name(version) + suffix
+    return _imported(module_name(version) + suffix)
+
+
+def _imported(name: str) -> Optional[ModuleType]:
     if name not in _modules:
         try:
             _modules[name] = importlib.import_module(name)
         except ModuleNotFoundError:
             _modules[name] = None
     return _modules[name]
+
+
+def sections_module_stem(schema_name: str) -> str:
+    """``sections_config_2_2.py`` for Bifrost's ``config-2.2.schema.json``."""
+    stem = schema_name.removesuffix(".json").removesuffix(".schema")
+    return "sections_" + "".join(c if c.isalnum() else "_" for c in stem) + ".py"
+
+
+def fast_section_accepts(schema_name: str, section: str, value: Any) -> bool:
+    """Whether the generated validator of Bifrost's schema accepts ``value`` as ``section``;
+    False where it cannot tell (no validator for the section, or only jsonschema-rs can
+    decide): the caller then asks jsonschema-rs."""
+    module = _imported(f"{__name__}.{sections_module_stem(schema_name).removesuffix('.py')}")
+    accepts = module.SECTIONS.get(section) if module is not None else None
+    if accepts is None:
+        return False
+    try:
+        return accepts(value)
+    except (module.Unknown, RecursionError, TypeError, ValueError):
+        return False
 
 
 def fast_accepts(version: str, kind: str, data: Any) -> Optional[bool]:

@@ -14,6 +14,7 @@ code imports nothing but the standard library.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any, Iterator
@@ -22,9 +23,12 @@ from fastjsonschema.draft04 import CodeGeneratorDraft04
 from fastjsonschema.draft2019 import CodeGeneratorDraft2019
 from fastjsonschema.ref_resolver import RefResolver
 
-from provlint.catalog import lintable_versions
+from provlint.catalog import lintable_versions, load_catalog
+from provlint.sections import MODELLED, SCHEMA_FOLDER
 from provlint.schema import models_schema
+from provlint.validators import sections_module_stem
 from provlint.validators.emit import Emitter
+from provlint.validators.sections_emit import render_sections
 from provlint.validators.shapes import render_shapes
 
 HERE = Path(__file__).parent
@@ -227,11 +231,23 @@ def shapes_path(version: str) -> Path:
     return HERE / f"bifrost_{version.replace('.', '_')}_shapes.py"
 
 
+def sections_path(schema_name: str) -> Path:
+    return HERE / sections_module_stem(schema_name)
+
+
 def generated_modules() -> Iterator[tuple[Path, str]]:
-    """Every generated module of every lintable line with the text it must hold."""
+    """Every generated module of every lintable line with the text it must hold, and one for
+    each of Bifrost's own schemas the lines check their other sections with."""
+    schemas = []
     for version in lintable_versions():
         yield module_path(version), render(version)
         yield shapes_path(version), render_shapes(version)
+        name = load_catalog(version).bifrost_config_schema
+        if name and name not in schemas:
+            schemas.append(name)
+    for name in schemas:
+        schema = json.loads((SCHEMA_FOLDER / name).read_text(encoding="utf-8"))
+        yield sections_path(name), render_sections(schema, name, MODELLED)
 
 
 def stale_modules() -> list[Path]:

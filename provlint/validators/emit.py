@@ -32,7 +32,12 @@ _NUMBER = "(isinstance({v}, (int, float, Decimal)) and not isinstance({v}, bool)
 
 
 class Emitter:
-    """Collects the functions and module constants of one schema's validators."""
+    """Collects the functions and module constants of one schema's validators.
+
+    A dialect with other keywords or other verdicts (``sections_emit.py``) overrides
+    ``keywords``, ``type_test`` and ``pattern_test``."""
+
+    handled = _HANDLED
 
     def __init__(self, definitions: dict[str, Any], prefix: str) -> None:
         self.definitions = definitions
@@ -82,7 +87,7 @@ class Emitter:
             return "True"
         if node is False:
             return "False"
-        keys = _check_keywords(node)
+        keys = self.keywords(node)
         if "$ref" in node:
             if keys - {"$ref"}:
                 raise ValueError(f"$ref with other keywords: {sorted(keys)}")
@@ -92,7 +97,7 @@ class Emitter:
         parts = []
         types = node.get("type")
         if types is not None:
-            parts.append(_type_test(types, v))
+            parts.append(self.type_test(types, v))
         if "enum" in node:
             parts.append(self._enum_test(node["enum"], v))
         if "const" in node:
@@ -104,8 +109,7 @@ class Emitter:
         if "minLength" in node:
             parts.append(f"(not isinstance({v}, str) or len({v}) >= {node['minLength']!r})")
         if "pattern" in node:
-            regex = self.constant(f"re.compile({end_of_text(node['pattern'])!r})")
-            parts.append(f"(not isinstance({v}, str) or {regex}.search({v}) is not None)")
+            parts.append(self.pattern_test(node["pattern"], v))
         for keyword in ("anyOf", "oneOf"):
             if keyword in node:
                 members = [self._member(member, v) for member in node[keyword]]
@@ -132,6 +136,24 @@ class Emitter:
         if len(values) == 1:
             return f"(isinstance({v}, str) and {v} == {values[0]!r})"
         return f"(isinstance({v}, str) and {v} in {self.constant(_frozenset(values))})"
+
+    def keywords(self, node: Any) -> frozenset:
+        """The keywords of ``node`` that constrain a value; the build stops on any this
+        dialect does not know."""
+        if not isinstance(node, dict):
+            raise ValueError(f"unsupported schema node {node!r}")
+        keys = frozenset(node) - ANNOTATIONS
+        unknown = keys - self.handled
+        if unknown:
+            raise ValueError(f"unsupported keywords {sorted(unknown)}: extend provlint/validators/emit.py")
+        return keys
+
+    def type_test(self, types: Any, v: str) -> str:
+        return _type_test(types, v)
+
+    def pattern_test(self, pattern: str, v: str) -> str:
+        regex = self.constant(f"re.compile({end_of_text(pattern)!r})")
+        return f"(not isinstance({v}, str) or {regex}.search({v}) is not None)"
 
     # --- statements: lines that return False when the value at ``v`` is invalid -------------
 
@@ -182,16 +204,6 @@ class Emitter:
 
 
 _OBJECT = frozenset({"properties", "required", "additionalProperties", "propertyNames"})
-
-
-def _check_keywords(node: Any) -> frozenset:
-    if not isinstance(node, dict):
-        raise ValueError(f"unsupported schema node {node!r}")
-    keys = frozenset(node) - ANNOTATIONS
-    unknown = keys - _HANDLED
-    if unknown:
-        raise ValueError(f"unsupported keywords {sorted(unknown)}: extend provlint/validators/emit.py")
-    return keys
 
 
 def _type_test(types: Any, v: str) -> str:
