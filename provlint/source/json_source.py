@@ -89,7 +89,9 @@ def load_json(raw: bytes, path: str) -> Document:
     except ValueError as exc:  # an integer longer than int() accepts, or whatever else json refuses
         return _failed(path, text, *_value_error(text, exc))
 
-    if text.count("[") + text.count("{") > MAX_DEPTH and _deeper_than(data, MAX_DEPTH):
+    # Nesting needs containers: the objects json built plus every "[" of the text bound them
+    # (one pass over the text, not two).
+    if objects + text.count("[") > MAX_DEPTH and _deeper_than(data, MAX_DEPTH):
         return _failed(path, text, *_nesting_error(text))
     return Document(
         path,

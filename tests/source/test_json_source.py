@@ -237,6 +237,12 @@ class TestNesting:
         assert error.message == f"nesting deeper than {MAX_DEPTH} levels"
         assert error.span == span(1, 5 * MAX_DEPTH + 1, 1, 5 * MAX_DEPTH + 2)
 
+    def test_the_limit_counts_objects_and_arrays_alike(self):
+        # 251 arrays holding 251 objects: 502 levels, neither kind alone over the limit.
+        error = error_of('[{"a":' * 251 + "1" + "}]" * 251)
+        assert error.message == f"nesting deeper than {MAX_DEPTH} levels"
+        assert load('[{"a":' * 250 + "1" + "}]" * 250).ok
+
     def test_deep_nesting_over_many_lines(self):
         error = error_of("[\n" * 600 + "]\n" * 600)
         assert error.span == span(MAX_DEPTH + 1, 1, MAX_DEPTH + 1, 2)
