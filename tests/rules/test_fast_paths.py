@@ -80,3 +80,26 @@ def test_pl505_shortcut_gives_the_answer_of_the_names(models):
         assert _may_find(models, "*") == expected
     else:
         assert not expected  # the caller skips a list of fewer than two entries
+
+
+def names_in_text_by_two_searches(text: str) -> Optional[frozenset[str]]:
+    """names_in_text as it was: a search for from_env, then one for the names."""
+    import re
+
+    if "\\" in text or "from_env" in text:
+        return None
+    return frozenset(re.findall(r"env\.([A-Za-z_][A-Za-z0-9_]*)", text))
+
+
+ENV_TEXTS = st.lists(
+    st.sampled_from(["env", "env.", ".", "from_", "from_env", "fr", "om_env", "_", "X", "a1", "\"", ": ", "\n", "\\",
+                     "envenv.A", "env.from_env", "from_env.B", "env.Xfrom_env"]),
+    max_size=10,
+).map("".join)
+
+
+@given(ENV_TEXTS | st.text(alphabet="envfrom_.X1\" \\", max_size=24))
+def test_names_in_text_in_one_scan_gives_the_answer_of_two(text):
+    from provlint.rules.env_references import names_in_text
+
+    assert names_in_text(text) == names_in_text_by_two_searches(text)
