@@ -171,11 +171,18 @@ class RuleContext(Record):
         return tuple(chain.from_iterable(self._keys_by_provider.values()))
 
     @cached_property
+    def key_member_names(self) -> frozenset:
+        """Every member name of any key object: a member no key has needs no look at each key
+        (a clean file's keys have five or six names between them)."""
+        return frozenset().union(*[entry.key for entry in self.key_entries])
+
+    @cached_property
     def ca_cert_texts(self) -> tuple[tuple[str, str, str], ...]:
         """(pointer, field as messages show it, text) of every literal ``ca_cert_pem``."""
-        from provlint.rules.pem import FIELD, find_ca_cert_texts
+        from provlint.rules.pem import FIELD, SECTIONS, find_ca_cert_texts
 
-        if self.text_lacks(FIELD):
+        # A look into the few blocks that may hold the field, not a search of the whole text.
+        if not any(FIELD in section for name in SECTIONS for _provider, section in self.providers_with(name)):
             return ()
         return tuple(find_ca_cert_texts(self.providers))
 

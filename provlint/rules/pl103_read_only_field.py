@@ -77,12 +77,13 @@ def read_only_members(ctx: RuleContext) -> Iterator[Member]:
                     yield Member(provider.at(key), key, ctx.kind.value)
     elif ctx.kind is DocumentKind.CONFIG:
         key_fields = catalog_set(ctx.catalog, "key_response_only_fields")
+        in_keys = not key_fields.isdisjoint(ctx.key_member_names)  # the common file: no key has one
         for provider in ctx.providers:
             if not provider_fields.isdisjoint(provider.settings):
                 for key in provider.settings:
                     if key in provider_fields:
                         yield Member(provider.at(key), key, "config")
-            for entry in ctx.keys_of(provider):
+            for entry in ctx.keys_of(provider) if in_keys else ():
                 if key_fields.isdisjoint(entry.key):
                     continue  # the common key: nothing read-only in it
                 for key in entry.key:

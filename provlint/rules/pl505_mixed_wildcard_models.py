@@ -33,8 +33,9 @@ LISTS = ("models", "blacklisted_models")
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     wildcard = ctx.catalog.model_wildcard
+    fields = [field for field in LISTS if field in ctx.key_member_names]  # most files: models alone
     for entry in ctx.key_entries:
-        for field in LISTS:
+        for field in fields:
             models = entry.key.get(field)
             if isinstance(models, list) and len(models) > 1 and _may_find(models, wildcard):
                 yield from _check_list(entry.at(field), field, models, wildcard)
