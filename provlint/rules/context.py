@@ -222,8 +222,8 @@ def _find_rule(code: str) -> Any:
 
 @lru_cache(maxsize=256)  # a catalog is one object per line, hashed by identity
 def catalog_set(catalog: Catalog, field: str) -> frozenset:
-    """A tuple of the catalog's (``provider_ids``, ``response_only_fields``) as a set: rules ask
-    it about every provider or key of every file."""
+    """One of the catalog's tuples (``provider_ids``, ``response_only_fields``) as a set, made
+    once per line: rules ask it about every provider or key of every file."""
     return frozenset(getattr(catalog, field))
 
 

@@ -34,7 +34,6 @@ from functools import lru_cache
 from typing import Any, Iterator, Mapping, Optional
 
 from provlint.catalog import Catalog
-
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.patterns import lazy
 from provlint.rules.context import KeyEntry, ProviderView, RuleContext

@@ -54,4 +54,3 @@ def _all_distinct(names: list) -> bool:
         return len(set(names)) == len(names)
     except TypeError:
         return False
-

@@ -72,4 +72,3 @@ def _none_negative(weights: list) -> bool:
         return min(weights) >= 0
     except TypeError:
         return False
-
