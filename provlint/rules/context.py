@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import chain
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, NamedTuple, Optional
 
 from provlint.catalog import Catalog
@@ -106,9 +107,13 @@ class RuleContext(Record):
 
     def options(self, code: str) -> Mapping[str, Any]:
         """The options in force for rule ``code``: its OPTIONS defaults, overridden by the settings."""
-        from provlint.rules import find_rule
-
-        return {**find_rule(code).options, **self.rule_options.get(code, {})}
+        own = self.rule_options.get(code)
+        if not own:  # the usual run sets none: the rule's defaults, read-only, looked up once
+            defaults = _DEFAULT_OPTIONS.get(code)
+            if defaults is None:
+                defaults = _DEFAULT_OPTIONS[code] = MappingProxyType(dict(_find_rule(code).options))
+            return defaults
+        return {**_find_rule(code).options, **own}
 
     def is_placeholder(self, text: str) -> bool:
         return any(p.search(text) for p in self.placeholder_patterns)
@@ -124,7 +129,7 @@ class RuleContext(Record):
 
     @cached_property
     def providers(self) -> list[ProviderView]:
-        return list(provider_views(self.data, self.kind))
+        return provider_views(self.data, self.kind)
 
     def providers_with(self, name: str) -> tuple[tuple[ProviderView, dict], ...]:
         """(provider, its settings block ``name``) of each provider whose block is an object, in
@@ -166,11 +171,18 @@ class RuleContext(Record):
         return tuple(chain.from_iterable(self._keys_by_provider.values()))
 
     @cached_property
+    def key_member_names(self) -> frozenset:
+        """Every member name of any key object: a member no key has needs no look at each key
+        (a clean file's keys have five or six names between them)."""
+        return frozenset().union(*[entry.key for entry in self.key_entries])
+
+    @cached_property
     def ca_cert_texts(self) -> tuple[tuple[str, str, str], ...]:
         """(pointer, field as messages show it, text) of every literal ``ca_cert_pem``."""
-        from provlint.rules.pem import FIELD, find_ca_cert_texts
+        from provlint.rules.pem import FIELD, SECTIONS, find_ca_cert_texts
 
-        if self.text_lacks(FIELD):
+        # A look into the few blocks that may hold the field, not a search of the whole text.
+        if not any(FIELD in section for name in SECTIONS for _provider, section in self.providers_with(name)):
             return ()
         return tuple(find_ca_cert_texts(self.providers))
 
@@ -198,6 +210,23 @@ class RuleContext(Record):
         )
 
 
+# A rule's OPTIONS defaults by code (fixed once its module is loaded), for ``options``.
+_DEFAULT_OPTIONS: dict[str, Mapping[str, Any]] = {}
+
+
+def _find_rule(code: str) -> Any:
+    from provlint.rules import find_rule  # the registry imports the rule modules, which import this one
+
+    return find_rule(code)
+
+
+@lru_cache(maxsize=256)  # a catalog is one object per line, hashed by identity
+def catalog_set(catalog: Catalog, field: str) -> frozenset:
+    """One of the catalog's tuples (``provider_ids``, ``response_only_fields``) as a set, made
+    once per line: rules ask it about every provider or key of every file."""
+    return frozenset(getattr(catalog, field))
+
+
 def block(settings: dict, name: str) -> dict:
     """A settings block as a dict, or {} when it is absent, null or of the wrong type."""
     value = settings.get(name)
@@ -219,4 +248,4 @@ def is_integer(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-__all__ = ["EnvReference", "KeyEntry", "ProviderView", "RuleContext", "block", "is_integer", "key_provider_type"]  # ProviderView: rule modules import it from here
+__all__ = ["EnvReference", "KeyEntry", "ProviderView", "RuleContext", "block", "catalog_set", "is_integer", "key_provider_type"]  # ProviderView: rule modules import it from here

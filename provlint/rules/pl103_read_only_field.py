@@ -19,7 +19,7 @@ Passes::
 from typing import Iterator, NamedTuple
 
 from provlint.findings import Finding, FixIntent, RemoveMember, Severity
-from provlint.rules.context import RuleContext
+from provlint.rules.context import RuleContext, catalog_set
 from provlint.source.document import DocumentKind
 
 CODE = "PL103"
@@ -69,20 +69,21 @@ def _removal(member: Member):
 
 
 def read_only_members(ctx: RuleContext) -> Iterator[Member]:
-    provider_fields = frozenset(ctx.catalog.response_only_fields)
+    provider_fields = catalog_set(ctx.catalog, "response_only_fields")
     if ctx.kind in REQUEST_KINDS:
         for provider in ctx.providers:
             for key in provider.settings:
                 if key in provider_fields:
                     yield Member(provider.at(key), key, ctx.kind.value)
     elif ctx.kind is DocumentKind.CONFIG:
-        key_fields = frozenset(ctx.catalog.key_response_only_fields)
+        key_fields = catalog_set(ctx.catalog, "key_response_only_fields")
+        in_keys = not key_fields.isdisjoint(ctx.key_member_names)  # the common file: no key has one
         for provider in ctx.providers:
             if not provider_fields.isdisjoint(provider.settings):
                 for key in provider.settings:
                     if key in provider_fields:
                         yield Member(provider.at(key), key, "config")
-            for entry in ctx.keys_of(provider):
+            for entry in ctx.keys_of(provider) if in_keys else ():
                 if key_fields.isdisjoint(entry.key):
                     continue  # the common key: nothing read-only in it
                 for key in entry.key:

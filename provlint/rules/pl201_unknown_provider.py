@@ -18,7 +18,7 @@ from typing import Iterator
 
 from provlint.catalog import available_versions, lines_phrase, load_catalog
 from provlint.findings import Finding, FixIntent, RenameKey, ReplaceValue, Severity
-from provlint.rules.context import RuleContext
+from provlint.rules.context import RuleContext, catalog_set
 from provlint.suggest import did_you_mean, two_closest
 
 CODE = "PL201"
@@ -30,13 +30,15 @@ FIXABLE = "renames the id to the one known provider close to it, when there is e
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    known = ctx.catalog.provider_ids
-    taken = {(p.name or "").lower() for p in ctx.providers}
+    known = catalog_set(ctx.catalog, "provider_ids")
+    taken = None  # the ids a rename must avoid, gathered for the first unknown id; most files have none
     for provider in ctx.providers:
         if provider.name is None or provider.name.lower() in known:
             continue
         if provider.settings.get("custom_provider_config") is not None:
             continue
+        if taken is None:
+            taken = {(p.name or "").lower() for p in ctx.providers}
         message, close = _message(provider.name, ctx)
         yield Finding(provider.name_pointer, message, target=provider.name_target, autofix=_rename(provider, close, taken))
 

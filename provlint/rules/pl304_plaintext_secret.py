@@ -30,11 +30,13 @@ Passes::
 """
 
 import re
+from functools import lru_cache
 from typing import Any, Iterator, Mapping, Optional
 
+from provlint.catalog import Catalog
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.patterns import lazy
-from provlint.rules.context import KeyEntry, ProviderView, RuleContext, block
+from provlint.rules.context import KeyEntry, ProviderView, RuleContext
 from provlint.rules.secrets import is_reference, literal_text
 from provlint.secrets.names import header_policy, secret_fields_of
 
@@ -52,15 +54,42 @@ _AUTH_SCHEME = lazy(r"^\s*(bearer|basic|token|apikey|digest)\b\s*", re.IGNORECAS
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     secret_fields = ctx.catalog.secret_fields
-    key_fields = secret_fields_of(ctx.catalog, KEY_ENTRY)
-    sections = frozenset(secret_fields) - {KEY_ENTRY}
+    key_fields, sections = _key_fields(ctx.catalog)
     for provider in ctx.providers:
         entries = ctx.keys_of(provider)
-        if entries:
+        if entries and _may_hold_secrets(entries, key_fields, sections, secret_fields):
             yield from _keys(ctx, provider, entries, key_fields, sections, secret_fields)
-        headers = block(provider.settings, "network_config").get("extra_headers")
+        network = provider.settings.get("network_config")
+        headers = network.get("extra_headers") if isinstance(network, dict) else None
         if isinstance(headers, dict) and headers:
             yield from _headers(ctx, provider, headers)
+
+
+@lru_cache(maxsize=16)  # a catalog is one object per line
+def _key_fields(catalog: Catalog) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The secret fields of a key object, and the sub-configs of a key that have some."""
+    return secret_fields_of(catalog, KEY_ENTRY), frozenset(catalog.secret_fields) - {KEY_ENTRY}
+
+
+def _may_hold_secrets(entries: tuple[KeyEntry, ...], key_fields: tuple[str, ...], sections: frozenset[str],
+                      secret_fields: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether ``_keys`` can find anything in these keys: a literal in one of their secret
+    fields or in a secret field of one of their sub-configs. A plain loop: a clean file's keys
+    (a dozen, each with an env reference, a third with a sub-config) pass without a generator
+    per provider or a look at every kind of sub-config."""
+    for _provider, _index, key in entries:
+        for field in key_fields:
+            if literal_text(key.get(field)) is not None:
+                return True
+        if sections.isdisjoint(key):
+            continue
+        for section in sections.intersection(key):
+            sub = key[section]
+            if isinstance(sub, dict):
+                for field in secret_fields[section]:
+                    if literal_text(sub.get(field)) is not None:
+                        return True
+    return False
 
 
 def _keys(

@@ -29,8 +29,11 @@ FIX = "give every key of the provider its own name"
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for provider in ctx.providers:
+        entries = ctx.keys_of(provider)
+        if _all_distinct([key.get("name") for _provider, _index, key in entries]):
+            continue  # the common provider: one set in C instead of a look-up per key
         first_index: dict[str, int] = {}
-        for entry in ctx.keys_of(provider):
+        for entry in entries:
             name, index = entry.key.get("name"), entry.index
             if not isinstance(name, str):
                 continue  # missing (PL102) or a type error (PL100)
@@ -42,3 +45,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 )
             else:
                 first_index[name] = index
+
+
+def _all_distinct(names: list) -> bool:
+    """True when no two names are equal (so no string name repeats); False where a name cannot
+    be hashed (a type error, PL100) or two are equal: then each is looked at."""
+    try:
+        return len(set(names)) == len(names)
+    except TypeError:
+        return False

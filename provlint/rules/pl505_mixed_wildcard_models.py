@@ -33,8 +33,9 @@ LISTS = ("models", "blacklisted_models")
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     wildcard = ctx.catalog.model_wildcard
+    fields = [field for field in LISTS if field in ctx.key_member_names]  # most files: models alone
     for entry in ctx.key_entries:
-        for field in LISTS:
+        for field in fields:
             models = entry.key.get(field)
             if isinstance(models, list) and len(models) > 1 and _may_find(models, wildcard):
                 yield from _check_list(entry.at(field), field, models, wildcard)
@@ -45,11 +46,18 @@ def _may_find(models: list, wildcard: str) -> bool:
     names or more, with the wildcard among them (mixed, or itself repeated) or one name
     repeated. The common list passes at once."""
     try:
-        folded = set(map(str.lower, models))  # the common list: names only
+        joined = "".join(models)  # the common list: names only
     except TypeError:
         pass  # an entry that is no string (PL100)
     else:
-        return wildcard in models or len(folded) < len(models)
+        if wildcard in models:
+            return True
+        # Names already in lower case (the common list) fold to themselves: one lower() of the
+        # whole list tells, where lowering each name cost a string apiece. Where lower() leaves
+        # the joined text alone it changes no character, nor so any one name (the only
+        # context-dependent mapping, final sigma, is of a capital sigma, which lower() changes).
+        folded = set(models) if joined == joined.lower() else set(map(str.lower, models))
+        return len(folded) < len(models)
     names = [m for m in models if isinstance(m, str)]
     if len(names) < 2:
         return False

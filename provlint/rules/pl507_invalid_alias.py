@@ -45,19 +45,15 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     owners = ctx.catalog.alias_provider_fields
     if not owners:
         return  # the line does not validate aliases (before 2.0)
-    if ctx.text_lacks("aliases"):
-        return
-    for provider in ctx.providers:
-        entries = ctx.keys_of(provider)
-        if not entries:
-            continue
-        kind = key_provider_type(provider)
-        if kind not in ctx.catalog.provider_ids:
-            kind = None  # an unknown id or base (PL201, PL203): which fields are foreign is a guess
-        for entry in entries:
-            aliases = entry.key.get("aliases")
-            if isinstance(aliases, dict):
-                yield from _check_aliases(entry.at("aliases"), aliases, kind, owners)
+    if "aliases" not in ctx.key_member_names:
+        return  # the common file; a look at the keys' names, not a search of the whole text
+    for entry in ctx.key_entries:  # the key's provider is judged only for a key with aliases
+        aliases = entry.key.get("aliases")
+        if isinstance(aliases, dict):
+            kind = key_provider_type(entry.provider)
+            if kind not in ctx.catalog.provider_ids:
+                kind = None  # an unknown id or base (PL201, PL203): which fields are foreign is a guess
+            yield from _check_aliases(entry.at("aliases"), aliases, kind, owners)
 
 
 def _check_aliases(pointer: str, aliases: dict, kind: Optional[str], owners: Mapping[str, tuple[str, ...]]) -> Iterator[Finding]:

@@ -48,8 +48,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if ctx.catalog.hash is None:
             if not block(provider.settings, "proxy_config"):
                 continue  # the common case, decided without importing the hashing package
-        elif not _sets_any(provider.settings, hashed_secrets):
-            continue  # no secret the hash resolves is set: no reference can go into it
+        elif not _may_refer(provider.settings, hashed_secrets):
+            continue  # no secret the hash resolves is, or may be, a reference
         from provlint.hashing import environment_dependencies
 
         references = environment_dependencies(provider.settings, ctx.catalog)
@@ -92,10 +92,16 @@ def _hashed_secret_members(spec) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return found
 
 
-def _sets_any(settings: dict, hashed_secrets: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
-    """Whether the provider sets (not null) one of the hashed secret members."""
+def _may_refer(settings: dict, hashed_secrets: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    """Whether the provider sets one of the hashed secret members to a value that may be an env
+    reference: an object, or a string that starts with ``env.`` (``read_secret`` reads any other
+    string as a literal or a vault reference). A proxy's literal URL, the common member, puts no
+    variable into the hash, and is decided without the hashing package."""
     for field, names in hashed_secrets:
         section = settings.get(field)
-        if isinstance(section, dict) and any(section.get(name) is not None for name in names):
-            return True
+        if isinstance(section, dict):
+            for name in names:
+                value = section.get(name)
+                if value is not None and (not isinstance(value, str) or value.startswith("env.")):
+                    return True
     return False

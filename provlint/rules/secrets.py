@@ -22,6 +22,8 @@ def literal_text(value: Any) -> Optional[str]:
     Accepts the bare string form and the object forms (``{"value": ...}``, with ``ref`` or the
     legacy ``env_var``/``from_env``); an object that carries a reference is not literal.
     """
+    if value.__class__ is str:  # the common value, without the isinstance tests below
+        return value if _is_literal_string(value) else None
     if isinstance(value, dict):
         if value.get("ref") or value.get("from_env") or value.get("type") in ("env", "vault"):
             return None

@@ -96,12 +96,28 @@ def provider_slots(data: Any, kind: DocumentKind) -> Iterator[ProviderSlot]:
         yield ProviderSlot("", None, "", "value", data)
 
 
-def provider_views(data: Any, kind: DocumentKind) -> Iterator[ProviderView]:
-    """The providers whose settings are an object, as the rules read them."""
-    for slot in provider_slots(data, kind):
-        if slot.problem is None:
-            name = slot.name if isinstance(slot.name, str) else None
-            yield ProviderView(slot.pointer, name, slot.name_pointer, slot.name_target, slot.settings)
+def provider_views(data: Any, kind: DocumentKind) -> list[ProviderView]:
+    """The providers whose settings are an object, as the rules read them, in document order."""
+    if kind is DocumentKind.CONFIG:
+        # The common document, read without a slot per provider: every file's rules start
+        # here, and the slots' generator and records were half of it. The same entries as
+        # provider_slots' (tests/source/test_providers.py holds them equal).
+        providers = data.get(PROVIDERS_MEMBER) if isinstance(data, dict) else None
+        if not isinstance(providers, dict):
+            return []
+        views = []
+        where = jp.join("", PROVIDERS_MEMBER)
+        for name, entry in providers.items():
+            if isinstance(entry, dict):
+                at = jp.join(where, name)
+                views.append(ProviderView(at, name if isinstance(name, str) else None, at, "key", entry))
+        return views
+    return [
+        ProviderView(slot.pointer, slot.name if isinstance(slot.name, str) else None, slot.name_pointer,
+                     slot.name_target, slot.settings)
+        for slot in provider_slots(data, kind)
+        if slot.problem is None
+    ]
 
 
 __all__ = ["NAME_MEMBER", "PROVIDERS_MEMBER", "ProviderSlot", "ProviderView", "provider_slots", "provider_views"]

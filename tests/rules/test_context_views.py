@@ -175,3 +175,31 @@ def test_text_lacks_nothing_an_escape_could_spell() -> None:
     assert "@" in ctx.data["providers"]["a"]["network_config"]["base_url"]  # the escape spells it
     assert not ctx.text_lacks("@")
     assert not ctx.text_lacks("aliases")  # with a backslash no word can be ruled out
+
+
+_CA_BLOCK = st.one_of(st.dictionaries(st.sampled_from(["ca_cert_pem", "url", "x"]), _SCALAR, max_size=2), _SCALAR)
+_CA_CONFIG = st.fixed_dictionaries({"providers": st.dictionaries(
+    st.sampled_from(["openai", "a/b"]),
+    st.dictionaries(st.sampled_from(["network_config", "proxy_config", "keys"]), _CA_BLOCK, max_size=3) | _SCALAR,
+    max_size=3,
+)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CA_CONFIG)
+def test_ca_cert_texts_are_every_literal_the_blocks_hold(data: Any) -> None:
+    """The view looks only into the blocks that may hold ca_cert_pem: the same texts as the walk."""
+    from provlint.rules.pem import find_ca_cert_texts
+
+    ctx = _context(data)
+    assert ctx.ca_cert_texts == tuple(find_ca_cert_texts(ctx.providers))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CONFIG)
+def test_key_member_names_are_the_names_of_every_key_object(data: Any) -> None:
+    """A rule skips its look at each key for a member this set lacks: no key object has it."""
+    ctx = _context(data)
+    names = {name for provider in ctx.providers for key in (provider.settings.get("keys") if isinstance(
+        provider.settings.get("keys"), list) else ()) if isinstance(key, dict) for name in key}
+    assert ctx.key_member_names == names

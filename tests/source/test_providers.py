@@ -45,3 +45,22 @@ def test_rules_and_hashes_see_the_same_providers(data, kind):
     views = [v.pointer for v in provider_views(data, kind)]
     entries = [e.pointer for e in provider_entries(data, kind) if isinstance(e.settings, dict)]
     assert views == entries
+
+
+def views_of_slots(data, kind):
+    """provider_views by its plain definition: the slots that are objects, as views."""
+    return [ProviderView(s.pointer, s.name if isinstance(s.name, str) else None, s.name_pointer, s.name_target, s.settings)
+            for s in provider_slots(data, kind) if s.problem is None]
+
+
+KEYS = st.text(max_size=4) | st.integers() | st.none() | st.sampled_from(["a/b", "~0", "openai"])  # YAML keys need not be strings
+
+
+@given(st.one_of(DOCUMENTS, st.builds(lambda p: {"providers": p}, st.dictionaries(KEYS, JSON, max_size=3)), JSON),
+       st.sampled_from([CONFIG, ADD, UPDATE, RESPONSE, DocumentKind.UNKNOWN]))
+def test_views_are_the_slots_that_are_objects(data, kind):
+    """A config file's views are read without slots: the same views, in the same order."""
+    views = provider_views(data, kind)
+    expected = views_of_slots(data, kind)
+    assert views == expected
+    assert [v.name for v in views] == [v.name for v in expected]  # the id, where equality might not compare it
