@@ -10,6 +10,7 @@ subclasses Reporter and one line in ``REPORTERS``.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from typing import Mapping, Optional, Sequence, TextIO
 
 from provlint.findings import Diagnostic, FileResult
@@ -143,11 +144,29 @@ def relative_path(path: str, cwd: str) -> str:
         normal = os.path.normpath(path)
         if normal != ".." and not normal.startswith("../"):
             return normal
+    elif os.sep == "/" and cwd.startswith("/"):
+        # An absolute path inside the (absolute) folder whose rest has no empty, "." or ".."
+        # part: the rest is what the general way gives (the folder's parts are a prefix of the
+        # path's), without normalising and splitting both paths for every file.
+        prefix = _folder_prefix(cwd)
+        if path.startswith(prefix):
+            rest = path[len(prefix):]
+            probe = f"/{rest}/"
+            if "//" not in probe and "/." not in probe:
+                return rest
     try:
         relative = os.path.relpath(os.path.abspath(os.path.join(cwd, path)), os.path.abspath(cwd))
     except ValueError:  # another drive on Windows: no relative path exists
         relative = os.path.basename(path)
     return relative.replace(os.sep, "/")
+
+
+@lru_cache(maxsize=16)
+def _folder_prefix(cwd: str) -> str:
+    """An absolute folder's normal form ending in one ``/``: a pure function of ``cwd`` (an
+    absolute path's ``abspath`` is its ``normpath``), the same for every file of a run."""
+    normal = os.path.normpath(cwd)
+    return normal if normal.endswith("/") else normal + "/"
 
 
 def lines_used(used: set[str]) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ outside the working folder is shown with `../`, where ruff would print it absolu
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from provlint.reporters import REPORTERS
 from tests.reporters.helpers import run_check
@@ -106,3 +107,22 @@ def test_the_no_files_message_shows_the_path_as_reports_do(workspace):
     (workspace / "empty").mkdir()
     proc = run_check("--isolated", "--target-version", "2.2", str(workspace / "empty"), "./sub/../empty", cwd=workspace)
     assert proc.stderr.decode() == "provlint: no Bifrost files found under empty, empty\n"
+
+
+# Path parts that normalising changes (empty, ".", "..", a leading "."), and ordinary ones.
+_PARTS = st.sampled_from(["a", "b c", ".", "..", "", ".x", "x.", "é", "-"])
+_ABSOLUTE = st.builds(lambda slashes, parts: "/" * slashes + "/".join(parts),
+                      st.integers(1, 3), st.lists(_PARTS, max_size=5))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_ABSOLUTE, _ABSOLUTE, st.lists(_PARTS, max_size=4))
+def test_an_absolute_path_is_shown_as_the_general_way_shows_it(cwd, elsewhere, rest):
+    """The shortcut for an absolute path inside the folder gives what relpath gives."""
+    import os
+
+    from provlint.reporters.base import relative_path
+
+    for path in (os.path.join(cwd, *rest) if rest else cwd, elsewhere, cwd + "/" + "/".join(rest)):
+        expected = os.path.relpath(os.path.abspath(os.path.join(cwd, path)), os.path.abspath(cwd))
+        assert relative_path(path, cwd) == expected, (path, cwd)
