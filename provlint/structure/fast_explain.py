@@ -102,8 +102,12 @@ class _Walk:
             if type(value) is not list:
                 self.error("list_type", value, path, owner, nullable)
                 return
+            passing = _passing_items(node)
+            if passing is _ANY:
+                return
             for index, item in enumerate(value):
-                self.node(node[1], item, (path, index, "list"), owner, False)
+                if type(item) not in passing:  # most items (a model list's strings) need no walk
+                    self.node(node[1], item, (path, index, "list"), owner, False)
         elif kind == "dict":
             if type(value) is not dict:
                 self.error("dict_type", value, path, owner, nullable)
@@ -149,7 +153,7 @@ class _Walk:
             row = model.rows.get(key)
             if row is None:
                 unknown = True
-            elif row[2] is not _ANY and type(item) is not row[2]:
+            elif row[2] is not _ANY and type(item) not in row[2]:
                 todo.append((row[0], key, row[1], item))
         missing = model.required - value.keys() if model.required else ()
         for name in missing:
@@ -187,14 +191,14 @@ _ANY = object()  # a field that takes any value
 
 
 class _Model:
-    """A model's fields prepared for the walk: by wire name ``(position, node, the one type a
-    value may have to pass without a walk)``, the required ones, and the names in order (for
+    """A model's fields prepared for the walk: by wire name ``(position, node, the types a value
+    may have to pass without a walk)``, the required ones, and the names in order (for
     did-you-mean)."""
 
     __slots__ = ("rows", "required", "names")
 
     def __init__(self, fields: tuple) -> None:
-        self.rows = {name: (position, node, _valid_type(node)) for position, (name, node, _) in enumerate(fields)}
+        self.rows = {name: (position, node, _passing(node)) for position, (name, node, _) in enumerate(fields)}
         self.required = frozenset(name for name, _, required in fields if required)
         self.names = tuple(name for name, _, _ in fields)
 
@@ -209,15 +213,37 @@ def _prepared(fields: tuple) -> _Model:
     return model
 
 
-def _valid_type(node: tuple) -> Any:
-    if node[0] == "any":
+_passing_lists: dict[int, Any] = {}
+
+
+def _passing_items(node: tuple) -> Any:
+    """``_passing`` of a list node's items, once per node (the tables live as long as the process)."""
+    passing = _passing_lists.get(id(node))
+    if passing is None:
+        passing = _passing_lists[id(node)] = _passing(node[1])
+    return passing
+
+
+def _passing(node: tuple) -> Any:
+    """The exact types of the values that pass ``node`` with no error (and nothing ``_Unsure``):
+    read off the walk's own checks above, so a value of one of them need not be walked.
+    ``_ANY``: every value passes."""
+    kind = node[0]
+    if kind == "any":
         return _ANY
-    inner = node[1] if node[0] == "nullable" else node
-    if inner == ("bool",):
-        return bool
-    if inner == ("str", 0, None, None):
-        return str
-    return None  # None itself always takes the walk
+    if kind == "nullable":  # null passes; anything else as the inner node says
+        inner = _passing(node[1])
+        return inner if inner is _ANY else inner | {type(None)}
+    if kind == "bool":
+        return frozenset({bool})
+    if kind == "float":
+        return frozenset({int, float})
+    if (kind == "int" and node[1] is None and node[2] is None) or node == ("str", 0, None, None):
+        return frozenset({int if kind == "int" else str})
+    if kind == "form":  # a string takes the string node (an object the object node: walked)
+        inner = _passing(node[3])
+        return frozenset({str}) if inner is _ANY or str in inner else frozenset()
+    return frozenset()  # constrained, a container, a literal: walked
 
 
 def _check_text(text: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provlint.catalog import lintable_versions, load_catalog
@@ -112,3 +112,55 @@ def test_generated_and_mutated_documents_get_the_same_issues(data, line, kind):
     for _ in range(data.draw(st.integers(min_value=1, max_value=4))):
         doc = data.draw(mutation.mutated(doc, extra_keys=extra_keys, odd_values=odd_values, string_extras=(None, 1, "")))
     assert_agree(line, kind, doc)
+
+
+def _nodes(node: tuple, found: list) -> list:
+    """``node`` and every node inside it (not through a model: the models' fields are listed apart)."""
+    found.append(node)
+    kind = node[0]
+    if kind in ("nullable", "list"):
+        _nodes(node[1], found)
+    elif kind == "dict":
+        _nodes(node[1], found)
+        _nodes(node[2], found)
+    elif kind == "form":
+        _nodes(node[3], found)
+        _nodes(node[4], found)
+    return found
+
+
+def _all_nodes(line: str) -> list:
+    from provlint.validators import generated_module
+
+    shapes = generated_module(line, "_shapes")
+    found: list = []
+    for root in shapes.ROOTS.values():
+        _nodes(root, found)
+    for fields in shapes.MODELS:
+        for _, node, _ in fields:
+            _nodes(node, found)
+    return list(dict.fromkeys(found))
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.sampled_from(LINES), data=st.data())
+def test_a_value_of_a_passing_type_has_nothing_to_walk(line, data):
+    """The walk skips a member or list item whose type ``_passing`` names: walked, such a value
+    gives no error and nothing only the models could tell."""
+    from provlint.structure.fast_explain import _ANY, _passing, _Walk
+    from provlint.validators import generated_module
+
+    models = generated_module(line, "_shapes").MODELS
+    node = data.draw(st.sampled_from(_all_nodes(line)))
+    value = data.draw(_JSON_VALUES)
+    passing = _passing(node)
+    if passing is _ANY or type(value) in passing:
+        walk = _Walk(models)
+        walk.node(node, value, None, None, False)
+        assert walk.errors == [], (node, value)
