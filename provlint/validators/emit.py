@@ -48,6 +48,7 @@ class Emitter:
         self._done: set[str] = set()
         self._todo: list[str] = []
         self._helpers = 0
+        self._helper_names: dict[tuple, str] = {}  # a helper's body -> its name
 
     # --- names ----------------------------------------------------------------------------
 
@@ -124,10 +125,14 @@ class Emitter:
         test = self.expression(node, v)
         if test is not None:
             return f"({test})"
-        self._helpers += 1
-        name = f"_member{self._helpers}"
         body = self.statements(node, "x0", 0)
-        self.functions.append("\n".join([f"def {name}(x0):", *("    " + line for line in body), "    return True"]))
+        # Schemas repeat their inline members (Bifrost's, in every branch of a union): one
+        # helper for each distinct body.
+        name = self._helper_names.get(tuple(body))
+        if name is None:
+            self._helpers += 1
+            name = self._helper_names[tuple(body)] = f"_member{self._helpers}"
+            self.functions.append("\n".join([f"def {name}(x0):", *("    " + line for line in body), "    return True"]))
         return f"{name}({v})"
 
     def _enum_test(self, values: list, v: str) -> str:

@@ -836,15 +836,15 @@ def _member5(x0):
     return True
 
 
-def _member7(x0):
+def _member6(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C21:
             return False
     return True
 
 
-def _member6(x0):
-    if not (True and not _member7(x0)):
+def _member7(x0):
+    if not (True and not _member6(x0)):
         return False
     if isinstance(x0, dict):
         if 'override_amount' in x0:
@@ -903,15 +903,8 @@ def _member10(x0):
     return True
 
 
-def _member12(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C21:
-            return False
-    return True
-
-
 def _member11(x0):
-    if not (True and not _member12(x0)):
+    if not (True and not _member6(x0)):
         return False
     if isinstance(x0, dict):
         if not x0.keys() >= _C23:
@@ -931,69 +924,36 @@ def _member11(x0):
     return True
 
 
-def _member13(x0):
+def _member12(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C30:
             return False
     return True
 
 
-def _member14(x0):
+def _member13(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C39:
             return False
         if 'team_id' in x0:
             x1 = x0['team_id']
+            if not ((not isinstance(x1, str) or _matches('\\S', x1))):
+                return False
+    return True
+
+
+def _member14(x0):
+    if isinstance(x0, dict):
+        if not x0.keys() >= _C40:
+            return False
+        if 'customer_id' in x0:
+            x1 = x0['customer_id']
             if not ((not isinstance(x1, str) or _matches('\\S', x1))):
                 return False
     return True
 
 
 def _member15(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C40:
-            return False
-        if 'customer_id' in x0:
-            x1 = x0['customer_id']
-            if not ((not isinstance(x1, str) or _matches('\\S', x1))):
-                return False
-    return True
-
-
-def _member16(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C39:
-            return False
-        if 'team_id' in x0:
-            x1 = x0['team_id']
-            if not ((not isinstance(x1, str) or _matches('\\S', x1))):
-                return False
-    return True
-
-
-def _member17(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C41:
-            return False
-        if 'business_unit_id' in x0:
-            x1 = x0['business_unit_id']
-            if not ((not isinstance(x1, str) or _matches('\\S', x1))):
-                return False
-    return True
-
-
-def _member18(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C40:
-            return False
-        if 'customer_id' in x0:
-            x1 = x0['customer_id']
-            if not ((not isinstance(x1, str) or _matches('\\S', x1))):
-                return False
-    return True
-
-
-def _member19(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C41:
             return False
@@ -1014,7 +974,7 @@ def is_section_governance(x0):
         if not (isinstance(x1, list)):
             return False
         for x2 in x1:
-            if not (isinstance(x2, dict) and (True and (_member4(x2) if _member3(x2) else True)) and (True and (_member6(x2) if (True and not _member5(x2)) else True)) and (True and (_member9(x2) if _member8(x2) else True)) and (True and (_member11(x2) if _member10(x2) else True))):
+            if not (isinstance(x2, dict) and (True and (_member4(x2) if _member3(x2) else True)) and (True and (_member7(x2) if (True and not _member5(x2)) else True)) and (True and (_member9(x2) if _member8(x2) else True)) and (True and (_member11(x2) if _member10(x2) else True))):
                 return False
             if not x2.keys() >= _C24:
                 return False
@@ -1150,7 +1110,7 @@ def is_section_governance(x0):
         if not (isinstance(x1, list)):
             return False
         for x2 in x1:
-            if not (isinstance(x2, dict) and not _member13(x2)):
+            if not (isinstance(x2, dict) and not _member12(x2)):
                 return False
             if not x2.keys() >= _C31:
                 return False
@@ -1364,7 +1324,7 @@ def is_section_governance(x0):
         if not (isinstance(x1, list)):
             return False
         for x2 in x1:
-            if not (isinstance(x2, dict) and (True and not (True and _member14(x2) and _member15(x2))) and (True and not (True and _member16(x2) and _member17(x2))) and (True and not (True and _member18(x2) and _member19(x2))) and (not isinstance(x2, dict) or 'delete_after_expire' not in x2 or x2.keys() >= _C42)):
+            if not (isinstance(x2, dict) and (True and not (True and _member13(x2) and _member14(x2))) and (True and not (True and _member13(x2) and _member15(x2))) and (True and not (True and _member14(x2) and _member15(x2))) and (not isinstance(x2, dict) or 'delete_after_expire' not in x2 or x2.keys() >= _C42)):
                 return False
             if not x2.keys() >= _C31:
                 return False
@@ -1605,26 +1565,8 @@ def is_section_governance(x0):
     return True
 
 
-def _member20(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C17:
-            return False
-    return True
-
-
-def _member21(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C18:
-            return False
-        if 'reset_duration' in x0:
-            x1 = x0['reset_duration']
-            if not ((isinstance(x1, str) and x1 == '1Q')):
-                return False
-    return True
-
-
 def is_budget_line(x0):
-    if not (isinstance(x0, dict) and (True and (_member21(x0) if _member20(x0) else True))):
+    if not (isinstance(x0, dict) and (True and (_member4(x0) if _member3(x0) else True))):
         return False
     if not x0.keys() >= _C24:
         return False
@@ -1659,7 +1601,7 @@ def is_budget_line(x0):
     return True
 
 
-def _member22(x0):
+def _member16(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C47:
             return False
@@ -1670,7 +1612,7 @@ def _member22(x0):
     return True
 
 
-def _member23(x0):
+def _member17(x0):
     if isinstance(x0, dict):
         if 'split_policy' in x0:
             x1 = x0['split_policy']
@@ -1680,7 +1622,7 @@ def _member23(x0):
 
 
 def is_project(x0):
-    if not (isinstance(x0, dict) and (True and (_member23(x0) if _member22(x0) else True))):
+    if not (isinstance(x0, dict) and (True and (_member17(x0) if _member16(x0) else True))):
         return False
     if not x0.keys() >= _C48:
         return False
@@ -1843,7 +1785,7 @@ def is_virtual_key_mcp_config(x0):
     return True
 
 
-def _member24(x0):
+def _member18(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C57:
             return False
@@ -1854,7 +1796,7 @@ def _member24(x0):
     return True
 
 
-def _member25(x0):
+def _member19(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C59:
             return False
@@ -1865,7 +1807,7 @@ def _member25(x0):
     return True
 
 
-def _member26(x0):
+def _member20(x0):
     if not (isinstance(x0, dict)):
         return False
     if not x0.keys() >= _C63:
@@ -1885,7 +1827,7 @@ def _member26(x0):
 
 
 def is_routing_rule(x0):
-    if not (isinstance(x0, dict) and (_member25(x0) if _member24(x0) else True)):
+    if not (isinstance(x0, dict) and (_member19(x0) if _member18(x0) else True)):
         return False
     if not x0.keys() >= _C60:
         return False
@@ -1951,7 +1893,7 @@ def is_routing_rule(x0):
             return False
     if 'query' in x0:
         x1 = x0['query']
-        if not (((x1 is None) or _member26(x1))):
+        if not (((x1 is None) or _member20(x1))):
             return False
     return True
 
@@ -2017,7 +1959,7 @@ def is_provider_pricing_override(x0):
     return True
 
 
-def _member28(x0):
+def _member21(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C69:
             return False
@@ -2028,8 +1970,8 @@ def _member28(x0):
     return True
 
 
-def _member27(x0):
-    if not (True and not _member28(x0)):
+def _member22(x0):
+    if not (True and not _member21(x0)):
         return False
     if isinstance(x0, dict):
         if not x0.keys() >= _C70:
@@ -2046,14 +1988,14 @@ def _member27(x0):
     return True
 
 
-def _member29(x0):
+def _member23(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C72:
             return False
     return True
 
 
-def _member30(x0):
+def _member24(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C72:
             return False
@@ -2069,7 +2011,7 @@ def _member30(x0):
     return True
 
 
-def _member31(x0):
+def _member25(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C74:
             return False
@@ -2077,7 +2019,7 @@ def _member31(x0):
 
 
 def is_complexity_analyzer_config(x0):
-    if not (isinstance(x0, dict) and (True and (_member29(x0) if _member27(x0) else True)) and (True and (_member31(x0) if _member30(x0) else True))):
+    if not (isinstance(x0, dict) and (True and (_member23(x0) if _member22(x0) else True)) and (True and (_member25(x0) if _member24(x0) else True))):
         return False
     if not x0.keys() >= _C75:
         return False
@@ -2562,26 +2504,8 @@ def is_prompt_cache(x0):
     return True
 
 
-def _member32(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C17:
-            return False
-    return True
-
-
-def _member33(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C18:
-            return False
-        if 'reset_duration' in x0:
-            x1 = x0['reset_duration']
-            if not ((isinstance(x1, str) and x1 == '1Q')):
-                return False
-    return True
-
-
 def is_project_budget(x0):
-    if not (isinstance(x0, dict) and (True and (_member33(x0) if _member32(x0) else True))):
+    if not (isinstance(x0, dict) and (True and (_member4(x0) if _member3(x0) else True))):
         return False
     if not x0.keys() >= _C89:
         return False
@@ -2608,14 +2532,14 @@ def is_project_budget(x0):
     return True
 
 
-def _member34(x0):
+def _member26(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C91:
             return False
     return True
 
 
-def _member35(x0):
+def _member27(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C92:
             return False
@@ -2623,7 +2547,7 @@ def _member35(x0):
 
 
 def is_project_rate_limit(x0):
-    if not (isinstance(x0, dict) and (_member34(x0) or _member35(x0)) and (not isinstance(x0, dict) or 'token_max_limit' not in x0 or x0.keys() >= _C93) and (not isinstance(x0, dict) or 'token_reset_duration' not in x0 or x0.keys() >= _C91) and (not isinstance(x0, dict) or 'request_max_limit' not in x0 or x0.keys() >= _C94) and (not isinstance(x0, dict) or 'request_reset_duration' not in x0 or x0.keys() >= _C92)):
+    if not (isinstance(x0, dict) and (_member26(x0) or _member27(x0)) and (not isinstance(x0, dict) or 'token_max_limit' not in x0 or x0.keys() >= _C93) and (not isinstance(x0, dict) or 'token_reset_duration' not in x0 or x0.keys() >= _C91) and (not isinstance(x0, dict) or 'request_max_limit' not in x0 or x0.keys() >= _C94) and (not isinstance(x0, dict) or 'request_reset_duration' not in x0 or x0.keys() >= _C92)):
         return False
     if not x0.keys() <= _C95:
         return False
@@ -2728,14 +2652,14 @@ def is_project_mcp_config(x0):
     return True
 
 
-def _member36(x0):
+def _member28(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C100:
             return False
     return True
 
 
-def _member37(x0):
+def _member29(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C101:
             return False
@@ -2743,7 +2667,7 @@ def _member37(x0):
 
 
 def is_project_virtual_mcp(x0):
-    if not (isinstance(x0, dict) and (_member36(x0) or _member37(x0))):
+    if not (isinstance(x0, dict) and (_member28(x0) or _member29(x0))):
         return False
     if not x0.keys() <= _C102:
         return False
@@ -2788,7 +2712,7 @@ def is_routing_target(x0):
     return True
 
 
-def _member38(x0):
+def _member30(x0):
     if not (isinstance(x0, dict)):
         return False
     if not x0.keys() >= _C54:
@@ -2811,7 +2735,7 @@ def _member38(x0):
 
 
 def is_routing_fallback(x0):
-    if not ((((isinstance(x0, str) and (not isinstance(x0, str) or len(x0) >= 1))) + (_member38(x0)) == 1)):
+    if not ((((isinstance(x0, str) and (not isinstance(x0, str) or len(x0) >= 1))) + (_member30(x0)) == 1)):
         return False
     return True
 
@@ -2838,7 +2762,7 @@ def is_complexity_tier_boundaries(x0):
     return True
 
 
-def _member39(x0):
+def _member31(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C108:
             return False
@@ -2868,7 +2792,7 @@ def _member39(x0):
     return True
 
 
-def _member40(x0):
+def _member32(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C109:
             return False
@@ -2906,7 +2830,7 @@ def _member40(x0):
 
 
 def is_complexity_analyzer_keywords(x0):
-    if not (isinstance(x0, dict) and ((_member39(x0)) + (_member40(x0)) == 1)):
+    if not (isinstance(x0, dict) and ((_member31(x0)) + (_member32(x0)) == 1)):
         return False
     return True
 
@@ -3106,7 +3030,7 @@ def is_complexity_jev_tier_criteria(x0):
     return True
 
 
-def _member41(x0):
+def _member33(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C79:
             return False
@@ -3117,27 +3041,27 @@ def _member41(x0):
     return True
 
 
-def _member43(x0):
+def _member34(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C126:
             return False
     return True
 
 
-def _member44(x0):
+def _member35(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C127:
             return False
     return True
 
 
-def _member42(x0):
+def _member36(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
         if 'config' in x0:
             x1 = x0['config']
-            if not (isinstance(x1, dict) and ((_member43(x1)) + (_member44(x1)) == 1)):
+            if not (isinstance(x1, dict) and ((_member34(x1)) + (_member35(x1)) == 1)):
                 return False
             if 'webhook_url' in x1:
                 x2 = x1['webhook_url']
@@ -3150,7 +3074,7 @@ def _member42(x0):
     return True
 
 
-def _member45(x0):
+def _member37(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C79:
             return False
@@ -3161,40 +3085,7 @@ def _member45(x0):
     return True
 
 
-def _member47(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C126:
-            return False
-    return True
-
-
-def _member48(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C127:
-            return False
-    return True
-
-
-def _member46(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C125:
-            return False
-        if 'config' in x0:
-            x1 = x0['config']
-            if not (isinstance(x1, dict) and ((_member47(x1)) + (_member48(x1)) == 1)):
-                return False
-            if 'webhook_url' in x1:
-                x2 = x1['webhook_url']
-                if not (isinstance(x2, str) and (not isinstance(x2, str) or len(x2) >= 1) and ((True) or ((not isinstance(x2, str) or _matches('^env\\.[A-Za-z_][A-Za-z0-9_]*\\Z', x2))))):
-                    return False
-            if 'url' in x1:
-                x2 = x1['url']
-                if not (isinstance(x2, str) and (not isinstance(x2, str) or len(x2) >= 1) and ((True) or ((not isinstance(x2, str) or _matches('^env\\.[A-Za-z_][A-Za-z0-9_]*\\Z', x2))))):
-                    return False
-    return True
-
-
-def _member49(x0):
+def _member38(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C79:
             return False
@@ -3205,27 +3096,27 @@ def _member49(x0):
     return True
 
 
-def _member51(x0):
+def _member39(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C128:
             return False
     return True
 
 
-def _member52(x0):
+def _member40(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C129:
             return False
     return True
 
 
-def _member50(x0):
+def _member41(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
         if 'config' in x0:
             x1 = x0['config']
-            if not (isinstance(x1, dict) and ((_member51(x1)) + (_member52(x1)) == 1)):
+            if not (isinstance(x1, dict) and ((_member39(x1)) + (_member40(x1)) == 1)):
                 return False
             if 'routing_key' in x1:
                 x2 = x1['routing_key']
@@ -3238,7 +3129,7 @@ def _member50(x0):
     return True
 
 
-def _member53(x0):
+def _member42(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C79:
             return False
@@ -3249,27 +3140,13 @@ def _member53(x0):
     return True
 
 
-def _member55(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C127:
-            return False
-    return True
-
-
-def _member56(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C126:
-            return False
-    return True
-
-
-def _member54(x0):
+def _member43(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
         if 'config' in x0:
             x1 = x0['config']
-            if not (isinstance(x1, dict) and ((_member55(x1)) + (_member56(x1)) == 1)):
+            if not (isinstance(x1, dict) and ((_member35(x1)) + (_member34(x1)) == 1)):
                 return False
             if 'url' in x1:
                 x2 = x1['url']
@@ -3289,30 +3166,16 @@ def _member54(x0):
     return True
 
 
-def _member57(x0):
+def _member44(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C133:
             return False
     return True
 
 
-def _member58(x0):
+def _member45(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C134:
-            return False
-    return True
-
-
-def _member59(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C134:
-            return False
-    return True
-
-
-def _member60(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C133:
             return False
     return True
 
@@ -3345,7 +3208,7 @@ def is_section_alerting(x0):
         if not (isinstance(x1, list)):
             return False
         for x2 in x1:
-            if not (isinstance(x2, dict) and (True and (_member42(x2) if _member41(x2) else True)) and (True and (_member46(x2) if _member45(x2) else True)) and (True and (_member50(x2) if _member49(x2) else True)) and (True and (_member54(x2) if _member53(x2) else True))):
+            if not (isinstance(x2, dict) and (True and (_member36(x2) if _member33(x2) else True)) and (True and (_member36(x2) if _member37(x2) else True)) and (True and (_member41(x2) if _member38(x2) else True)) and (True and (_member43(x2) if _member42(x2) else True))):
                 return False
             if not x2.keys() >= _C130:
                 return False
@@ -3384,7 +3247,7 @@ def is_section_alerting(x0):
         if not (isinstance(x1, list)):
             return False
         for x2 in x1:
-            if not (isinstance(x2, dict) and (True and (_member58(x2) if _member57(x2) else True)) and (True and (_member60(x2) if _member59(x2) else True))):
+            if not (isinstance(x2, dict) and (True and (_member45(x2) if _member44(x2) else True)) and (True and (_member44(x2) if _member45(x2) else True))):
                 return False
             if not x2.keys() >= _C135:
                 return False
@@ -3448,46 +3311,6 @@ def is_section_alerting(x0):
     return True
 
 
-def _member61(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member62(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
 def is_section_webhooks(x0):
     if not (isinstance(x0, list)):
         return False
@@ -3512,7 +3335,7 @@ def is_section_webhooks(x0):
                 return False
         if 'secret' in x1:
             x2 = x1['secret']
-            if not (((isinstance(x2, str)) or _member61(x2))):
+            if not (((isinstance(x2, str)) or _member2(x2))):
                 return False
         if 'events' in x1:
             x2 = x1['events']
@@ -3526,7 +3349,7 @@ def is_section_webhooks(x0):
             if not (isinstance(x2, dict)):
                 return False
             for x3 in x2.values():
-                if not (((isinstance(x3, str)) or _member62(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
         if 'include_response' in x1:
             x2 = x1['include_response']
@@ -3604,7 +3427,7 @@ def is_section_mcp(x0):
     return True
 
 
-def _member63(x0):
+def _member46(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C142:
             return False
@@ -3615,7 +3438,7 @@ def _member63(x0):
     return True
 
 
-def _member64(x0):
+def _member47(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C143:
             return False
@@ -3626,22 +3449,22 @@ def _member64(x0):
     return True
 
 
-def _member66(x0):
+def _member48(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C144:
             return False
     return True
 
 
-def _member67(x0):
+def _member49(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C145:
             return False
     return True
 
 
-def _member65(x0):
-    if not ((_member66(x0) or _member67(x0))):
+def _member50(x0):
+    if not ((_member48(x0) or _member49(x0))):
         return False
     if isinstance(x0, dict):
         if 'connection_type' in x0:
@@ -3651,7 +3474,7 @@ def _member65(x0):
     return True
 
 
-def _member68(x0):
+def _member51(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C145:
             return False
@@ -3662,7 +3485,7 @@ def _member68(x0):
     return True
 
 
-def _member69(x0):
+def _member52(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C146:
             return False
@@ -3673,14 +3496,14 @@ def _member69(x0):
     return True
 
 
-def _member70(x0):
+def _member53(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C147:
             return False
     return True
 
 
-def _member71(x0):
+def _member54(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C146:
             return False
@@ -3691,32 +3514,14 @@ def _member71(x0):
     return True
 
 
-def _member72(x0):
+def _member55(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C149:
             return False
     return True
 
 
-def _member73(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C146:
-            return False
-        if 'auth_type' in x0:
-            x1 = x0['auth_type']
-            if not ((isinstance(x1, str) and x1 == 'per_user_headers')):
-                return False
-    return True
-
-
-def _member74(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C147:
-            return False
-    return True
-
-
-def _member75(x0):
+def _member56(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C146:
             return False
@@ -3727,21 +3532,14 @@ def _member75(x0):
     return True
 
 
-def _member76(x0):
+def _member57(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C150:
             return False
     return True
 
 
-def _member77(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C150:
-            return False
-    return True
-
-
-def _member78(x0):
+def _member58(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C155:
             return False
@@ -3752,7 +3550,7 @@ def _member78(x0):
     return True
 
 
-def _member79(x0):
+def _member59(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C156:
             return False
@@ -3760,7 +3558,7 @@ def _member79(x0):
 
 
 def is_mcp_client_config(x0):
-    if not (isinstance(x0, dict) and ((_member63(x0)) + (_member64(x0)) + (_member65(x0)) + (_member68(x0)) == 1) and (True and (_member70(x0) if _member69(x0) else True)) and (True and ((True and not _member72(x0)) if (True and not _member71(x0)) else True)) and (True and ((True and not _member74(x0)) if (True and not _member73(x0)) else True)) and (True and (_member76(x0) if _member75(x0) else (True and not _member77(x0))))):
+    if not (isinstance(x0, dict) and ((_member46(x0)) + (_member47(x0)) + (_member50(x0)) + (_member51(x0)) == 1) and (True and (_member53(x0) if _member52(x0) else True)) and (True and ((True and not _member55(x0)) if (True and not _member54(x0)) else True)) and (True and ((True and not _member53(x0)) if (True and not _member52(x0)) else True)) and (True and (_member57(x0) if _member56(x0) else (True and not _member57(x0))))):
         return False
     if not x0.keys() >= _C151:
         return False
@@ -3796,7 +3594,7 @@ def is_mcp_client_config(x0):
             return False
     if 'token_exchange' in x0:
         x1 = x0['token_exchange']
-        if not (isinstance(x1, dict) and (True and (_member79(x1) if (True and not _member78(x1)) else True))):
+        if not (isinstance(x1, dict) and (True and (_member59(x1) if (True and not _member58(x1)) else True))):
             return False
         if not x1.keys() >= _C157:
             return False
@@ -4013,14 +3811,14 @@ def is_mcp_tool_manager_config(x0):
     return True
 
 
-def _member80(x0):
+def _member60(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C165:
             return False
     return True
 
 
-def _member81(x0):
+def _member61(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C98:
             return False
@@ -4059,7 +3857,7 @@ def is_virtual_mcp_config(x0):
         if not (isinstance(x1, list) and (not isinstance(x1, list) or len(x1) >= 1)):
             return False
         for x2 in x1:
-            if not (isinstance(x2, dict) and ((_member80(x2)) + (_member81(x2)) == 1)):
+            if not (isinstance(x2, dict) and ((_member60(x2)) + (_member61(x2)) == 1)):
                 return False
             if not x2.keys() <= _C166:
                 return False
@@ -4085,20 +3883,6 @@ def is_virtual_mcp_config(x0):
         for x2 in x1:
             if not (isinstance(x2, str)):
                 return False
-    return True
-
-
-def _member82(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C165:
-            return False
-    return True
-
-
-def _member83(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C98:
-            return False
     return True
 
 
@@ -4130,7 +3914,7 @@ def is_mcp_tool_group_config(x0):
         if not (isinstance(x1, list) and (not isinstance(x1, list) or len(x1) >= 1)):
             return False
         for x2 in x1:
-            if not (isinstance(x2, dict) and ((_member82(x2)) + (_member83(x2)) == 1)):
+            if not (isinstance(x2, dict) and ((_member60(x2)) + (_member61(x2)) == 1)):
                 return False
             if not x2.keys() <= _C166:
                 return False
@@ -4194,7 +3978,7 @@ def is_mcp_tool_group_config(x0):
     return True
 
 
-def _member84(x0):
+def _member62(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C79:
             return False
@@ -4205,7 +3989,7 @@ def _member84(x0):
     return True
 
 
-def _member85(x0):
+def _member63(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -4216,7 +4000,7 @@ def _member85(x0):
     return True
 
 
-def _member86(x0):
+def _member64(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C79:
             return False
@@ -4227,7 +4011,7 @@ def _member86(x0):
     return True
 
 
-def _member87(x0):
+def _member65(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -4238,7 +4022,7 @@ def _member87(x0):
     return True
 
 
-def _member88(x0):
+def _member66(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C79:
             return False
@@ -4249,7 +4033,7 @@ def _member88(x0):
     return True
 
 
-def _member89(x0):
+def _member67(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -4260,7 +4044,7 @@ def _member89(x0):
     return True
 
 
-def _member90(x0):
+def _member68(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C79:
             return False
@@ -4271,7 +4055,7 @@ def _member90(x0):
     return True
 
 
-def _member91(x0):
+def _member69(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -4282,7 +4066,7 @@ def _member91(x0):
     return True
 
 
-def _member92(x0):
+def _member70(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C79:
             return False
@@ -4293,7 +4077,7 @@ def _member92(x0):
     return True
 
 
-def _member93(x0):
+def _member71(x0):
     if isinstance(x0, dict):
         if 'config' in x0:
             x1 = x0['config']
@@ -4303,7 +4087,7 @@ def _member93(x0):
 
 
 def is_section_vector_store(x0):
-    if not (isinstance(x0, dict) and (True and (_member85(x0) if _member84(x0) else True)) and (True and (_member87(x0) if _member86(x0) else True)) and (True and (_member89(x0) if _member88(x0) else True)) and (True and (_member91(x0) if _member90(x0) else True)) and (True and (_member93(x0) if _member92(x0) else True))):
+    if not (isinstance(x0, dict) and (True and (_member63(x0) if _member62(x0) else True)) and (True and (_member65(x0) if _member64(x0) else True)) and (True and (_member67(x0) if _member66(x0) else True)) and (True and (_member69(x0) if _member68(x0) else True)) and (True and (_member71(x0) if _member70(x0) else True))):
         return False
     if not x0.keys() <= _C168:
         return False
@@ -4505,7 +4289,7 @@ def is_pinecone_config(x0):
     return True
 
 
-def _member94(x0):
+def _member72(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C177:
             return False
@@ -4516,7 +4300,7 @@ def _member94(x0):
     return True
 
 
-def _member95(x0):
+def _member73(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C178:
             return False
@@ -4524,7 +4308,7 @@ def _member95(x0):
 
 
 def is_chromem_config(x0):
-    if not (isinstance(x0, dict) and (_member95(x0) if _member94(x0) else True)):
+    if not (isinstance(x0, dict) and (_member73(x0) if _member72(x0) else True)):
         return False
     if not x0.keys() <= _C179:
         return False
@@ -4539,7 +4323,7 @@ def is_chromem_config(x0):
     return True
 
 
-def _member96(x0):
+def _member74(x0):
     if isinstance(x0, dict):
         if 'type' in x0:
             x1 = x0['type']
@@ -4548,7 +4332,7 @@ def _member96(x0):
     return True
 
 
-def _member97(x0):
+def _member75(x0):
     if not (isinstance(x0, dict)):
         return False
     if not x0.keys() >= _C178:
@@ -4562,7 +4346,7 @@ def _member97(x0):
     return True
 
 
-def _member98(x0):
+def _member76(x0):
     if isinstance(x0, dict):
         if 'type' in x0:
             x1 = x0['type']
@@ -4571,22 +4355,22 @@ def _member98(x0):
     return True
 
 
-def _member100(x0):
+def _member77(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C182:
             return False
     return True
 
 
-def _member101(x0):
+def _member78(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C183:
             return False
     return True
 
 
-def _member99(x0):
-    if not (isinstance(x0, dict) and ((_member100(x0)) + (_member101(x0)) == 1)):
+def _member79(x0):
+    if not (isinstance(x0, dict) and ((_member77(x0)) + (_member78(x0)) == 1)):
         return False
     if not x0.keys() >= _C184:
         return False
@@ -4662,286 +4446,6 @@ def _member99(x0):
     return True
 
 
-def _member102(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member103(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member104(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member105(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member106(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member107(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member108(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member109(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member110(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member111(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member112(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member113(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member114(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member115(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
 def is_section_config_store(x0):
     if not (isinstance(x0, dict)):
         return False
@@ -4957,7 +4461,7 @@ def is_section_config_store(x0):
             return False
     if 'config' in x0:
         x1 = x0['config']
-        if not (((True and (_member97(x1) if _member96(x1) else True)) or (True and (_member99(x1) if _member98(x1) else True)))):
+        if not (((True and (_member75(x1) if _member74(x1) else True)) or (True and (_member79(x1) if _member76(x1) else True)))):
             return False
     if 'vault_store' in x0:
         x1 = x0['vault_store']
@@ -4989,27 +4493,27 @@ def is_section_config_store(x0):
                 return False
             if 'region' in x2:
                 x3 = x2['region']
-                if not (((isinstance(x3, str)) or _member102(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
             if 'access_key_id' in x2:
                 x3 = x2['access_key_id']
-                if not (((isinstance(x3, str)) or _member103(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
             if 'secret_access_key' in x2:
                 x3 = x2['secret_access_key']
-                if not (((isinstance(x3, str)) or _member104(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
             if 'session_token' in x2:
                 x3 = x2['session_token']
-                if not (((isinstance(x3, str)) or _member105(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
             if 'role_arn' in x2:
                 x3 = x2['role_arn']
-                if not (((isinstance(x3, str)) or _member106(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
             if 'kms_key_id' in x2:
                 x3 = x2['kms_key_id']
-                if not (((isinstance(x3, str)) or _member107(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
         if 'gcp' in x1:
             x2 = x1['gcp']
@@ -5019,11 +4523,11 @@ def is_section_config_store(x0):
                 return False
             if 'project_id' in x2:
                 x3 = x2['project_id']
-                if not (((isinstance(x3, str)) or _member108(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
             if 'credentials_json' in x2:
                 x3 = x2['credentials_json']
-                if not (((isinstance(x3, str)) or _member109(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
         if 'hashicorp' in x1:
             x2 = x1['hashicorp']
@@ -5033,32 +4537,32 @@ def is_section_config_store(x0):
                 return False
             if 'address' in x2:
                 x3 = x2['address']
-                if not (((isinstance(x3, str)) or _member110(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
             if 'token' in x2:
                 x3 = x2['token']
-                if not (((isinstance(x3, str)) or _member111(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
             if 'namespace' in x2:
                 x3 = x2['namespace']
-                if not (((isinstance(x3, str)) or _member112(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
             if 'mount_path' in x2:
                 x3 = x2['mount_path']
-                if not (((isinstance(x3, str)) or _member113(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
             if 'role_id' in x2:
                 x3 = x2['role_id']
-                if not (((isinstance(x3, str)) or _member114(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
             if 'secret_id' in x2:
                 x3 = x2['secret_id']
-                if not (((isinstance(x3, str)) or _member115(x3))):
+                if not (((isinstance(x3, str)) or _member2(x3))):
                     return False
     return True
 
 
-def _member116(x0):
+def _member80(x0):
     if isinstance(x0, dict):
         if '../type' in x0:
             x1 = x0['../type']
@@ -5067,7 +4571,7 @@ def _member116(x0):
     return True
 
 
-def _member117(x0):
+def _member81(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C178:
             return False
@@ -5080,7 +4584,7 @@ def _member117(x0):
     return True
 
 
-def _member118(x0):
+def _member82(x0):
     if isinstance(x0, dict):
         if '../type' in x0:
             x1 = x0['../type']
@@ -5089,22 +4593,8 @@ def _member118(x0):
     return True
 
 
-def _member120(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C182:
-            return False
-    return True
-
-
-def _member121(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C183:
-            return False
-    return True
-
-
-def _member119(x0):
-    if not (((_member120(x0)) + (_member121(x0)) == 1)):
+def _member83(x0):
+    if not (((_member77(x0)) + (_member78(x0)) == 1)):
         return False
     if isinstance(x0, dict):
         if not x0.keys() >= _C184:
@@ -5189,7 +4679,7 @@ def _member119(x0):
     return True
 
 
-def _member122(x0):
+def _member84(x0):
     if isinstance(x0, dict):
         if '../type' in x0:
             x1 = x0['../type']
@@ -5198,7 +4688,7 @@ def _member122(x0):
     return True
 
 
-def _member123(x0):
+def _member85(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C174:
             return False
@@ -5243,7 +4733,7 @@ def _member123(x0):
     return True
 
 
-def _member124(x0):
+def _member86(x0):
     if isinstance(x0, dict):
         if 'type' in x0:
             x1 = x0['type']
@@ -5252,7 +4742,7 @@ def _member124(x0):
     return True
 
 
-def _member126(x0):
+def _member87(x0):
     if not (isinstance(x0, dict)):
         return False
     if not x0.keys() >= _C203:
@@ -5282,157 +4772,7 @@ def _member126(x0):
     return True
 
 
-def _member127(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member128(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member129(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member130(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member131(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member125(x0):
+def _member88(x0):
     if not (True and (not isinstance(x0, dict) or 'access_key_id' not in x0 or x0.keys() >= _C199) and (not isinstance(x0, dict) or 'secret_access_key' not in x0 or x0.keys() >= _C200) and (not isinstance(x0, dict) or 'session_token' not in x0 or x0.keys() >= _C201)):
         return False
     if isinstance(x0, dict):
@@ -5440,27 +4780,27 @@ def _member125(x0):
             return False
         if 'region' in x0:
             x1 = x0['region']
-            if not (((isinstance(x1, str)) or _member126(x1))):
+            if not (((isinstance(x1, str)) or _member87(x1))):
                 return False
         if 'endpoint' in x0:
             x1 = x0['endpoint']
-            if not (((isinstance(x1, str)) or _member127(x1))):
+            if not (((isinstance(x1, str)) or _member87(x1))):
                 return False
         if 'access_key_id' in x0:
             x1 = x0['access_key_id']
-            if not (((isinstance(x1, str)) or _member128(x1))):
+            if not (((isinstance(x1, str)) or _member87(x1))):
                 return False
         if 'secret_access_key' in x0:
             x1 = x0['secret_access_key']
-            if not (((isinstance(x1, str)) or _member129(x1))):
+            if not (((isinstance(x1, str)) or _member87(x1))):
                 return False
         if 'session_token' in x0:
             x1 = x0['session_token']
-            if not (((isinstance(x1, str)) or _member130(x1))):
+            if not (((isinstance(x1, str)) or _member87(x1))):
                 return False
         if 'role_arn' in x0:
             x1 = x0['role_arn']
-            if not (((isinstance(x1, str)) or _member131(x1))):
+            if not (((isinstance(x1, str)) or _member87(x1))):
                 return False
         if 'force_path_style' in x0:
             x1 = x0['force_path_style']
@@ -5469,142 +4809,22 @@ def _member125(x0):
     return True
 
 
-def _member133(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member134(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member135(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member132(x0):
+def _member89(x0):
     if isinstance(x0, dict):
         if not x0.keys() <= _C204:
             return False
         if 'credentials_json' in x0:
             x1 = x0['credentials_json']
-            if not (((isinstance(x1, str)) or _member133(x1))):
+            if not (((isinstance(x1, str)) or _member87(x1))):
                 return False
         if 'credentials' in x0:
             x1 = x0['credentials']
-            if not (((isinstance(x1, str)) or _member134(x1))):
+            if not (((isinstance(x1, str)) or _member87(x1))):
                 return False
         if 'project_id' in x0:
             x1 = x0['project_id']
-            if not (((isinstance(x1, str)) or _member135(x1))):
+            if not (((isinstance(x1, str)) or _member87(x1))):
                 return False
-    return True
-
-
-def _member136(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
     return True
 
 
@@ -5623,7 +4843,7 @@ def is_section_logs_store(x0):
             return False
     if 'config' in x0:
         x1 = x0['config']
-        if not (isinstance(x1, dict) and (((True and (_member117(x1) if _member116(x1) else True))) + ((True and (_member119(x1) if _member118(x1) else True))) + ((True and (_member123(x1) if _member122(x1) else True))) == 1)):
+        if not (isinstance(x1, dict) and (((True and (_member81(x1) if _member80(x1) else True))) + ((True and (_member83(x1) if _member82(x1) else True))) + ((True and (_member85(x1) if _member84(x1) else True))) == 1)):
             return False
     if 'writer' in x0:
         x1 = x0['writer']
@@ -5653,7 +4873,7 @@ def is_section_logs_store(x0):
                 return False
     if 'object_storage' in x0:
         x1 = x0['object_storage']
-        if not (isinstance(x1, dict) and (_member125(x1) if _member124(x1) else _member132(x1))):
+        if not (isinstance(x1, dict) and (_member88(x1) if _member86(x1) else _member89(x1))):
             return False
         if not x1.keys() >= _C205:
             return False
@@ -5663,7 +4883,7 @@ def is_section_logs_store(x0):
                 return False
         if 'bucket' in x1:
             x2 = x1['bucket']
-            if not (((isinstance(x2, str) and (not isinstance(x2, str) or len(x2) >= 1)) or _member136(x2))):
+            if not (((isinstance(x2, str) and (not isinstance(x2, str) or len(x2) >= 1)) or _member87(x2))):
                 return False
         if 'prefix' in x1:
             x2 = x1['prefix']
@@ -5687,7 +4907,7 @@ def is_section_logs_store(x0):
     return True
 
 
-def _member137(x0):
+def _member90(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C127:
             return False
@@ -5698,7 +4918,7 @@ def _member137(x0):
     return True
 
 
-def _member138(x0):
+def _member91(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C210:
             return False
@@ -5709,7 +4929,7 @@ def _member138(x0):
     return True
 
 
-def _member139(x0):
+def _member92(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C211:
             return False
@@ -5784,7 +5004,7 @@ def is_section_skills_registry(x0):
                 if not (isinstance(x3, list)):
                     return False
                 for x4 in x3:
-                    if not (isinstance(x4, dict) and ((_member137(x4)) + (_member138(x4)) + (_member139(x4)) == 1)):
+                    if not (isinstance(x4, dict) and ((_member90(x4)) + (_member91(x4)) + (_member92(x4)) == 1)):
                         return False
                     if not x4.keys() >= _C212:
                         return False
@@ -5813,7 +5033,7 @@ def is_section_skills_registry(x0):
     return True
 
 
-def _member140(x0):
+def _member93(x0):
     if isinstance(x0, dict):
         if 'name' in x0:
             x1 = x0['name']
@@ -5822,7 +5042,7 @@ def _member140(x0):
     return True
 
 
-def _member141(x0):
+def _member94(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -5894,7 +5114,7 @@ def _member141(x0):
     return True
 
 
-def _member142(x0):
+def _member95(x0):
     if isinstance(x0, dict):
         if 'name' in x0:
             x1 = x0['name']
@@ -5903,7 +5123,7 @@ def _member142(x0):
     return True
 
 
-def _member143(x0):
+def _member96(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -5935,7 +5155,7 @@ def _member143(x0):
     return True
 
 
-def _member144(x0):
+def _member97(x0):
     if isinstance(x0, dict):
         if 'name' in x0:
             x1 = x0['name']
@@ -5944,7 +5164,7 @@ def _member144(x0):
     return True
 
 
-def _member145(x0):
+def _member98(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -5972,7 +5192,7 @@ def _member145(x0):
     return True
 
 
-def _member146(x0):
+def _member99(x0):
     if isinstance(x0, dict):
         if 'name' in x0:
             x1 = x0['name']
@@ -5981,7 +5201,7 @@ def _member146(x0):
     return True
 
 
-def _member147(x0):
+def _member100(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -6011,7 +5231,7 @@ def _member147(x0):
     return True
 
 
-def _member148(x0):
+def _member101(x0):
     if isinstance(x0, dict):
         if 'name' in x0:
             x1 = x0['name']
@@ -6020,7 +5240,7 @@ def _member148(x0):
     return True
 
 
-def _member150(x0):
+def _member102(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C54:
             return False
@@ -6031,7 +5251,7 @@ def _member150(x0):
     return True
 
 
-def _member151(x0):
+def _member103(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C110:
             return False
@@ -6042,15 +5262,15 @@ def _member151(x0):
     return True
 
 
-def _member153(x0):
+def _member104(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C222:
             return False
     return True
 
 
-def _member152(x0):
-    if not (True and not _member153(x0)):
+def _member105(x0):
+    if not (True and not _member104(x0)):
         return False
     if isinstance(x0, dict):
         if 'dimension' in x0:
@@ -6060,13 +5280,13 @@ def _member152(x0):
     return True
 
 
-def _member149(x0):
+def _member106(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
         if 'config' in x0:
             x1 = x0['config']
-            if not (isinstance(x1, dict) and (True and (_member151(x1) if _member150(x1) else _member152(x1)))):
+            if not (isinstance(x1, dict) and (True and (_member103(x1) if _member102(x1) else _member105(x1)))):
                 return False
             if not x1.keys() >= _C223:
                 return False
@@ -6119,7 +5339,7 @@ def _member149(x0):
     return True
 
 
-def _member154(x0):
+def _member107(x0):
     if isinstance(x0, dict):
         if 'name' in x0:
             x1 = x0['name']
@@ -6128,7 +5348,7 @@ def _member154(x0):
     return True
 
 
-def _member155(x0):
+def _member108(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -6139,7 +5359,7 @@ def _member155(x0):
     return True
 
 
-def _member156(x0):
+def _member109(x0):
     if isinstance(x0, dict):
         if 'name' in x0:
             x1 = x0['name']
@@ -6148,7 +5368,7 @@ def _member156(x0):
     return True
 
 
-def _member158(x0):
+def _member110(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C226:
             return False
@@ -6159,20 +5379,20 @@ def _member158(x0):
     return True
 
 
-def _member159(x0):
+def _member111(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C220:
             return False
     return True
 
 
-def _member157(x0):
+def _member112(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
         if 'config' in x0:
             x1 = x0['config']
-            if not (isinstance(x1, dict) and (True and (_member159(x1) if _member158(x1) else True))):
+            if not (isinstance(x1, dict) and (True and (_member111(x1) if _member110(x1) else True))):
                 return False
             if not x1.keys() <= _C227:
                 return False
@@ -6276,7 +5496,7 @@ def _member157(x0):
     return True
 
 
-def _member160(x0):
+def _member113(x0):
     if isinstance(x0, dict):
         if 'name' in x0:
             x1 = x0['name']
@@ -6285,7 +5505,7 @@ def _member160(x0):
     return True
 
 
-def _member162(x0):
+def _member114(x0):
     if isinstance(x0, dict):
         if 'enable_events' in x0:
             x1 = x0['enable_events']
@@ -6294,14 +5514,14 @@ def _member162(x0):
     return True
 
 
-def _member163(x0):
+def _member115(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C228:
             return False
     return True
 
 
-def _member164(x0):
+def _member116(x0):
     if isinstance(x0, dict):
         if 'enable_metrics' in x0:
             x1 = x0['enable_metrics']
@@ -6310,20 +5530,20 @@ def _member164(x0):
     return True
 
 
-def _member165(x0):
+def _member117(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C229:
             return False
     return True
 
 
-def _member161(x0):
+def _member118(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
         if 'config' in x0:
             x1 = x0['config']
-            if not (isinstance(x1, dict) and (True and (_member163(x1) if _member162(x1) else True)) and (True and (_member165(x1) if _member164(x1) else True))):
+            if not (isinstance(x1, dict) and (True and (_member115(x1) if _member114(x1) else True)) and (True and (_member117(x1) if _member116(x1) else True))):
                 return False
             if not x1.keys() >= _C230:
                 return False
@@ -6422,7 +5642,7 @@ def _member161(x0):
     return True
 
 
-def _member166(x0):
+def _member119(x0):
     if isinstance(x0, dict):
         if 'name' in x0:
             x1 = x0['name']
@@ -6431,47 +5651,7 @@ def _member166(x0):
     return True
 
 
-def _member168(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member169(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member167(x0):
+def _member120(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -6501,7 +5681,7 @@ def _member167(x0):
                     return False
             if 'service_account_key' in x1:
                 x2 = x1['service_account_key']
-                if not (((isinstance(x2, str)) or _member168(x2))):
+                if not (((isinstance(x2, str)) or _member2(x2))):
                     return False
             if 'create_table_if_not_exists' in x1:
                 x2 = x1['create_table_if_not_exists']
@@ -6520,7 +5700,7 @@ def _member167(x0):
                 if not (isinstance(x2, dict)):
                     return False
                 for x3 in x2.values():
-                    if not (((isinstance(x3, str)) or _member169(x3))):
+                    if not (((isinstance(x3, str)) or _member2(x3))):
                         return False
             if 'disable_content_logging' in x1:
                 x2 = x1['disable_content_logging']
@@ -6544,7 +5724,7 @@ def _member167(x0):
     return True
 
 
-def _member170(x0):
+def _member121(x0):
     if isinstance(x0, dict):
         if 'name' in x0:
             x1 = x0['name']
@@ -6553,67 +5733,7 @@ def _member170(x0):
     return True
 
 
-def _member172(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member173(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member174(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member171(x0):
+def _member122(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -6652,11 +5772,11 @@ def _member171(x0):
                         return False
                 if 'username' in x2:
                     x3 = x2['username']
-                    if not (((isinstance(x3, str)) or _member172(x3))):
+                    if not (((isinstance(x3, str)) or _member2(x3))):
                         return False
                 if 'password' in x2:
                     x3 = x2['password']
-                    if not (((isinstance(x3, str)) or _member173(x3))):
+                    if not (((isinstance(x3, str)) or _member2(x3))):
                         return False
             if 'tls_enabled' in x1:
                 x2 = x1['tls_enabled']
@@ -6664,7 +5784,7 @@ def _member171(x0):
                     return False
             if 'ca_cert' in x1:
                 x2 = x1['ca_cert']
-                if not (((isinstance(x2, str)) or _member174(x2))):
+                if not (((isinstance(x2, str)) or _member2(x2))):
                     return False
             if 'compression' in x1:
                 x2 = x1['compression']
@@ -6700,7 +5820,7 @@ def _member171(x0):
     return True
 
 
-def _member175(x0):
+def _member123(x0):
     if isinstance(x0, dict):
         if 'name' in x0:
             x1 = x0['name']
@@ -6709,27 +5829,7 @@ def _member175(x0):
     return True
 
 
-def _member177(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() <= _C13:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member176(x0):
+def _member124(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C125:
             return False
@@ -6751,7 +5851,7 @@ def _member176(x0):
                     return False
             if 'service_account_key' in x1:
                 x2 = x1['service_account_key']
-                if not (((isinstance(x2, str)) or _member177(x2))):
+                if not (((isinstance(x2, str)) or _member2(x2))):
                     return False
             if 'auto_create_topic' in x1:
                 x2 = x1['auto_create_topic']
@@ -6779,7 +5879,7 @@ def is_section_plugins(x0):
     if not (isinstance(x0, list)):
         return False
     for x1 in x0:
-        if not (isinstance(x1, dict) and (True and (_member141(x1) if _member140(x1) else True)) and (True and (_member143(x1) if _member142(x1) else True)) and (True and (_member145(x1) if _member144(x1) else True)) and (True and (_member147(x1) if _member146(x1) else True)) and (True and (_member149(x1) if _member148(x1) else True)) and (True and (_member155(x1) if _member154(x1) else True)) and (True and (_member157(x1) if _member156(x1) else True)) and (True and (_member161(x1) if _member160(x1) else True)) and (True and (_member167(x1) if _member166(x1) else True)) and (True and (_member171(x1) if _member170(x1) else True)) and (True and (_member176(x1) if _member175(x1) else True))):
+        if not (isinstance(x1, dict) and (True and (_member94(x1) if _member93(x1) else True)) and (True and (_member96(x1) if _member95(x1) else True)) and (True and (_member98(x1) if _member97(x1) else True)) and (True and (_member100(x1) if _member99(x1) else True)) and (True and (_member106(x1) if _member101(x1) else True)) and (True and (_member108(x1) if _member107(x1) else True)) and (True and (_member112(x1) if _member109(x1) else True)) and (True and (_member118(x1) if _member113(x1) else True)) and (True and (_member120(x1) if _member119(x1) else True)) and (True and (_member122(x1) if _member121(x1) else True)) and (True and (_member124(x1) if _member123(x1) else True))):
             return False
         if not x1.keys() >= _C241:
             return False
@@ -6824,7 +5924,7 @@ def is_section_plugins(x0):
     return True
 
 
-def _member178(x0):
+def _member125(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C71:
             return False
@@ -6835,7 +5935,7 @@ def _member178(x0):
     return True
 
 
-def _member179(x0):
+def _member126(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C244:
             return False
@@ -6846,14 +5946,14 @@ def _member179(x0):
     return True
 
 
-def _member180(x0):
+def _member127(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C245:
             return False
     return True
 
 
-def _member181(x0):
+def _member128(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C246:
             return False
@@ -6864,7 +5964,7 @@ def _member181(x0):
     return True
 
 
-def _member182(x0):
+def _member129(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C247:
             return False
@@ -6872,7 +5972,7 @@ def _member182(x0):
 
 
 def is_otel_profile_config(x0):
-    if not (isinstance(x0, dict) and (True and (_member180(x0) if (True and (True and not _member178(x0)) and (True and not _member179(x0))) else True)) and (True and (_member182(x0) if _member181(x0) else True))):
+    if not (isinstance(x0, dict) and (True and (_member127(x0) if (True and (True and not _member125(x0)) and (True and not _member126(x0))) else True)) and (True and (_member129(x0) if _member128(x0) else True))):
         return False
     if not x0.keys() <= _C248:
         return False
@@ -7084,25 +6184,6 @@ def is_section_guardrails_config(x0):
     return True
 
 
-def _member183(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C63:
-        return False
-    if 'combinator' in x0:
-        x1 = x0['combinator']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C64)):
-            return False
-    if 'rules' in x0:
-        x1 = x0['rules']
-        if not (isinstance(x1, list)):
-            return False
-        for x2 in x1:
-            if not (isinstance(x2, dict)):
-                return False
-    return True
-
-
 def is_guardrails_config(x0):
     if not (isinstance(x0, dict)):
         return False
@@ -7145,7 +6226,7 @@ def is_guardrails_config(x0):
                     return False
             if 'query' in x2:
                 x3 = x2['query']
-                if not (((x3 is None) or _member183(x3))):
+                if not (((x3 is None) or _member20(x3))):
                     return False
             if 'apply_to' in x2:
                 x3 = x2['apply_to']
@@ -7226,371 +6307,6 @@ def is_section_audit_logs(x0):
     return True
 
 
-def _member184(x0):
-    if isinstance(x0, dict):
-        if 'type' in x0:
-            x1 = x0['type']
-            if not ((isinstance(x1, str) and x1 == 's3')):
-                return False
-    return True
-
-
-def _member186(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member187(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member188(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member189(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member190(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member191(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member185(x0):
-    if not (True and (not isinstance(x0, dict) or 'access_key_id' not in x0 or x0.keys() >= _C199) and (not isinstance(x0, dict) or 'secret_access_key' not in x0 or x0.keys() >= _C200) and (not isinstance(x0, dict) or 'session_token' not in x0 or x0.keys() >= _C201)):
-        return False
-    if isinstance(x0, dict):
-        if not x0.keys() <= _C202:
-            return False
-        if 'region' in x0:
-            x1 = x0['region']
-            if not (((isinstance(x1, str)) or _member186(x1))):
-                return False
-        if 'endpoint' in x0:
-            x1 = x0['endpoint']
-            if not (((isinstance(x1, str)) or _member187(x1))):
-                return False
-        if 'access_key_id' in x0:
-            x1 = x0['access_key_id']
-            if not (((isinstance(x1, str)) or _member188(x1))):
-                return False
-        if 'secret_access_key' in x0:
-            x1 = x0['secret_access_key']
-            if not (((isinstance(x1, str)) or _member189(x1))):
-                return False
-        if 'session_token' in x0:
-            x1 = x0['session_token']
-            if not (((isinstance(x1, str)) or _member190(x1))):
-                return False
-        if 'role_arn' in x0:
-            x1 = x0['role_arn']
-            if not (((isinstance(x1, str)) or _member191(x1))):
-                return False
-        if 'force_path_style' in x0:
-            x1 = x0['force_path_style']
-            if not (isinstance(x1, bool)):
-                return False
-    return True
-
-
-def _member193(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member194(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member195(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
-def _member192(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() <= _C204:
-            return False
-        if 'credentials_json' in x0:
-            x1 = x0['credentials_json']
-            if not (((isinstance(x1, str)) or _member193(x1))):
-                return False
-        if 'credentials' in x0:
-            x1 = x0['credentials']
-            if not (((isinstance(x1, str)) or _member194(x1))):
-                return False
-        if 'project_id' in x0:
-            x1 = x0['project_id']
-            if not (((isinstance(x1, str)) or _member195(x1))):
-                return False
-    return True
-
-
-def _member196(x0):
-    if not (isinstance(x0, dict)):
-        return False
-    if not x0.keys() >= _C203:
-        return False
-    if not x0.keys() <= _C9:
-        return False
-    if 'value' in x0:
-        x1 = x0['value']
-        if not (isinstance(x1, str)):
-            return False
-    if 'ref' in x0:
-        x1 = x0['ref']
-        if not (isinstance(x1, str)):
-            return False
-    if 'type' in x0:
-        x1 = x0['type']
-        if not (isinstance(x1, str) and (isinstance(x1, str) and x1 in _C10)):
-            return False
-    if 'env_var' in x0:
-        x1 = x0['env_var']
-        if not (isinstance(x1, str)):
-            return False
-    if 'from_env' in x0:
-        x1 = x0['from_env']
-        if not (isinstance(x1, bool)):
-            return False
-    return True
-
-
 def is_audit_logs_config(x0):
     if not (isinstance(x0, dict)):
         return False
@@ -7626,7 +6342,7 @@ def is_audit_logs_config(x0):
             return False
     if 'object_storage' in x0:
         x1 = x0['object_storage']
-        if not (isinstance(x1, dict) and (_member185(x1) if _member184(x1) else _member192(x1))):
+        if not (isinstance(x1, dict) and (_member88(x1) if _member86(x1) else _member89(x1))):
             return False
         if not x1.keys() >= _C205:
             return False
@@ -7636,7 +6352,7 @@ def is_audit_logs_config(x0):
                 return False
         if 'bucket' in x1:
             x2 = x1['bucket']
-            if not (((isinstance(x2, str) and (not isinstance(x2, str) or len(x2) >= 1)) or _member196(x2))):
+            if not (((isinstance(x2, str) and (not isinstance(x2, str) or len(x2) >= 1)) or _member87(x2))):
                 return False
         if 'prefix' in x1:
             x2 = x1['prefix']
@@ -7927,7 +6643,7 @@ def is_section_scim_config(x0):
     return True
 
 
-def _member197(x0):
+def _member130(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C277:
             return False
@@ -7942,7 +6658,7 @@ def _member197(x0):
     return True
 
 
-def _member198(x0):
+def _member131(x0):
     if isinstance(x0, dict):
         if 'config' in x0:
             x1 = x0['config']
@@ -7951,7 +6667,7 @@ def _member198(x0):
     return True
 
 
-def _member199(x0):
+def _member132(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C277:
             return False
@@ -7966,7 +6682,7 @@ def _member199(x0):
     return True
 
 
-def _member200(x0):
+def _member133(x0):
     if isinstance(x0, dict):
         if 'config' in x0:
             x1 = x0['config']
@@ -7975,7 +6691,7 @@ def _member200(x0):
     return True
 
 
-def _member201(x0):
+def _member134(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C277:
             return False
@@ -7990,7 +6706,7 @@ def _member201(x0):
     return True
 
 
-def _member202(x0):
+def _member135(x0):
     if isinstance(x0, dict):
         if 'config' in x0:
             x1 = x0['config']
@@ -7999,7 +6715,7 @@ def _member202(x0):
     return True
 
 
-def _member203(x0):
+def _member136(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C277:
             return False
@@ -8014,7 +6730,7 @@ def _member203(x0):
     return True
 
 
-def _member204(x0):
+def _member137(x0):
     if isinstance(x0, dict):
         if 'config' in x0:
             x1 = x0['config']
@@ -8023,7 +6739,7 @@ def _member204(x0):
     return True
 
 
-def _member205(x0):
+def _member138(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C277:
             return False
@@ -8038,7 +6754,7 @@ def _member205(x0):
     return True
 
 
-def _member206(x0):
+def _member139(x0):
     if isinstance(x0, dict):
         if 'config' in x0:
             x1 = x0['config']
@@ -8047,7 +6763,7 @@ def _member206(x0):
     return True
 
 
-def _member207(x0):
+def _member140(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C277:
             return False
@@ -8062,7 +6778,7 @@ def _member207(x0):
     return True
 
 
-def _member208(x0):
+def _member141(x0):
     if isinstance(x0, dict):
         if 'config' in x0:
             x1 = x0['config']
@@ -8071,7 +6787,7 @@ def _member208(x0):
     return True
 
 
-def _member209(x0):
+def _member142(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C277:
             return False
@@ -8086,7 +6802,7 @@ def _member209(x0):
     return True
 
 
-def _member210(x0):
+def _member143(x0):
     if isinstance(x0, dict):
         if 'config' in x0:
             x1 = x0['config']
@@ -8096,7 +6812,7 @@ def _member210(x0):
 
 
 def is_scim_config(x0):
-    if not (isinstance(x0, dict) and (True and (_member198(x0) if _member197(x0) else True)) and (True and (_member200(x0) if _member199(x0) else True)) and (True and (_member202(x0) if _member201(x0) else True)) and (True and (_member204(x0) if _member203(x0) else True)) and (True and (_member206(x0) if _member205(x0) else True)) and (True and (_member208(x0) if _member207(x0) else True)) and (True and (_member210(x0) if _member209(x0) else True))):
+    if not (isinstance(x0, dict) and (True and (_member131(x0) if _member130(x0) else True)) and (True and (_member133(x0) if _member132(x0) else True)) and (True and (_member135(x0) if _member134(x0) else True)) and (True and (_member137(x0) if _member136(x0) else True)) and (True and (_member139(x0) if _member138(x0) else True)) and (True and (_member141(x0) if _member140(x0) else True)) and (True and (_member143(x0) if _member142(x0) else True))):
         return False
     if not x0.keys() >= _C71:
         return False
@@ -8544,7 +7260,7 @@ def is_zitadel_config(x0):
     return True
 
 
-def _member211(x0):
+def _member144(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C294:
             return False
@@ -8555,14 +7271,14 @@ def _member211(x0):
     return True
 
 
-def _member212(x0):
+def _member145(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C295:
             return False
     return True
 
 
-def _member213(x0):
+def _member146(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C294:
             return False
@@ -8573,14 +7289,14 @@ def _member213(x0):
     return True
 
 
-def _member214(x0):
+def _member147(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C296:
             return False
     return True
 
 
-def _member215(x0):
+def _member148(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C294:
             return False
@@ -8591,7 +7307,7 @@ def _member215(x0):
     return True
 
 
-def _member216(x0):
+def _member149(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C298:
             return False
@@ -8599,7 +7315,7 @@ def _member216(x0):
 
 
 def is_google_config(x0):
-    if not (isinstance(x0, dict) and (True and (_member212(x0) if _member211(x0) else True)) and (True and (_member214(x0) if _member213(x0) else True)) and (True and (_member216(x0) if _member215(x0) else True))):
+    if not (isinstance(x0, dict) and (True and (_member145(x0) if _member144(x0) else True)) and (True and (_member147(x0) if _member146(x0) else True)) and (True and (_member149(x0) if _member148(x0) else True))):
         return False
     if not x0.keys() >= _C292:
         return False
@@ -8874,7 +7590,7 @@ def is_scim_attribute_access_profile_mappings(x0):
     return True
 
 
-def _member217(x0):
+def _member150(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C277:
             return False
@@ -8889,44 +7605,29 @@ def _member217(x0):
     return True
 
 
-def _member218(x0):
+def _member151(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C311:
             return False
     return True
 
 
-def _member219(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C277:
-            return False
-        if 'enabled' in x0:
-            x1 = x0['enabled']
-            if not (((x1 is True))):
-                return False
-        if 'provider' in x0:
-            x1 = x0['provider']
-            if not ((isinstance(x1, str) and x1 == 'generic')):
-                return False
-    return True
-
-
-def _member221(x0):
+def _member152(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C157:
             return False
     return True
 
 
-def _member222(x0):
+def _member153(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C312:
             return False
     return True
 
 
-def _member220(x0):
-    if not ((_member221(x0) or _member222(x0))):
+def _member154(x0):
+    if not ((_member152(x0) or _member153(x0))):
         return False
     if isinstance(x0, dict):
         if not x0.keys() >= _C313:
@@ -8934,7 +7635,7 @@ def _member220(x0):
     return True
 
 
-def _member223(x0):
+def _member155(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C277:
             return False
@@ -8949,22 +7650,8 @@ def _member223(x0):
     return True
 
 
-def _member225(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C157:
-            return False
-    return True
-
-
-def _member226(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C312:
-            return False
-    return True
-
-
-def _member224(x0):
-    if not ((_member225(x0) or _member226(x0))):
+def _member156(x0):
+    if not ((_member152(x0) or _member153(x0))):
         return False
     if isinstance(x0, dict):
         if not x0.keys() >= _C314:
@@ -8972,15 +7659,15 @@ def _member224(x0):
     return True
 
 
-def _member228(x0):
+def _member157(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C54:
             return False
     return True
 
 
-def _member227(x0):
-    if not (True and not _member228(x0)):
+def _member158(x0):
+    if not (True and not _member157(x0)):
         return False
     if isinstance(x0, dict):
         if not x0.keys() >= _C71:
@@ -8992,31 +7679,8 @@ def _member227(x0):
     return True
 
 
-def _member230(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C157:
-            return False
-    return True
-
-
-def _member231(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C312:
-            return False
-    return True
-
-
-def _member229(x0):
-    if not ((_member230(x0) or _member231(x0))):
-        return False
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C314:
-            return False
-    return True
-
-
 def is_scim_auth_proxy(x0):
-    if not (isinstance(x0, dict) and (True and (_member218(x0) if _member217(x0) else True)) and (True and (_member220(x0) if _member219(x0) else True)) and (True and (_member224(x0) if _member223(x0) else True)) and (True and (_member229(x0) if _member227(x0) else True))):
+    if not (isinstance(x0, dict) and (True and (_member151(x0) if _member150(x0) else True)) and (True and (_member154(x0) if _member136(x0) else True)) and (True and (_member156(x0) if _member155(x0) else True)) and (True and (_member156(x0) if _member158(x0) else True))):
         return False
     if not x0.keys() >= _C71:
         return False
@@ -9303,22 +7967,8 @@ def is_access_profile_provider_config(x0):
     return True
 
 
-def _member232(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C100:
-            return False
-    return True
-
-
-def _member233(x0):
-    if isinstance(x0, dict):
-        if not x0.keys() >= _C101:
-            return False
-    return True
-
-
 def is_access_profile_virtual_mcp(x0):
-    if not (isinstance(x0, dict) and (_member232(x0) or _member233(x0))):
+    if not (isinstance(x0, dict) and (_member28(x0) or _member29(x0))):
         return False
     if not x0.keys() <= _C102:
         return False
@@ -9464,7 +8114,7 @@ def is_section_circuit_breaker_config(x0):
     return True
 
 
-def _member234(x0):
+def _member159(x0):
     if isinstance(x0, dict):
         if not x0.keys() >= _C334:
             return False
@@ -9535,7 +8185,7 @@ def is_circuit_breaker_config(x0):
                     if not (isinstance(x4, list) and (not isinstance(x4, list) or len(x4) >= 1)):
                         return False
                     for x5 in x4:
-                        if not (isinstance(x5, dict) and not _member234(x5)):
+                        if not (isinstance(x5, dict) and not _member159(x5)):
                             return False
                         if not x5.keys() >= _C335:
                             return False
