@@ -157,6 +157,24 @@ class Fix(Record):
         return bool(self.edits) and self.unavailable is None
 
 
+class FixSummary(Record):
+    """What a report that shows no source reads of a fix (concise's ``[*]``): sent back from a
+    worker in place of the fix, whose edits would need the document (provlint.workers)."""
+
+    __slots__ = ("applicability", "description", "note", "available")
+
+    def __init__(self, applicability: Applicability, description: str, note: Optional[str], available: bool) -> None:
+        self.applicability = applicability
+        self.description = description
+        self.note = note
+        self.available = available
+
+    @classmethod
+    def of(cls, fix: Any) -> "FixSummary":
+        """The summary of a Fix or of a fix still pending (fixes.resolve.PendingFix)."""
+        return cls(fix.applicability, fix.description, fix.note, fix.available)
+
+
 class Finding(Record):
     """What a rule yields: where (a JSON Pointer) and what. The engine does the rest.
 

@@ -160,6 +160,7 @@ def iter_lint_paths(
     skipped: Optional[list[str]] = None,
     force_exclude: bool = False,
     jobs: int = 1,
+    documents: bool = True,
 ) -> Iterator[FileResult]:
     """Lint files and folders, one result at a time in path order, so a caller can report a
     file and let go of its text and data before the next is read (memory stays flat however
@@ -171,7 +172,9 @@ def iter_lint_paths(
     skipped (excluded, or no Bifrost shape) are appended to ``skipped`` as the run goes;
     ``force_exclude`` judges named files as walked ones (discovery.input_files). ``jobs``
     processes lint a long run (0: one per core; provlint.workers says when it is worth it);
-    the results are the same, in the same order."""
+    the results are the same, in the same order. ``documents=False`` says the caller reads only
+    the diagnostics (and whether each fix is available): a result linted in another process
+    then comes back without its text, data and secret map, its fixes summarised."""
     resolver = resolver or SettingsResolver()
 
     def respect_gitignore(folder: str) -> bool:
@@ -188,10 +191,10 @@ def iter_lint_paths(
         planned.append((shown, item, settings))
     # A result's path is the name shown: linting in that order yields results in report order.
     planned.sort(key=lambda entry: entry[0])
-    return _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, skipped, jobs)
+    return _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, skipped, jobs, documents)
 
 
-def _lint_each(planned, environment, now, kind, stdin, baseline, jobs) -> Iterator[tuple[FileResult, tuple, set]]:
+def _lint_each(planned, environment, now, kind, stdin, baseline, jobs, documents) -> Iterator[tuple[FileResult, tuple, set]]:
     """Each planned file's result with the exceptions that applied to it and those it used."""
 
     prepared: dict[int, SettingsOptions] = {}  # by id: the planned entries keep each settings alive
@@ -213,11 +216,12 @@ def _lint_each(planned, environment, now, kind, stdin, baseline, jobs) -> Iterat
     if processes > 1:
         from provlint.workers import run_in_workers
 
-        return run_in_workers(lint, len(planned), processes)
+        return run_in_workers(lint, len(planned), processes, documents)
     return map(lint, range(len(planned)))
 
 
-def _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, skipped, jobs=1) -> Iterator[FileResult]:
+def _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, skipped, jobs=1,
+                  documents=True) -> Iterator[FileResult]:
     used_settings: dict[Path, Settings] = {}
     applicable: set = set()  # exceptions whose file glob matched a file of this run
     used: set = set()  # exceptions that waived something
@@ -230,7 +234,7 @@ def _lint_planned(planned, environment, now, resolver, kind, stdin, baseline, sk
     first_waiver = min(waiver_paths, default=None)
     held: list[FileResult] = []
     for (shown, item, settings), (result, exceptions, used_here) in zip(
-            planned, _lint_each(planned, environment, now, kind, stdin, baseline, jobs)):
+            planned, _lint_each(planned, environment, now, kind, stdin, baseline, jobs, documents)):
         if settings.path is not None:
             used_settings[settings.path] = settings
         applicable.update(exceptions)

@@ -19,7 +19,8 @@ import os
 import sys
 from typing import Callable, Iterator
 
-from provlint.findings import FileResult, Severity
+from provlint.findings import FileResult, FixSummary, Severity
+from provlint.records import replace
 
 # Below this many files forking and sending results back costs more than it saves.
 MIN_FILES = 200
@@ -69,7 +70,7 @@ def claims(count: int, processes: int) -> list[range]:
     return ranges
 
 
-def run_in_workers(work: Work, count: int, processes: int) -> Iterator[Result]:
+def run_in_workers(work: Work, count: int, processes: int, documents: bool = True) -> Iterator[Result]:
     """``work(i)`` for i in 0..count-1 over ``processes`` processes (this one and forked ones),
     in order of i.
 
@@ -97,7 +98,7 @@ def run_in_workers(work: Work, count: int, processes: int) -> Iterator[Result]:
             if pid == 0:
                 for fd in workers:  # the others' pipes are the run's alone
                     os.close(fd)
-                _serve(work, ranges, claims_read, write_end)  # never returns
+                _serve(work, ranges, claims_read, write_end, documents)  # never returns
             os.close(write_end)
             os.set_blocking(read_end, False)
             workers[read_end] = pid
@@ -120,7 +121,7 @@ def _widen(descriptor: int) -> None:
         pass  # not Linux, or a lower limit: the default buffer works, at some waiting
 
 
-def _serve(work: Work, ranges: list[range], claims_read: int, out: int) -> None:
+def _serve(work: Work, ranges: list[range], claims_read: int, out: int, documents: bool) -> None:
     """A forked worker: claim, lint, send back, until no claim is left; then end the process
     without running anything of the run it was forked from."""
     import pickle
@@ -133,7 +134,7 @@ def _serve(work: Work, ranges: list[range], claims_read: int, out: int) -> None:
             if not claim:
                 break
             (number,) = struct.unpack("I", claim)
-            message = pickle.dumps([_packed(work, i) for i in ranges[number]], pickle.HIGHEST_PROTOCOL)
+            message = pickle.dumps([_packed(work, i, documents) for i in ranges[number]], pickle.HIGHEST_PROTOCOL)
             _write_all(out, struct.pack("II", number, len(message)) + message)
     except KeyboardInterrupt:  # Ctrl-C reaches the whole process group: the run says so
         status = 1
@@ -154,9 +155,9 @@ def _serve(work: Work, ranges: list[range], claims_read: int, out: int) -> None:
 _FAILED = 0xFFFFFFFF  # the claim number of a worker's exception
 
 
-def _packed(work: Work, index: int) -> tuple[object, tuple, set]:
+def _packed(work: Work, index: int, documents: bool) -> tuple[object, tuple, set]:
     result, exceptions, used = work(index)
-    return pack(result), exceptions, used
+    return pack(result, documents), exceptions, used
 
 
 def _write_all(descriptor: int, data: bytes) -> None:
@@ -244,13 +245,27 @@ def _stop(workers: dict[int, int], finished: bool) -> None:
             pass
 
 
-def pack(result: FileResult) -> object:
+def pack(result: FileResult, documents: bool = True) -> object:
     """What travels back from a worker: a plain tuple for a result with nothing to report (most
     of a long run; a tuple of builtins pickles and loads several times faster than the result
-    object), else the result, slimmed."""
+    object), else the result, slimmed; without its document where the report reads only the
+    diagnostics (``documents`` False): the text, data and secret-map inputs of a heavy file
+    took twice as long to unpickle as to lint its findings, in the run's own process."""
     if not result.diagnostics and not result.waived_by:
         return (result.path, result.skipped, result.fail_level.value, result.target_version)
+    if not documents:
+        return _without_document(result)
     return slim(result)
+
+
+def _without_document(result: FileResult) -> FileResult:
+    """``result`` as a report of its diagnostics alone reads it: each fix summarised (whether
+    it is available is decided here, against the document that is not sent)."""
+    result.text = result.data = result.secrets = None
+    result.diagnostics = [
+        d if d.autofix is None else replace(d, autofix=FixSummary.of(d.autofix)) for d in result.diagnostics
+    ]
+    return result
 
 
 def unpack(packed: object) -> FileResult:

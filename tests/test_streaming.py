@@ -161,3 +161,64 @@ def test_a_result_travels_back_from_a_worker_as_it_left(tmp_path):
             assert [i for r in ranges for i in r] == list(range(1, count)) and len(ranges) <= MAX_CLAIMS
     sizes = [len(r) for r in claims(1_001, 2)]
     assert sizes[0] == 8 and sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
+
+
+def test_a_report_of_the_diagnostics_alone_gets_the_same_fix_marks_from_workers(tmp_path, monkeypatch):
+    """With ``documents=False`` a worker sends a result without its text, data and secret map,
+    each fix summarised: what concise, github, junit and statistics read is the same."""
+    from provlint.findings import FixSummary
+    from provlint.workers import MIN_FILES
+
+    monkeypatch.chdir(tmp_path)
+    entry = CLEAN["providers"]["openai"]
+    shapes = [
+        {"providers": {"OpenAI": entry}},  # PL205, a safe fix: marked [*]
+        {"providers": {"openai": entry, "OpenAI": entry}},  # PL205 and PL206, no fix offered
+        SKIP_VERIFY,  # PL301, an unsafe fix
+        CLEAN,
+    ]
+    names = [f"{n:03d}.json" for n in range(MIN_FILES + 10)]
+    for n, name in enumerate(names):
+        write(tmp_path, name, shapes[n % len(shapes)])
+    options = dict(isolated=True, overrides={"target_version": "2.2", "select": ["ALL"]})
+
+    def results(jobs, documents):
+        return list(iter_lint_paths(names, environment={"K": "x"}, now=NOW, resolver=SettingsResolver(**options),
+                                    jobs=jobs, documents=documents))
+
+    def marks(found):
+        return [[(d.code, d.span, d.message, d.autofix and (d.autofix.available, d.autofix.applicability,
+                                                           d.autofix.description, d.autofix.note))
+                 for d in r.diagnostics] for r in found]
+
+    one, light = results(1, True), results(2, False)
+    assert marks(light) == marks(one)
+    assert {(d.code, d.autofix.available, d.autofix.applicability) for r in one for d in r.diagnostics
+            if d.autofix is not None} >= {("PL205", True, "safe"), ("PL301", True, "unsafe")}
+    sent = [r for r in light if r.diagnostics and r.text is None]  # those a worker linted
+    assert sent and all(r.data is None and r.secrets is None for r in sent)
+    assert all(isinstance(d.autofix, FixSummary) for r in sent for d in r.diagnostics if d.autofix is not None)
+    # Every other format still gets the whole result, as before.
+    assert all(r.text is not None for r in results(2, True) if r.diagnostics)
+
+
+@pytest.mark.parametrize("output", [["--output-format", "concise"], ["--output-format", "junit"], ["--statistics"]])
+def test_the_command_line_marks_fixes_alike_with_workers(tmp_path, output):
+    import subprocess
+    import sys
+
+    from provlint.workers import MIN_FILES
+
+    entry = CLEAN["providers"]["openai"]
+    for n in range(MIN_FILES + 10):
+        write(tmp_path, f"{n:03d}.json", {"providers": {"OpenAI": entry}} if n % 2 else SKIP_VERIFY)
+
+    def check(jobs: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-m", "provlint", "check", "--isolated", "--target-version", "2.2", *output, "--jobs", jobs, "."],
+            capture_output=True, text=True, cwd=tmp_path, env={**__import__("os").environ, "K": "x"},
+        ).stdout
+
+    one = check("1")
+    assert "PL205" in one and (output != ["--output-format", "concise"] or one.count("[*]") == (MIN_FILES + 10) // 2)
+    assert check("2") == one

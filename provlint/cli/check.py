@@ -68,6 +68,7 @@ def run_check(params: Mapping[str, Any], stdout: TextIO, stderr: TextIO) -> NoRe
             now=datetime.now(timezone.utc), stdin=standard_input() if "-" in paths else None,
             stdin_filename=o.stdin_filename, baseline=recorded, skipped=skipped, force_exclude=o.force_exclude,
             jobs=1 if o.write_baseline else o.jobs,  # a baseline is written from every result's data and secrets
+            documents=_report_reads_documents(o, stdout),
         )
     except (InputPathError, SettingsError) as exc:
         fail_usage(str(exc))
@@ -76,6 +77,13 @@ def run_check(params: Mapping[str, Any], stdout: TextIO, stderr: TextIO) -> NoRe
         sys.exit(0)
     status = _report(results, paths, skipped, o, stdout, stderr)
     sys.exit(0 if o.exit_zero and status == 1 else status)
+
+
+def _report_reads_documents(o: SimpleNamespace, stdout: TextIO) -> bool:
+    """Whether the report will read the results' documents: a worker then sends them back."""
+    from provlint.cli.output import reads_documents
+
+    return reads_documents(o.statistics, o.output_format, dict(os.environ), None if o.output_file else stdout)
 
 
 def _report(results, paths, skipped, o: SimpleNamespace, stdout: TextIO, stderr: TextIO) -> int:

@@ -22,8 +22,12 @@ REPORTERS = {
 
 def make_reporter(name: str, stream: TextIO, **options) -> Reporter:
     """The reporter of format ``name``; ``options`` are Reporter's keyword arguments."""
+    return reporter_class(name)(stream, **options)
+
+
+def reporter_class(name: str) -> type[Reporter]:
     module_name, class_name = REPORTERS[name].split(":")
-    return getattr(importlib.import_module(module_name), class_name)(stream, **options)
+    return getattr(importlib.import_module(module_name), class_name)
 
 
-__all__ = ["REPORTERS", "Reporter", "Summary", "make_reporter"]
+__all__ = ["REPORTERS", "Reporter", "Summary", "make_reporter", "reporter_class"]

@@ -96,6 +96,11 @@ class SummaryCounts:
 
 
 class Reporter:
+    # Whether the format reads a result's document: its text (source lines, secrets masked),
+    # data (fingerprints) or fixes' edits. A format that reads only the diagnostics says False,
+    # and a worker process then sends back no document (provlint.workers.pack).
+    reads_documents = True
+
     def __init__(
         self,
         stream: TextIO,

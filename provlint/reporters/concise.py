@@ -26,6 +26,8 @@ def fix_marker(d: Diagnostic) -> str:
 
 
 class ConciseReporter(Reporter):
+    reads_documents = False  # the diagnostics, and whether a fix is available
+
     def file(self, result: FileResult) -> None:
         path = self.shown_path(result.path)
         for diagnostic in result.diagnostics:

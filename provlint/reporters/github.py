@@ -42,6 +42,8 @@ def annotation(d: Diagnostic, path: str) -> str:
 
 
 class GithubReporter(Reporter):
+    reads_documents = False  # the diagnostics, and whether a fix is available
+
     def start(self, rules) -> None:
         super().start(rules)
         self.shown: list[tuple[str, Diagnostic]] = []

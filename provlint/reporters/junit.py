@@ -13,6 +13,8 @@ FAILING = ("error", "warning")
 
 
 class JunitReporter(Reporter):
+    reads_documents = False  # the diagnostics, and whether a fix is available
+
     def start(self, rules) -> None:
         super().start(rules)
         self.suite = ET.Element("testsuite", name="provlint")

@@ -7,6 +7,8 @@ from provlint.reporters.base import Reporter, Summary, count_by_rule
 
 
 class StatisticsReporter(Reporter):
+    reads_documents = False  # the diagnostics alone
+
     def start(self, rules) -> None:
         super().start(rules)
         self.diagnostics: list[Diagnostic] = []
