@@ -8,7 +8,7 @@ words of PL100-PL102, with a pointer and a did-you-mean, so the user sees at lea
 check-jsonschema with Bifrost's schema shows, with positions.
 
 A section is first given to the yes/no validator generated from the same schema
-(``provlint/validators/sections_<schema>.py``, ``validators/sections_emit.py``): a valid section
+(``provlint/validators/sections_<schema>/``, one module a section, ``validators/sections_emit.py``): a valid section
 costs microseconds and no import. A section it refuses, or cannot decide, goes to jsonschema-rs
 (Rust, draft 2019-09, every error with its instance and schema path), which words the errors:
 about 14 ms to import on an idle machine, against 93 ms for the jsonschema package, and a few

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 _modules: dict[str, Optional[ModuleType]] = {}
 
@@ -32,23 +32,34 @@ def _imported(name: str) -> Optional[ModuleType]:
     return _modules[name]
 
 
-def sections_module_stem(schema_name: str) -> str:
-    """``sections_config_2_2.py`` for Bifrost's ``config-2.2.schema.json``."""
+def sections_package(schema_name: str) -> str:
+    """``sections_config_2_2`` for Bifrost's ``config-2.2.schema.json``: the generated package
+    of its sections, one module a section."""
     stem = schema_name.removesuffix(".json").removesuffix(".schema")
-    return "sections_" + "".join(c if c.isalnum() else "_" for c in stem) + ".py"
+    return "sections_" + "".join(c if c.isalnum() else "_" for c in stem)
+
+
+def section_validator(schema_name: str, section: str) -> Optional[Callable[[Any], bool]]:
+    """The generated yes/no function of ``section`` (it may raise section_checks.Unknown), or
+    None where none was generated; only the section's own module is imported."""
+    package = _imported(f"{__name__}.{sections_package(schema_name)}")
+    module = package.MODULES.get(section) if package is not None else None
+    found = _imported(f"{package.__name__}.{module}") if module is not None else None
+    return found.ACCEPTS if found is not None else None
 
 
 def fast_section_accepts(schema_name: str, section: str, value: Any) -> bool:
     """Whether the generated validator of Bifrost's schema accepts ``value`` as ``section``;
     False where it cannot tell (no validator for the section, or only jsonschema-rs can
     decide): the caller then asks jsonschema-rs."""
-    module = _imported(f"{__name__}.{sections_module_stem(schema_name).removesuffix('.py')}")
-    accepts = module.SECTIONS.get(section) if module is not None else None
+    accepts = section_validator(schema_name, section)
     if accepts is None:
         return False
+    from provlint.validators.section_checks import Unknown  # loaded by the section's module
+
     try:
         return accepts(value)
-    except (module.Unknown, RecursionError, TypeError, ValueError):
+    except (Unknown, RecursionError, TypeError, ValueError):
         return False
 
 

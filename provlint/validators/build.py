@@ -26,7 +26,7 @@ from fastjsonschema.ref_resolver import RefResolver
 from provlint.catalog import lintable_versions, load_catalog
 from provlint.sections import MODELLED, SCHEMA_FOLDER
 from provlint.schema import models_schema
-from provlint.validators import sections_module_stem
+from provlint.validators import sections_package
 from provlint.validators.emit import Emitter
 from provlint.validators.sections_emit import render_sections
 from provlint.validators.shapes import render_shapes
@@ -232,7 +232,8 @@ def shapes_path(version: str) -> Path:
 
 
 def sections_path(schema_name: str) -> Path:
-    return HERE / sections_module_stem(schema_name)
+    """The folder of the generated package of one of Bifrost's schemas."""
+    return HERE / sections_package(schema_name)
 
 
 def generated_modules() -> Iterator[tuple[Path, str]]:
@@ -247,25 +248,38 @@ def generated_modules() -> Iterator[tuple[Path, str]]:
             schemas.append(name)
     for name in schemas:
         schema = json.loads((SCHEMA_FOLDER / name).read_text(encoding="utf-8"))
-        yield sections_path(name), render_sections(schema, name, MODELLED)
+        for file_name, text in render_sections(schema, name, MODELLED).items():
+            yield sections_path(name) / file_name, text
+
+
+def _left_over(generated: set[Path]) -> list[Path]:
+    """Modules in a generated package that are generated no more (a section gone)."""
+    folders = {path.parent for path in generated if path.parent != HERE}
+    return sorted(path for folder in folders for path in folder.glob("*.py") if path not in generated)
 
 
 def stale_modules() -> list[Path]:
     """The committed modules that differ from what the models generate now."""
-    stale = []
+    stale, generated = [], set()
     for path, text in generated_modules():
+        generated.add(path)
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current != text:
             stale.append(path)
-    return stale
+    return stale + _left_over(generated)
 
 
 def write_modules() -> list[Path]:
-    written = []
+    written, generated = [], set()
     for path, text in generated_modules():
+        generated.add(path)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
             written.append(path)
+    for path in _left_over(generated):
+        path.unlink()
+        written.append(path)
     return written
 
 

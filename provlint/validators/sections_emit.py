@@ -1,5 +1,6 @@
 """Python source of yes/no validators for the sections of Bifrost's own config.json schema
-that provlint does not model (build time): the fast path of ``provlint/sections.py``.
+that provlint does not model (build time): the fast path of ``provlint/sections.py``, one
+generated module a section in ``validators/sections_<schema>/``, calling ``section_checks.py``.
 
 A clean file's ``client`` or ``config_store`` section then costs a few microseconds of plain
 Python instead of importing jsonschema-rs (about 15 ms) and compiling its validators (a few ms
@@ -30,46 +31,6 @@ _LOGIC = ("allOf", "not", "if", "then", "else", "dependentRequired", "minItems",
           "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "uniqueItems")
 DEFS_PREFIX = "#/$defs/"
 
-# Emitted into every generated module: the checks Python cannot always decide alone.
-RUNTIME = '''\
-class Unknown(Exception):
-    """Only jsonschema-rs can tell: the caller asks it."""
-
-
-def _number(v):
-    # A number as jsonschema-rs reads it: an infinity or NaN (JSON's 1e400, YAML's .inf) is
-    # of no JSON type there; an integer beyond 64 bits may be read otherwise.
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return False
-    if isinstance(v, float):
-        return v - v == 0
-    if not -(1 << 63) <= v < (1 << 64):
-        raise Unknown
-    return True
-
-
-def _integer(v):
-    return _number(v) and (isinstance(v, int) or v.is_integer())
-
-
-def _matches(pattern, v):
-    if not v.isascii() or "\\r" in v:
-        raise Unknown
-    return re.search(pattern, v, re.ASCII) is not None
-
-
-def _multiple_of(v, step):
-    if isinstance(v, float) or isinstance(step, float):
-        raise Unknown
-    return v % step == 0
-
-
-def _unique(v):
-    if not all(isinstance(item, str) and item.isascii() for item in v):
-        raise Unknown
-    return len(set(v)) == len(v)'''
-
-
 class SectionEmitter(Emitter):
     """The draft 2019-09 dialect of ``Emitter``: jsonschema-rs's verdicts, exact or Unknown."""
 
@@ -85,9 +46,9 @@ class SectionEmitter(Emitter):
         tests = []
         for name in types:
             if name == "integer":
-                tests.append(f"_integer({v})")
+                tests.append(f"integer({v})")
             elif name == "number":
-                tests.append(f"_number({v})")
+                tests.append(f"number({v})")
             else:
                 tests.append(super().type_test(name, v))
         return tests[0] if len(tests) == 1 else "(" + " or ".join(tests) + ")"
@@ -96,7 +57,7 @@ class SectionEmitter(Emitter):
         re.compile(end_of_text(pattern), re.ASCII)  # a pattern Python cannot read stops the build
         # Compiled on first use (re keeps it): compiling the schema's 60 patterns at import
         # would cost most of the module's import.
-        return f"(not isinstance({v}, str) or _matches({end_of_text(pattern)!r}, {v}))"
+        return f"(not isinstance({v}, str) or matches({end_of_text(pattern)!r}, {v}))"
 
     def _enum_test(self, values: list, v: str) -> str:
         """JSON equality, as jsonschema-rs compares: 1 equals 1.0, true equals no number."""
@@ -138,11 +99,11 @@ class SectionEmitter(Emitter):
             parts.append(f"(not isinstance({v}, str) or len({v}) <= {int(node['maxLength'])!r})")
         for key, test in (("minimum", ">="), ("maximum", "<="), ("exclusiveMinimum", ">"), ("exclusiveMaximum", "<")):
             if key in node:
-                parts.append(f"(not _number({v}) or {v} {test} {_bound(node[key])!r})")
+                parts.append(f"(not number({v}) or {v} {test} {_bound(node[key])!r})")
         if "multipleOf" in node:
-            parts.append(f"(not _number({v}) or _multiple_of({v}, {_bound(node['multipleOf'])!r}))")
+            parts.append(f"(not number({v}) or multiple_of({v}, {_bound(node['multipleOf'])!r}))")
         if node.get("uniqueItems") is True:
-            parts.append(f"(not isinstance({v}, list) or _unique({v}))")
+            parts.append(f"(not isinstance({v}, list) or unique({v}))")
         return parts
 
 
@@ -152,7 +113,7 @@ def _equal_test(value: Any, v: str) -> str:
     if isinstance(value, str):
         return f"(isinstance({v}, str) and {v} == {value!r})"
     if _plain_number(value):
-        return f"(_number({v}) and {v} == {value!r})"
+        return f"(number({v}) and {v} == {value!r})"
     raise ValueError(f"unsupported enum value {value!r}")
 
 
@@ -186,47 +147,67 @@ def emits(schema: dict, node: Any) -> bool:
     return True
 
 
-def render_sections(schema: dict, source: str, skip: frozenset) -> str:
-    """The source text of the generated module of one Bifrost schema file (``source`` names it);
-    ``skip`` are the sections provlint models itself."""
-    emitter = SectionEmitter(schema.get("$defs", {}), DEFS_PREFIX)
-    table, left_out = [], []
+def render_sections(schema: dict, source: str, skip: frozenset) -> dict[str, str]:
+    """The generated package of one Bifrost schema file (``source`` names it), as file name ->
+    text: one module per section, holding the definitions it reaches (a run imports only the
+    sections its files hold), and ``__init__.py`` naming them; ``skip`` are the sections
+    provlint models itself."""
+    files, table, left_out = {}, [], []
     for name, node in sections_of(schema):
         if name in skip:
             continue
         if not emits(schema, node):
             left_out.append(name)
             continue
-        function = "is_section_" + re.sub(r"[^0-9A-Za-z]", "_", name).lower()
-        emitter.emit_function(function, node)
-        emitter.emit_all([])
-        table.append(f"    {name!r}: {function},")
-    return "\n".join(
-        [
-            f"# GENERATED by `python -m provlint.validators.build` from {source}.",
-            "# Do not edit: change the schema or provlint/validators/sections_emit.py, then regenerate.",
-            "# `python -m provlint.validators.build --check` (and a test) fail when it is stale.",
-            "# ruff: noqa",
-            "# flake8: noqa",
-            f'"""Yes/no validators of the sections of Bifrost\'s {source} that provlint does not model."""',
-            "",
-            "import re",
-            "",
-            "NoneType = type(None)",
-            *emitter.constants,
-            "",
-            "",
-            RUNTIME,
-            "",
-            "",
-            "\n\n\n".join(emitter.functions),
-            "",
-            "",
-            "# Section -> whether its value is valid (True or False; Unknown: ask jsonschema-rs).",
-            f"# Not generated (a keyword this dialect does not know): {', '.join(left_out) or 'none'}.",
-            "SECTIONS = {",
-            *table,
-            "}",
-            "",
-        ]
-    )
+        module = section_module(name)
+        files[f"{module}.py"] = _section_source(schema, source, name, node)
+        table.append(f"    {name!r}: {module!r},")
+    files["__init__.py"] = "\n".join([
+        *_header(source),
+        f'"""Yes/no validators of the sections of Bifrost\'s {source} that provlint does not model:',
+        'one module a section, each with ``ACCEPTS`` (True or False; section_checks.Unknown: ask',
+        'jsonschema-rs)."""',
+        "",
+        f"# Not generated (a keyword this dialect does not know): {', '.join(left_out) or 'none'}.",
+        "MODULES = {",
+        *table,
+        "}",
+        "",
+    ])
+    return files
+
+
+def section_module(name: str) -> str:
+    return "section_" + re.sub(r"[^0-9A-Za-z]", "_", name).lower()
+
+
+def _section_source(schema: dict, source: str, name: str, node: Any) -> str:
+    emitter = SectionEmitter(schema.get("$defs", {}), DEFS_PREFIX)
+    emitter.emit_function("accepts", node)
+    emitter.emit_all([])
+    return "\n".join([
+        *_header(source),
+        f'"""Whether a value is a valid ``{name}`` section under Bifrost\'s {source}."""',
+        "",
+        "from provlint.validators.section_checks import Unknown, integer, matches, multiple_of, number, unique",
+        "",
+        "NoneType = type(None)",
+        *emitter.constants,
+        "",
+        "",
+        "\n\n\n".join(emitter.functions),
+        "",
+        "",
+        "ACCEPTS = accepts",
+        "",
+    ])
+
+
+def _header(source: str) -> list[str]:
+    return [
+        f"# GENERATED by `python -m provlint.validators.build` from {source}.",
+        "# Do not edit: change the schema or provlint/validators/sections_emit.py, then regenerate.",
+        "# `python -m provlint.validators.build --check` (and a test) fail when it is stale.",
+        "# ruff: noqa",
+        "# flake8: noqa",
+    ]

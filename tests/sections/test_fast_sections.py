@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import provlint.validators.sections_config_2_2 as generated
+from provlint.validators.section_checks import Unknown
 from provlint.go_strings import go_value
 from provlint.sections import MODELLED, SCHEMA_FOLDER, _section_validator, section_issues
-from provlint.validators import fast_section_accepts
+from provlint.validators import fast_section_accepts, section_validator
 from provlint.validators.sections_emit import emits, render_sections
 from tests import mutation
 from tests.paths import fixture
@@ -34,8 +35,8 @@ def rs_valid(section: str, value) -> bool:
 
 def generated_verdict(section: str, value):
     try:
-        return generated.SECTIONS[section](value)
-    except generated.Unknown:
+        return section_validator(SCHEMA_NAME, section)(value)
+    except Unknown:
         return UNKNOWN
 
 
@@ -50,7 +51,7 @@ def example_sections() -> list[tuple[str, object]]:
     found = []
     for path in EXAMPLES:
         data = json.loads(path.read_text(encoding="utf-8"))
-        found += [(name, value) for name, value in data.items() if name in generated.SECTIONS]
+        found += [(name, value) for name, value in data.items() if name in generated.MODULES]
     return found
 
 
@@ -58,7 +59,7 @@ SEEDS = example_sections()
 
 
 def test_every_section_provlint_does_not_model_is_generated():
-    assert set(generated.SECTIONS) == set(SCHEMA["properties"]) - MODELLED
+    assert set(generated.MODULES) == set(SCHEMA["properties"]) - MODELLED
     assert len({name for name, _ in SEEDS}) >= 10  # the examples reach most of them
 
 
@@ -110,7 +111,7 @@ def test_mutated_sections_agree(data):
     assert_agrees(section, changed)
 
 
-@given(section=st.sampled_from(sorted(generated.SECTIONS)), value=ODD_VALUES)
+@given(section=st.sampled_from(sorted(generated.MODULES)), value=ODD_VALUES)
 @settings(max_examples=300, deadline=None)
 def test_odd_whole_sections_agree(section, value):
     assert_agrees(section, value)
@@ -165,9 +166,10 @@ def test_a_section_with_a_keyword_it_does_not_know_keeps_jsonschema_rs():
     schema = {"properties": {"providers": {}, "plain": {"type": "object", "properties": {"a": {"type": "string"}}},
                              "odd": {"type": "array", "contains": {"type": "string"}}}}
     assert emits(schema, schema["properties"]["plain"]) and not emits(schema, schema["properties"]["odd"])
-    source = render_sections(schema, "toy.json", MODELLED)
-    assert "'plain': is_section_plain," in source and "'odd'" not in source
-    assert "# Not generated (a keyword this dialect does not know): odd." in source
+    files = render_sections(schema, "toy.json", MODELLED)
+    assert sorted(files) == ["__init__.py", "section_plain.py"]
+    assert "'plain': 'section_plain'," in files["__init__.py"] and "'odd'" not in files["__init__.py"]
+    assert "# Not generated (a keyword this dialect does not know): odd." in files["__init__.py"]
 
 
 def test_section_issues_are_unchanged_where_the_generated_validator_says_yes_or_cannot_tell():
@@ -176,3 +178,24 @@ def test_section_issues_are_unchanged_where_the_generated_validator_says_yes_or_
             assert section_issues({section: value}, SCHEMA_NAME) == []
     bad = {"client": {"initial_pool_size": "x"}}
     assert [(i.category, i.pointer) for i in section_issues(bad, SCHEMA_NAME)] == [("invalid", "/client/initial_pool_size")]
+
+
+def test_a_section_imports_its_own_module_alone():
+    import subprocess
+    import sys
+
+    code = ("import sys; from provlint.validators import fast_section_accepts as f; "
+            "assert f('config-2.2.schema.json', 'client', {'initial_pool_size': 3}); "
+            "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('provlint.validators.sections_config_2_2.')))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "['section_client']"
+
+
+def test_a_module_of_a_section_gone_from_the_schema_is_stale(tmp_path):
+    from provlint.validators.build import _left_over
+
+    (tmp_path / "pkg").mkdir()
+    kept, gone = tmp_path / "pkg" / "section_a.py", tmp_path / "pkg" / "section_b.py"
+    kept.write_text("")
+    gone.write_text("")
+    assert _left_over({kept}) == [gone]
