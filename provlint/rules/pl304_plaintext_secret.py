@@ -36,7 +36,7 @@ from typing import Any, Iterator, Mapping, Optional
 from provlint.catalog import Catalog
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.patterns import lazy
-from provlint.rules.context import KeyEntry, ProviderView, RuleContext
+from provlint.rules.context import KeyEntry, ProviderView, RuleContext, block
 from provlint.rules.secrets import is_reference, literal_text
 from provlint.secrets.names import header_policy, secret_fields_of
 
@@ -59,8 +59,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         entries = ctx.keys_of(provider)
         if entries and _may_hold_secrets(entries, key_fields, sections, secret_fields):
             yield from _keys(ctx, provider, entries, key_fields, sections, secret_fields)
-        network = provider.settings.get("network_config")
-        headers = network.get("extra_headers") if isinstance(network, dict) else None
+        headers = block(provider.settings, "network_config").get("extra_headers")
         if isinstance(headers, dict) and headers:
             yield from _headers(ctx, provider, headers)
 

@@ -20,7 +20,7 @@ Passes::
 from typing import Iterator
 
 from provlint.findings import Finding, Severity
-from provlint.rules.context import RuleContext
+from provlint.rules.context import RuleContext, block
 from provlint.rules.plain_http import plain_remote, proxy_uses_url
 from provlint.rules.secrets import url_has_userinfo
 
@@ -35,8 +35,7 @@ FIX = "use an https:// URL"
 def check(ctx: RuleContext) -> Iterator[Finding]:
     loopback = ctx.catalog.loopback_hostnames
     for provider in ctx.providers:
-        network = provider.settings.get("network_config")
-        base_url = network.get("base_url") if isinstance(network, dict) else None  # block(), less its call
+        base_url = block(provider.settings, "network_config").get("base_url")
         if plain_remote(base_url, loopback):
             yield Finding(
                 provider.at("network_config", "base_url"),

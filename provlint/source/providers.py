@@ -82,12 +82,11 @@ def provider_slots(data: Any, kind: DocumentKind) -> Iterator[ProviderSlot]:
         providers = data.get(PROVIDERS_MEMBER)
         if providers is None:
             return
-        where = jp.join("", PROVIDERS_MEMBER)
         if not isinstance(providers, dict):
+            where = jp.join("", PROVIDERS_MEMBER)
             yield ProviderSlot(where, None, where, "value", providers, NOT_AN_OBJECT["providers"])
             return
-        for name, entry in providers.items():
-            at = jp.join(where, name)
+        for at, name, entry in _config_entries(providers):
             yield ProviderSlot(at, name, at, "key", entry, None if isinstance(entry, dict) else NOT_AN_OBJECT["entry"])
     elif kind in NAME_MEMBER:
         member = NAME_MEMBER[kind]
@@ -96,22 +95,24 @@ def provider_slots(data: Any, kind: DocumentKind) -> Iterator[ProviderSlot]:
         yield ProviderSlot("", None, "", "value", data)
 
 
+def _config_entries(providers: dict) -> Iterator[tuple[str, Any, Any]]:
+    """(pointer, id, settings) of each entry of a config file's ``providers`` map: its id is the
+    member's name."""
+    where = jp.join("", PROVIDERS_MEMBER)
+    for name, entry in providers.items():
+        yield jp.join(where, name), name, entry
+
+
 def provider_views(data: Any, kind: DocumentKind) -> list[ProviderView]:
     """The providers whose settings are an object, as the rules read them, in document order."""
     if kind is DocumentKind.CONFIG:
-        # The common document, read without a slot per provider: every file's rules start
-        # here, and the slots' generator and records were half of it. The same entries as
-        # provider_slots' (tests/source/test_providers.py holds them equal).
+        # The common document, read without a slot record per provider: every file's rules
+        # start here (tests/source/test_providers.py holds it to provider_slots).
         providers = data.get(PROVIDERS_MEMBER) if isinstance(data, dict) else None
         if not isinstance(providers, dict):
             return []
-        views = []
-        where = jp.join("", PROVIDERS_MEMBER)
-        for name, entry in providers.items():
-            if isinstance(entry, dict):
-                at = jp.join(where, name)
-                views.append(ProviderView(at, name if isinstance(name, str) else None, at, "key", entry))
-        return views
+        return [ProviderView(at, name if isinstance(name, str) else None, at, "key", entry)
+                for at, name, entry in _config_entries(providers) if isinstance(entry, dict)]
     return [
         ProviderView(slot.pointer, slot.name if isinstance(slot.name, str) else None, slot.name_pointer,
                      slot.name_target, slot.settings)

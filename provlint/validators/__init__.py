@@ -10,6 +10,8 @@ import importlib
 from types import ModuleType
 from typing import Any, Callable, Optional
 
+from provlint.validators.section_checks import Unknown
+
 _modules: dict[str, Optional[ModuleType]] = {}
 
 
@@ -55,8 +57,6 @@ def fast_section_accepts(schema_name: str, section: str, value: Any) -> bool:
     accepts = section_validator(schema_name, section)
     if accepts is None:
         return False
-    from provlint.validators.section_checks import Unknown  # loaded by the section's module
-
     try:
         return accepts(value)
     except (Unknown, RecursionError, TypeError, ValueError):
