@@ -7,9 +7,9 @@ regexes without nested repetition, and every look around a candidate is bounded.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Iterator
 
+from provlint.patterns import lazy
 from provlint.redaction import is_redacted
 from provlint.secrets.names import NamePolicy, name_policy
 from provlint.secrets.shape import credential_words
@@ -19,7 +19,7 @@ Range = tuple[int, int]  # character offsets, end exclusive
 MAX_KEY = 100  # longest member name looked at
 MAX_VALUE = 65536  # longest value masked as one piece; past it the value's own lines are masked
 # A member's colon: followed by a blank, a quote, a bracket or the end of a line (not `https:`).
-_MEMBER_COLON = re.compile(r":(?=[ \t\r\n\"'{\[]|\Z)")
+_MEMBER_COLON = lazy(r":(?=[ \t\r\n\"'{\[]|\Z)")
 _KEY_END = " \t\r\n{},[\"'"
 _NOT_A_SECRET = frozenset({"", "true", "false", "null", "~", "True", "False", "TRUE", "FALSE", "Null", "NULL"})
 

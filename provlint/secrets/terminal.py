@@ -13,6 +13,11 @@ _CONTROL = lazy("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066
 
 def escape_control(text: str) -> str:
     """Each control character as a visible ``\\uXXXX`` escape; linear, one pass."""
+    if text.isprintable():
+        # Every character escaped is one isprintable refuses (categories Cc, Cf, Cs, Zl, Zp):
+        # the common line, a message of the linted file, needs no regex, nor its compilation
+        # (a third of a millisecond on the first finding of a run).
+        return text
     return _CONTROL.sub(_escaped, text)
 
 

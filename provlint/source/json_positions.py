@@ -16,6 +16,7 @@ from json.decoder import scanstring
 from typing import Optional, Union
 
 from provlint.findings import Span
+from provlint.patterns import lazy
 from provlint.source import pointer as json_pointer
 from provlint.source.document import DuplicateKey
 from provlint.source.text import LineIndex
@@ -31,13 +32,13 @@ _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)'
 # letting the search step over them): in valid JSON the scanner's state (is a key pending?)
 # says what a string is, so separators carry no information. The scalar alternative also
 # swallows any garbage, and a lone quote is skipped by the search, so every match advances.
-_TOKEN = re.compile(r'[ \t\n\r,:]*(' + _STRING + r'|[{}\[\]]|[^ \t\n\r{}\[\],:"]+)', re.DOTALL)
+_TOKEN = lazy(r'[ \t\n\r,:]*(' + _STRING + r'|[{}\[\]]|[^ \t\n\r{}\[\],:"]+)', re.DOTALL)
 
-_BRACKET_OR_STRING = re.compile(_STRING + r"|[{}\[\]]", re.DOTALL)
-_NON_FINITE_OR_STRING = re.compile(_STRING + r"|(-?Infinity|NaN)", re.DOTALL)
-_NUMBER_OR_STRING = re.compile(_STRING + r"|(-?\d+)(\.\d+)?([eE][-+]?\d+)?", re.DOTALL)
+_BRACKET_OR_STRING = lazy(_STRING + r"|[{}\[\]]", re.DOTALL)
+_NON_FINITE_OR_STRING = lazy(_STRING + r"|(-?Infinity|NaN)", re.DOTALL)
+_NUMBER_OR_STRING = lazy(_STRING + r"|(-?\d+)(\.\d+)?([eE][-+]?\d+)?", re.DOTALL)
 
-_ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
+_ARRAY_INDEX = lazy(r"0|[1-9][0-9]*")
 
 # A scanned value: [start, end, members, key_start, key_end] as character offsets. ``members``
 # is a dict (key -> node) for an object, a list for an array, None for a scalar; the key

@@ -84,6 +84,18 @@ def test_escaped_text_holds_no_control_character(text):
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF for c in escaped)
 
 
+_CONTROLS = "\x00\x07\x1b\x1f\x7f\x85\x9b\x9f\ud800\udfff\u2028\u2029\u202a\u202e\u2066\u2069"
+
+
+@given(st.text(st.one_of(st.characters(), st.sampled_from(_CONTROLS))))
+def test_printable_text_is_returned_as_the_escaping_regex_would_leave_it(text):
+    # escape_control returns a printable text without running its regex: the answer is the
+    # regex's own, whatever the text (controls, separators, surrogates, private use).
+    from provlint.secrets.terminal import _CONTROL, _escaped
+
+    assert escape_control(text) == _CONTROL.sub(_escaped, text)
+
+
 def test_excerpt_never_shows_eight_characters():
     assert excerpt("nope") == "nope" and excerpt("eighty!") == "eighty!"
     assert excerpt("Zk7pQ2vX9mLr4TtY") == "Zk7p\u2026"
