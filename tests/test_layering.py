@@ -26,6 +26,20 @@ def test_no_rule_module_imports_another_rule_module():
         assert not others, f"{name} imports {sorted(others)}"
 
 
+def test_written_modules_stay_under_400_lines_and_only_validators_are_generated():
+    # Generated code is as long as the schema it checks (docs/ARCHITECTURE.md); the header is
+    # what build.py writes, and only under validators/, so a written module cannot claim it.
+    too_long, generated_elsewhere = [], []
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("# GENERATED"):
+            if path.relative_to(PACKAGE).parts[0] != "validators":
+                generated_elsewhere.append(str(path))
+        elif text.count("\n") > 400:
+            too_long.append(f"{path.relative_to(PACKAGE)}: {text.count(chr(10))} lines")
+    assert not too_long and not generated_elsewhere, (too_long, generated_elsewhere)
+
+
 def test_only_the_cli_imports_click():
     for path in PACKAGE.rglob("*.py"):
         if "cli" not in path.relative_to(PACKAGE).parts:
