@@ -18,9 +18,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from typing import BinaryIO, Callable, Optional
 
-Writer = Callable[[BinaryIO, bytes], None]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, Callable, Optional
+
+    Writer = Callable[[BinaryIO, bytes], None]
 
 
 class NotARegularFile(OSError):

@@ -15,10 +15,13 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any, Iterable
 
 from provlint.findings import Diagnostic
 from provlint.source import pointer as jp
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 BASELINE_VERSION = 1
 _FINGERPRINT_LENGTH = 16

@@ -5,10 +5,13 @@ from __future__ import annotations
 import errno
 import stat
 import os
-from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
 from provlint.records import Record
 from provlint.source import LINTABLE_SUFFIXES, suffix_of
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
 STDIN = "-"
 # Folders no one keeps gateway configs in, and that are large enough to slow a walk down.

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Mapping, Optional
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, load_catalog
 from provlint.findings import Diagnostic, FileResult, Finding, Position, Severity, Span
@@ -23,7 +22,10 @@ from provlint.rules import Rule, all_rules, find_rule
 from provlint.rules.context import RuleContext
 from provlint.source import Document, DocumentKind, Format, detect_kind, load_bytes
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Iterable, Mapping, Optional
+
     from provlint.secrets import SecretMap
 
 INTERNAL_ERROR = "PL000"

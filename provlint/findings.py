@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Literal, Optional, Union
 
 from provlint.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal, Optional, Union
 
 # The classes here are records (provlint/records.py), not dataclasses: every run defines them
 # at start-up. Each lists its fields in __slots__ and takes them in that order in __init__.
@@ -58,14 +61,16 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-Target = Literal["key", "value"]
+if TYPE_CHECKING:
+    Target = Literal["key", "value"]
 
 
 # --- fixes: what a rule intends, by pointer; the fix layer (provlint/fixes) makes it text -----
 
 # ``safe``: the meaning Bifrost gives the file does not change, or only the intended fact does.
 # ``unsafe``: behaviour changes, so a person must look (applied only with --unsafe-fixes).
-Applicability = Literal["safe", "unsafe"]
+if TYPE_CHECKING:
+    Applicability = Literal["safe", "unsafe"]
 
 
 class ReplaceValue(Record):
@@ -97,7 +102,8 @@ class RenameKey(Record):
         self.key = key
 
 
-FixOperation = Union[ReplaceValue, RemoveMember, RenameKey]
+if TYPE_CHECKING:
+    FixOperation = Union[ReplaceValue, RemoveMember, RenameKey]
 
 
 class FixIntent(Record):

@@ -9,9 +9,11 @@ string it rejects is rejected here.
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from provlint.go_strings import go_string_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 NANOSECONDS_PER_MILLISECOND = 1_000_000
 INT64_MAX = (1 << 63) - 1

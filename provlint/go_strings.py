@@ -6,9 +6,11 @@ string provlint hashes or parses as Go would must be read the same way first.
 
 from __future__ import annotations
 
-from typing import Any
-
 from provlint.patterns import lazy
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _LONE_SURROGATE = lazy("[\ud800-\udfff]")
 

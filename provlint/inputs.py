@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Any, BinaryIO, Iterable, Optional, Sequence
 
 from provlint.catalog import Catalog
 from provlint.discovery import DEFAULT_MAX_FILE_MIB, STDIN, InputFile, read_limited, read_regular_file
 from provlint.records import Record
 from provlint.source import Document, DocumentKind, detect_kind, load_bytes
 from provlint.source import pointer as jp
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, BinaryIO, Iterable, Optional, Sequence
 
 
 class Verdict(str, Enum):

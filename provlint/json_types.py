@@ -7,7 +7,10 @@ say), so structural and hashing messages say only what kind of value they found.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Optional
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 # A value Bifrost reads as a string or an object (a secret, an alias) is validated by the
 # form its JSON type selects, so one bad value gives one error from the form the user meant.

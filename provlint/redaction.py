@@ -7,9 +7,12 @@ placeholder is not the hash the gateway computed over the real value).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Optional
 
 from provlint.patterns import lazy
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _MASKED = lazy(r"^.{4}\*{24}.{4}$")
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Mapping, Optional
 
 from provlint.catalog import load_catalog
 from provlint.discovery import STDIN, InputFile, input_files, read_regular_file
@@ -20,6 +19,10 @@ from provlint.selection import layered_rules
 from provlint.settings import Settings, with_overrides
 from provlint.settings_files import find_settings_file, load_settings_file
 from provlint.source import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, Iterable, Iterator, Mapping, Optional
 
 
 class SettingsResolver(Record):

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Optional
 
 from provlint.go_strings import go_value
 from provlint.json_types import json_type
@@ -29,6 +28,10 @@ from provlint.source import pointer as jp
 from provlint.structure import StructureIssue
 from provlint.suggest import suggestion_for
 from provlint.validators import fast_section_accepts
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Optional
 
 SCHEMA_FOLDER = Path(__file__).parent / "catalog" / "bifrost-schemas"
 # Sections provlint checks with its own models, never twice.

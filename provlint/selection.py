@@ -8,10 +8,13 @@ keeps it. On a tie, ``ignore`` wins.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Optional
 
 from provlint.rules import Rule, all_rules
 from provlint.suggest import closest, did_you_mean
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Optional
 
 ALL = "ALL"
 # Selects no rule: `select = ["NONE"]` (or `--select NONE`) then `extend-select` builds a set

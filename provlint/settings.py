@@ -13,7 +13,6 @@ import json
 import os
 import re
 from pathlib import Path, PurePosixPath
-from typing import Any, Optional
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, UnknownTargetVersion, lintable_versions, target_line
 from provlint.discovery import DEFAULT_MAX_FILE_MIB
@@ -21,6 +20,10 @@ from provlint.findings import Severity, Span
 from provlint.records import Record, replace
 from provlint.selection import SelectorError, validate_selector
 from provlint.suggest import suggestion_for
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 SETTINGS_FILES = ("pyproject.toml", "provlint.toml", ".provlint.toml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")

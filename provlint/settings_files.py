@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 from provlint.discovery import open_regular_file, read_limited
 from provlint.findings import Position, Span
 from provlint.json_types import json_type
 from provlint.records import replace
 from provlint.settings import SETTINGS_FILES, Settings, SettingsError, parse_settings
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 def find_settings_file(start: Path) -> Optional[Path]:

@@ -11,7 +11,9 @@ case-insensitively; the candidate is returned as spelt.
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Optional
 
 # Typos score 0.7 and more, for whole names and for the words in them.
 CUTOFF = 0.7

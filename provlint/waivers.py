@@ -15,15 +15,16 @@ A bare ``# provlint: ignore`` (no rule list) waives every rule on its line, as r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Optional
-
 from provlint.findings import Diagnostic, Finding, Position, Span
 from provlint.patterns import lazy
 from provlint.records import Record
 from provlint.selection import SelectorError, specificity, validate_selector
 from provlint.source import Document, Format
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Iterable, Optional
+
     from provlint.engine import LintOptions
     from provlint.settings import WaivedFinding
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, Iterator
-
 from provlint.findings import FileResult, FixSummary, Severity
 from provlint.records import replace
 
@@ -40,8 +38,12 @@ _HEADER = 8  # claim number and length of the message that follows
 _READ = 65536
 _PIPE_SIZE = 1 << 20
 
-Work = Callable[[int], tuple[FileResult, tuple, set]]
-Result = tuple[FileResult, tuple, set]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Iterator
+
+    Work = Callable[[int], tuple[FileResult, tuple, set]]
+    Result = tuple[FileResult, tuple, set]
 
 
 def worker_count(requested: int, files: int) -> int:

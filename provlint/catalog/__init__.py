@@ -26,10 +26,10 @@ Lint thresholds are not Bifrost facts and are not here: they are rule options (s
 # No `from __future__ import annotations`: the loader reads these classes' annotations, and
 # real objects spare it evaluating strings on every start-up.
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping, Optional, Union
 
 from provlint.catalog.typed import CatalogError, convert_fields, required_keys
 from provlint.patterns import lazy
@@ -51,11 +51,11 @@ class Facts(Record):
     Every lint run builds these classes at start-up: a record class costs about 0.01 ms, a
     NamedTuple 0.18 ms (its ``exec``), a frozen dataclass about 2 ms."""
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(cls, **kwargs: object) -> None:
         cls._fields = tuple(cls.__dict__.get("__annotations__", ()))
         super().__init_subclass__(**kwargs)
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, **values: object) -> None:
         unknown = [name for name in values if name not in self._fields]
         missing = [name for name in self._fields if name not in values and not hasattr(type(self), name)]
         if unknown or missing:
@@ -63,7 +63,7 @@ class Facts(Record):
             raise TypeError(f"{name}: unknown field {unknown[0]!r}" if unknown else f"{name}: missing field {missing[0]!r}")
         self.__dict__.update(values)  # a field not given reads the class's default
 
-    def __setattr__(self, name: str, value: Any) -> None:
+    def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a {type(self).__name__} is frozen: cannot assign to {name!r}")
 
     def __delattr__(self, name: str) -> None:
@@ -79,21 +79,21 @@ class Bounds(Facts):
     retry_backoff_min_ms: int
     retry_backoff_max_ms: int
     # From 2.0 on (Bifrost's config.schema.json); None where the line has no such field.
-    stream_idle_timeout_min_seconds: Optional[int] = None
-    stream_idle_timeout_max_seconds: Optional[int] = None
-    keep_alive_timeout_min_seconds: Optional[int] = None
-    keep_alive_timeout_max_seconds: Optional[int] = None
-    max_conns_per_host_min: Optional[int] = None
-    max_conns_per_host_max: Optional[int] = None
-    http2_ping_interval_min_seconds: Optional[int] = None
-    http2_ping_interval_max_seconds: Optional[int] = None
+    stream_idle_timeout_min_seconds: int | None = None
+    stream_idle_timeout_max_seconds: int | None = None
+    keep_alive_timeout_min_seconds: int | None = None
+    keep_alive_timeout_max_seconds: int | None = None
+    max_conns_per_host_min: int | None = None
+    max_conns_per_host_max: int | None = None
+    http2_ping_interval_min_seconds: int | None = None
+    http2_ping_interval_max_seconds: int | None = None
 
 
 class KeyConfigRequirement(Facts):
     """A provider whose keys need a per-key config block, and the field it must set (if any)."""
 
     config: str
-    field: Optional[str]
+    field: str | None
 
 
 class MetadataEndpoints(Facts):
@@ -152,7 +152,7 @@ class Catalog(Facts):
     key_response_only_fields: tuple[str, ...]
     config_sections: tuple[str, ...]
     secret_fields: Mapping[str, tuple[str, ...]]
-    defaults: Mapping[str, Any]
+    defaults: Mapping[str, object]
     bounds: Bounds
     duration_strings: bool
     keyless_providers: tuple[str, ...]
@@ -187,7 +187,7 @@ class Catalog(Facts):
     # Which alias-object fields belong to one provider's sub-config (AliasConfig embeds them):
     # Bifrost's Aliases.Validate refuses them on a key of any other provider (PL507).
     alias_provider_fields: Mapping[str, tuple[str, ...]] = MappingProxyType({})
-    provider_request_id_header_pattern: Optional[str] = None
+    provider_request_id_header_pattern: str | None = None
     prompt_cache_ttls: tuple[str, ...] = ()
     prompt_cache_locations: tuple[str, ...] = ()
     prompt_cache_roles: tuple[str, ...] = ()
@@ -195,9 +195,9 @@ class Catalog(Facts):
     source_notes: tuple[str, ...] = ()  # where the sources disagree, which one this line follows
     # Bifrost's own JSON Schema of config.json (catalog/bifrost-schemas/), which checks the
     # sections provlint does not model (provlint/sections.py); None: no schema for the line.
-    bifrost_config_schema: Optional[str] = None
-    hash: Optional[HashSpec] = None  # Bifrost's own hash algorithm, where it is known
-    extends: Optional[str] = None
+    bifrost_config_schema: str | None = None
+    hash: HashSpec | None = None  # Bifrost's own hash algorithm, where it is known
+    extends: str | None = None
 
     __eq__ = object.__eq__
     __hash__ = object.__hash__
@@ -206,7 +206,7 @@ class Catalog(Facts):
         return f"Catalog(version={self.version!r})"
 
 
-def available_versions(folder: Union[Path, str, None] = None) -> list[str]:
+def available_versions(folder: Path | str | None = None) -> list[str]:
     """Every Bifrost line with a catalog file, oldest first."""
     if not folder:
         return list(_shipped_versions())
@@ -224,7 +224,7 @@ def _versions_in(folder: Path) -> list[str]:
     return _sorted_versions(p.stem.removeprefix("bifrost-") for p in folder.glob("bifrost-*.json"))
 
 
-def lintable_versions(folder: Union[Path, str, None] = None) -> list[str]:
+def lintable_versions(folder: Path | str | None = None) -> list[str]:
     """The lines provlint has models for (others carry only, e.g., hashing facts so far)."""
     folder = Path(folder) if folder else PACKAGE_FOLDER
     return [v for v in available_versions(folder) if _has_models(v, folder)]
@@ -239,7 +239,7 @@ def _has_models(version: str, folder: Path) -> bool:
     return models if isinstance(models, bool) else _load(version, folder).models
 
 
-def load_catalog(version: str = DEFAULT_TARGET_VERSION, folder: Union[Path, str, None] = None) -> Catalog:
+def load_catalog(version: str = DEFAULT_TARGET_VERSION, folder: Path | str | None = None) -> Catalog:
     """The catalog of one line, read from ``folder`` (default: the files shipped with provlint).
 
     Raises UnknownTargetVersion when the line has no file, CatalogError when its file (or the

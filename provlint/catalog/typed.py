@@ -3,20 +3,24 @@
 The catalog's classes say what a catalog file holds; this module reads a parsed JSON object
 into one of them and refuses, naming the file and the key, anything that does not fit: a
 missing key, an unknown key, or a value of the wrong type. The annotations it understands are
-the few the catalog uses: ``str``, ``bool``, ``int``, ``Optional[X]``, ``tuple[X, ...]``,
-``Mapping[str, X]``, a nested record (a ``provlint.records.Record`` whose fields are its
-annotations, a default being a class attribute), and ``Any`` (any JSON value, frozen).
+the few the catalog uses: ``str``, ``bool``, ``int``, ``X | None``, ``tuple[X, ...]``,
+``Mapping[str, X]`` (``collections.abc``), a nested record (a ``provlint.records.Record`` whose
+fields are its annotations, a default being a class attribute), and ``object`` (any JSON value,
+frozen). All of them are read without ``typing``, which a lint run never imports (2.8 ms).
 """
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Mapping
 from functools import lru_cache
-from types import MappingProxyType
-from typing import Any, Union
+from types import MappingProxyType, UnionType
+
 from provlint.json_types import json_type
 from provlint.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class CatalogError(ValueError):
@@ -35,6 +39,8 @@ def field_types(cls: type) -> dict[str, Any]:
     # import annotations`): read as they are, they spare typing.get_type_hints (1 ms a run).
     hints = cls.__annotations__
     if any(isinstance(hints[name], str) for name in cls._fields):
+        import typing  # a class written with `from __future__ import annotations`: none in the catalog
+
         hints = typing.get_type_hints(cls)
     return {name: hints[name] for name in cls._fields}
 
@@ -63,11 +69,12 @@ def convert(annotation: Any, value: Any, file: str, key: str) -> Any:
     if annotation in _SCALARS:
         _expect(_SCALARS[annotation](value), _SCALAR_WORDS[annotation], value, file, key)
         return value
-    if annotation is Any:
+    if annotation is object:
         return freeze(value)
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin is Union:
+    # tuple[X, ...] and Mapping[str, X] are types.GenericAlias, X | None a types.UnionType.
+    origin = getattr(annotation, "__origin__", None)
+    args = getattr(annotation, "__args__", ())
+    if isinstance(annotation, UnionType):
         if value is None and type(None) in args:
             return None
         (inner,) = [a for a in args if a is not type(None)]

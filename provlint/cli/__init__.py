@@ -8,9 +8,11 @@ quarter of a one-file run); whatever that reader declines goes to click (``group
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Callable, NoReturn, Optional, Sequence
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable, NoReturn, Optional, Sequence
+
     import click
 
 CHECK_COMMAND = "provlint.cli.check_command:check"

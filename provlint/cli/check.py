@@ -13,7 +13,6 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Mapping, NoReturn, TextIO
 
 from provlint.cli.common import echo, environment_from, fail_usage, output_stream, standard_input
 from provlint.discovery import InputPathError
@@ -22,6 +21,10 @@ from provlint.reporters.base import SummaryCounts
 from provlint.runner import SettingsResolver, iter_lint_paths
 from provlint.settings import SettingsError
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Mapping, NoReturn, TextIO
 
 
 def run_check(params: Mapping[str, Any], stdout: TextIO, stderr: TextIO) -> NoReturn:

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import Any, Mapping, Optional, Sequence
 
 from provlint.cli.check_options import CHECK_OPTIONS, CHOICE, COUNT, FILE, FLAG, MULTIPLE, PATHS, CheckOption
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Mapping, Optional, Sequence
 
 # click answers shell completion instead of running a command when _{PROG_NAME}_COMPLETE is set.
 COMPLETION_VARIABLE = "_PROVLINT_COMPLETE"

@@ -7,7 +7,9 @@ argv (pre-commit's, CI's) from it without importing click. Nothing here imports 
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence, Union
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Optional, Sequence, Union
 
 # What an option is on the command line.
 FLAG = "flag"  # present or not: False by default, True when given

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import BinaryIO, Iterator, NoReturn, Optional, TextIO
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, Iterator, NoReturn, Optional, TextIO
 
 
 def echo(text: str, stream: Optional[TextIO], *, nl: bool = True) -> None:

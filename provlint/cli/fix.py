@@ -9,10 +9,12 @@ whether findings remain. Messages go to stderr, so a report on stdout stays pars
 
 from __future__ import annotations
 
-from typing import Optional, TextIO
-
 from provlint.cli.common import echo
 from provlint.fixes.apply import FixOutcome
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional, TextIO
 
 EXIT_FAILED_WRITE = 2
 

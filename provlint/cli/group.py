@@ -3,12 +3,14 @@ run (which ``provlint.cli.main`` runs without click when it can)."""
 
 from __future__ import annotations
 
-from typing import Optional
-
 import click
 
 from provlint import __version__
 from provlint.cli import SUBCOMMANDS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 class LazyGroup(click.Group):

@@ -4,11 +4,14 @@ environment, and handed to the reporter, which reads nothing from the process it
 from __future__ import annotations
 
 import os
-from typing import Mapping, Optional, TextIO
 
 from provlint.cli.common import fail_usage
 from provlint.reporters import REPORTERS, Reporter, make_reporter, reporter_class
 from provlint.rules import all_rules
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Mapping, Optional, TextIO
 
 FORMAT_VARIABLE = "PROVLINT_OUTPUT_FORMAT"
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import click
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, lintable_versions
 from provlint.cli.common import fail_usage
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 @click.command("schema")

@@ -13,11 +13,16 @@ from __future__ import annotations
 import codecs
 import copy
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
 
-from provlint.findings import Diagnostic, FileResult, FixOperation, RemoveMember, RenameKey, ReplaceValue, TextEdit
+from provlint.findings import Diagnostic, FileResult, RemoveMember, RenameKey, ReplaceValue, TextEdit
 from provlint.source import Format, load_bytes
 from provlint.source import pointer as jp
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Optional
+
+    from provlint.findings import FixOperation
 
 # Each round removes at least one finding or stops. The longest chain among today's fixes is
 # three rounds (an overlap deferred, then the config_hash over the settings it changed); the

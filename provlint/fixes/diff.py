@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
 
 from provlint.findings import Span
 from provlint.source.text import LineIndex
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable
 
 REDACTED = "********"
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # A string YAML reads back as that same string when written without quotes (conservative: it
 # starts with a letter or underscore, so it is no number, and it holds no indicator).

@@ -9,13 +9,18 @@ unavailable, with the reason, and nothing is edited.
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
 
-from provlint.findings import Fix, FixIntent, FixOperation, Position, RemoveMember, RenameKey, ReplaceValue, Span, TextEdit
+from provlint.findings import Fix, FixIntent, Position, RemoveMember, RenameKey, ReplaceValue, Span, TextEdit
 from provlint.fixes.render import json_text, yaml_key, yaml_scalar
 from provlint.source import pointer as jp
 from provlint.source.document import Document, Format
 from provlint.source.text import LineIndex
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
+
+    from provlint.findings import FixOperation
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")  # as the position index reads an element's token

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import BinaryIO, Iterable, Mapping, Optional
 
 from provlint.discovery import STDIN, input_files, read_regular_file
 from provlint.engine import lint_document
@@ -12,6 +11,10 @@ from provlint.fixes.diff import mask_secrets, unified_diff
 from provlint.fixes.write import ChangedOnDisk, write_fixed
 from provlint.runner import SettingsResolver, options_for
 from provlint.source import DocumentKind, format_for
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, Iterable, Mapping, Optional
 
 
 def fix_paths(

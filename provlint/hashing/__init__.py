@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any, Optional, Union
 
 from provlint.catalog import Catalog, load_catalog
 from provlint.hashing.bifrost import EnvironmentReference, NotHashable, environment_references
 from provlint.records import Record
 from provlint.redaction import first_redacted
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional, Union
 
 # Settings blocks whose values the API redacts in its responses.
 SECRET_BLOCKS = ("network_config", "proxy_config")

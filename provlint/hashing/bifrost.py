@@ -14,7 +14,6 @@ those facts, so an entry that sets it has no Bifrost hash here (``unknown_hash_i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Callable, NamedTuple
 
 from provlint.catalog import Catalog, HashBlock, HashSpec
 from provlint.go_duration import INT64_MAX, INT64_MIN, InvalidDuration
@@ -23,6 +22,11 @@ from provlint.hashing import gojson
 from provlint.hashing.durations import backoff_milliseconds
 from provlint.hashing.secrets import ENV, InvalidSecret, read_secret, resolved_value, secret_as_string
 from provlint.json_types import json_type
+from provlint.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 
 class NotHashable(ValueError):
@@ -36,12 +40,15 @@ class NotHashable(ValueError):
         self.unknown = unknown
 
 
-class EnvironmentReference(NamedTuple):
+class EnvironmentReference(Record):
     """An ``env.`` reference whose resolved value goes into the hash."""
 
-    pointer: str  # JSON Pointer inside the provider entry, e.g. "/proxy_config/password"
-    ref: str  # as written, normalised to "env.NAME"
-    variable: str  # NAME
+    __slots__ = ("pointer", "ref", "variable")
+
+    def __init__(self, pointer: str, ref: str, variable: str) -> None:
+        self.pointer = pointer  # JSON Pointer inside the provider entry, e.g. "/proxy_config/password"
+        self.ref = ref  # as written, normalised to "env.NAME"
+        self.variable = variable  # NAME
 
 
 def bifrost_hash(provider: str, settings: Mapping[str, Any], env: Mapping[str, str], catalog: Catalog) -> str:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from typing import Any, Optional
 
 from provlint.catalog import Catalog
 from provlint.hashing.bifrost import NotHashable, go_lower
@@ -40,6 +39,10 @@ from provlint.hashing.durations import backoff_milliseconds
 from provlint.hashing.secrets import InvalidSecret, read_secret, secret_as_string
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 ALGORITHM = "provlint-canonical-1"
 

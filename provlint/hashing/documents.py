@@ -9,11 +9,14 @@ caller supplies (``provlint hash --provider ID``), or none, and then no hash.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator, Optional
 
 from provlint.hashing.bifrost import go_lower
 from provlint.source.document import DocumentKind
 from provlint.source.providers import provider_slots
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Optional
 
 NO_PROVIDER_ID = {
     DocumentKind.UPDATE_PROVIDER: "a bare update-provider body names its provider only in the request "

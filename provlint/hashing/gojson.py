@@ -19,10 +19,13 @@ lone surrogate (``json.loads('"\\\\ud800"')``): those become U+FFFD here, as Go 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from provlint.go_strings import go_string_text
 from provlint.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _PLAIN_TABLE = {code: f"\\u{code:04x}" for code in range(0x20)}

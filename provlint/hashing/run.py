@@ -11,7 +11,6 @@ gives that pointer, as it gives ``check`` its own, and the entries are hashed fr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterable, Mapping, Optional
 
 from provlint.catalog import Catalog, available_versions, load_catalog
 from provlint.discovery import STDIN, input_files
@@ -23,6 +22,10 @@ from provlint.rules.pl003_unknown_document import unmatched_root
 from provlint.secrets import SecretMap, mask
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, Callable, Iterable, Mapping, Optional
 
 BOTH = "both"
 STDIN_SHOWN = "<stdin>"

@@ -12,10 +12,13 @@ not an error.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from provlint.json_types import json_type
 from provlint.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 ENV_PREFIX = "env."
 VAULT_PREFIX = "vault."

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib
-from typing import TextIO
 
 from provlint.reporters.base import Reporter, Summary
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 REPORTERS = {
     "concise": "provlint.reporters.concise:ConciseReporter",

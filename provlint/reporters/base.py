@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import Mapping, Optional, Sequence, TextIO
 
 from provlint.findings import Diagnostic, FileResult
 from provlint.records import Record
 from provlint.rules import Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Mapping, Optional, Sequence, TextIO
 
 
 class Summary(Record):

@@ -3,14 +3,16 @@ the help, then a summary. On a terminal the severity, the code and the caret are
 
 from __future__ import annotations
 
-from typing import Optional
-
 from provlint.findings import Diagnostic, FileResult
 from provlint.reporters.base import Reporter, Summary, summary_line
 from provlint.reporters.concise import concise_line, one_line
 from provlint.secrets import REDACTED, SecretMap, escape_control, mask
 from provlint.secrets.masking import merge, occurrences
 from provlint.source.text import LineIndex
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 # A snippet longer than this is cut around the column, so one minified file cannot flood a terminal.
 MAX_SNIPPET = 120

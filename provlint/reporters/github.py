@@ -4,12 +4,15 @@ to it (GitHub shows only ten annotations of each kind per step, the summary show
 
 from __future__ import annotations
 
-from typing import Mapping, Optional
 from urllib.parse import quote
 
 from provlint.findings import Diagnostic, FileResult
 from provlint.reporters.base import Reporter, Summary, count_by_rule, summary_line
 from provlint.reporters.concise import one_line
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Mapping, Optional
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 # The step summary's table stops here; the counts above it cover every finding.

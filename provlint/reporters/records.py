@@ -4,11 +4,14 @@ gitlab and junit reuse): the same fields, the same path and the same fingerprint
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Optional
 
 from provlint import HOMEPAGE
 from provlint.findings import Diagnostic, Fix, TextEdit
 from provlint.source.text import LineIndex
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 # Each rule has an anchor (its code in lower case) in the rule catalogue.
 RULES_DOC_URL = f"{HOMEPAGE}/docs/RULES.md"

@@ -25,10 +25,13 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 from types import MappingProxyType, ModuleType
-from typing import Any, Callable, Iterator, Mapping, Optional
 
 from provlint.findings import Finding, Severity
 from provlint.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterator, Mapping, Optional
 
 RULE_MODULES = (
     "pl000_internal_error",

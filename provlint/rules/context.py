@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from datetime import datetime
 from functools import cached_property, lru_cache
 from itertools import chain
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, NamedTuple, Optional
 
 from provlint.catalog import Catalog
 from provlint.findings import Finding
@@ -16,27 +16,32 @@ from provlint.source import pointer as jp
 from provlint.source.document import Document, DocumentKind
 from provlint.source.providers import ProviderView, provider_views
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Iterator, Mapping, Optional
+
     from provlint.structure import StructureIssue
 
 
-class KeyEntry(NamedTuple):
-    """One key object of a provider (an object in its ``keys`` list) and where it sits."""
+# Tuples (collections.namedtuple, not typing.NamedTuple: a lint run never imports typing), so
+# that a clean file's many entries are made by tuple.__new__ alone.
+class KeyEntry(namedtuple("KeyEntry", ("provider", "index", "key"))):
+    """One key object of a provider (an object in its ``keys`` list) and where it sits: the
+    ProviderView, its ``index`` in the provider's ``keys`` list (counting the entries that are
+    not objects), and the ``key`` object itself."""
 
-    provider: ProviderView
-    index: int  # in the provider's ``keys`` list, counting the entries that are not objects
-    key: dict
+    __slots__ = ()
 
     def at(self, *tokens: Any) -> str:
         return self.provider.at("keys", self.index, *tokens)
 
 
-class EnvReference(NamedTuple):
-    """One ``env.NAME`` reference in a provider's settings (see ``env_references``)."""
+class EnvReference(namedtuple("EnvReference", ("provider", "path", "name"))):
+    """One ``env.NAME`` reference in a provider's settings (see ``env_references``): the
+    ProviderView, the ``path`` from its settings to the member holding the reference, and the
+    variable's ``name``."""
 
-    provider: ProviderView
-    path: tuple  # from the provider's settings to the member holding the reference
-    name: str  # the variable's name
+    __slots__ = ()
 
     @property
     def pointer(self) -> str:

@@ -9,7 +9,10 @@ is one reference, however many of its members repeat it (``{"value": "env.X", "e
 from __future__ import annotations
 
 from provlint.patterns import lazy
-from typing import Any, Optional
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _ENV_REFERENCE = lazy(r"^env\.([A-Za-z_][A-Za-z0-9_]*)$")
 _BARE_NAME = lazy(r"^[A-Za-z_][A-Za-z0-9_]*$")

@@ -6,12 +6,14 @@ Parsing uses the ``cryptography`` package, imported only when a literal PEM is p
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from provlint.rules.context import block
 from provlint.rules.secrets import literal_text
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Iterable, Iterator, Optional
+
     from provlint.rules.context import ProviderView
 
 SECTIONS = ("network_config", "proxy_config")

@@ -11,10 +11,14 @@ Passes::
     {"provider": "openai", "network_config": {"max_retries": 2}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL000"
 NAME = "internal-error"

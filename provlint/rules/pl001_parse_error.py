@@ -13,10 +13,14 @@ Passes::
     {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1, "models": ["*"]}]}}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL001"
 NAME = "parse-error"

@@ -12,10 +12,14 @@ Passes::
     {"network_config": {"max_retries": 5}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL002"
 NAME = "duplicate-key"

@@ -15,11 +15,15 @@ Passes::
     {"provider": "openai", "network_config": {"max_retries": 2}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL003"
 NAME = "unknown-document"

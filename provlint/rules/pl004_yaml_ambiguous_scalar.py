@@ -20,13 +20,18 @@ Passes (yaml)::
       insecure_skip_verify: false
 """
 
+from __future__ import annotations
+
 import re
-from typing import Iterator, Optional
 
 from provlint.findings import Finding, Severity
 from provlint.patterns import lazy
 from provlint.rules.context import RuleContext
 from provlint.source import Format
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator, Optional
 
 CODE = "PL004"
 NAME = "yaml-ambiguous-scalar"

@@ -13,10 +13,14 @@ Passes::
     {"network_config": {"max_retries": 3}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL100"
 NAME = "invalid-value"

@@ -17,11 +17,15 @@ Passes::
     {"network_config": {"max_retries": 3}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, FixIntent, RenameKey, Severity
 from provlint.records import replace
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL101"
 NAME = "unknown-field"

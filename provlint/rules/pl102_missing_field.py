@@ -12,10 +12,14 @@ Passes::
     {"custom_provider_config": {"is_key_less": true, "base_provider_type": "openai"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL102"
 NAME = "missing-field"

@@ -16,11 +16,16 @@ Passes::
     {"provider": "openai"}
 """
 
-from typing import Iterator, NamedTuple
+from __future__ import annotations
 
 from provlint.findings import Finding, FixIntent, RemoveMember, Severity
+from provlint.records import Record
 from provlint.rules.context import RuleContext, catalog_set
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL103"
 NAME = "read-only-field"
@@ -35,12 +40,15 @@ SUPERSEDES = ("PL101",)
 REQUEST_KINDS = (DocumentKind.ADD_PROVIDER, DocumentKind.UPDATE_PROVIDER)
 
 
-class Member(NamedTuple):
+class Member(Record):
     """One read-only member: its pointer, its key, and where it sits (a key of _IGNORED_IN)."""
 
-    pointer: str
-    key: str
-    where: str
+    __slots__ = ("pointer", "key", "where")
+
+    def __init__(self, pointer: str, key: str, where: str) -> None:
+        self.pointer = pointer
+        self.key = key
+        self.where = where
 
 _IGNORED_IN = {
     "add-provider": "an add-provider request",

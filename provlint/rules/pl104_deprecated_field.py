@@ -15,11 +15,15 @@ Passes::
     {"network_config": {"retry_backoff_initial": 500}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, FixIntent, RenameKey, Severity
 from provlint.rules.context import RuleContext
 from provlint.source import pointer as jp
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL104"
 NAME = "deprecated-field"

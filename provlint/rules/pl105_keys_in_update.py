@@ -14,10 +14,14 @@ Passes::
     {"provider": "openai"}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL105"
 NAME = "keys-in-update"

@@ -14,12 +14,16 @@ Passes::
     {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1, "models": ["*"]}]}}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.catalog import available_versions, lines_phrase, load_catalog
 from provlint.findings import Finding, FixIntent, RenameKey, ReplaceValue, Severity
 from provlint.rules.context import RuleContext, catalog_set
 from provlint.suggest import did_you_mean, two_closest
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL201"
 NAME = "unknown-provider"

@@ -16,10 +16,14 @@ Passes::
     {"provider": "my-openai", "custom_provider_config": {"base_provider_type": "openai"}, "network_config": {"base_url": "https://llm.example.com"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL202"
 NAME = "custom-shadows-standard"

@@ -15,10 +15,14 @@ Passes::
     {"provider": "my-groq", "custom_provider_config": {"base_provider_type": "openai"}, "network_config": {"base_url": "https://llm.example.com"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL203"
 NAME = "unsupported-base-provider"

@@ -14,11 +14,16 @@ Passes::
     {"provider": "openai"}
 """
 
+from __future__ import annotations
+
 from collections import Counter
-from typing import Iterator
 
 from provlint.findings import Finding, FixIntent, RenameKey, ReplaceValue, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL205"
 NAME = "provider-id-case"

@@ -14,12 +14,16 @@ Passes::
     {"providers": {"openai": {"keys": [{"name": "a", "value": "env.OPENAI_KEY_A", "weight": 1, "models": ["*"]}, {"name": "b", "value": "env.OPENAI_KEY_B", "weight": 1, "models": ["*"]}]}}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL206"
 NAME = "duplicate-provider"

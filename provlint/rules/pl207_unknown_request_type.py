@@ -14,12 +14,16 @@ Passes::
     {"provider": "my-llm", "custom_provider_config": {"base_provider_type": "openai", "allowed_requests": {"chat_completion": true}}, "network_config": {"base_url": "https://llm.example.com"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.catalog import available_versions, lines_phrase, load_catalog
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.suggest import closest, did_you_mean
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL207"
 NAME = "unknown-request-type"

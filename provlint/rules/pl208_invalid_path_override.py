@@ -16,13 +16,18 @@ Passes::
     {"provider": "my-llm", "custom_provider_config": {"base_provider_type": "openai", "request_path_overrides": {"chat_completion": "/v2/chat"}}, "network_config": {"base_url": "https://llm.example.com"}}
 """
 
-from typing import Iterator, Optional
+from __future__ import annotations
+
 from urllib.parse import urlsplit
 
 from provlint.findings import Finding, Severity
 from provlint.patterns import lazy
 from provlint.rules.context import RuleContext
 from provlint.suggest import did_you_mean
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator, Optional
 
 CODE = "PL208"
 NAME = "invalid-path-override"

@@ -13,10 +13,14 @@ Passes::
     {"network_config": {"ca_cert_pem": "env.PROVIDER_CA_PEM"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, FixIntent, RemoveMember, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL301"
 NAME = "insecure-skip-verify"

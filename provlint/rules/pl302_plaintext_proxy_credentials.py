@@ -12,12 +12,16 @@ Passes::
     {"proxy_config": {"type": "http", "url": "https://proxy.internal:3128", "username": "env.PROXY_USER", "password": "env.PROXY_PASSWORD"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.rules.context import RuleContext
 from provlint.rules.secrets import literal_text
 from provlint.secrets.names import secret_fields_of
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL302"
 NAME = "plaintext-proxy-credentials"

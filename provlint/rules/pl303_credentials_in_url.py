@@ -13,11 +13,15 @@ Passes::
     {"proxy_config": {"type": "http", "url": "https://proxy.internal:3128", "username": "env.PROXY_USER", "password": "env.PROXY_PASSWORD"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext, block
 from provlint.rules.secrets import url_has_userinfo
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL303"
 NAME = "credentials-in-url"

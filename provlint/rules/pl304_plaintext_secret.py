@@ -29,9 +29,10 @@ Passes::
     {"providers": {"openai": {"keys": [{"name": "k", "value": "env.OPENAI_API_KEY", "weight": 1, "models": ["*"]}]}}}
 """
 
+from __future__ import annotations
+
 import re
 from functools import lru_cache
-from typing import Any, Iterator, Mapping, Optional
 
 from provlint.catalog import Catalog
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
@@ -39,6 +40,10 @@ from provlint.patterns import lazy
 from provlint.rules.context import KeyEntry, ProviderView, RuleContext, block
 from provlint.rules.secrets import is_reference, literal_text
 from provlint.secrets.names import header_policy, secret_fields_of
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Mapping, Optional
 
 CODE = "PL304"
 NAME = "plaintext-secret"

@@ -17,12 +17,16 @@ Passes::
     {"network_config": {"base_url": "https://llm.example.com/v1"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext, block
 from provlint.rules.plain_http import plain_remote, proxy_uses_url
 from provlint.rules.secrets import url_has_userinfo
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL305"
 NAME = "plaintext-http"

@@ -27,11 +27,15 @@ Passes::
     {"network_config": {"base_url": "https://10.0.0.5:8000/v1", "allow_private_network": true}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.rules.secrets import host_address, host_matches, in_ranges, is_numeric_host, url_has_userinfo, url_parts
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL306"
 NAME = "private-network-mismatch"

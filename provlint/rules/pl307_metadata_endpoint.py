@@ -18,11 +18,15 @@ Passes::
     {"network_config": {"base_url": "https://llm.example.com/v1"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.rules.secrets import host_address, host_matches, in_ranges, url_has_userinfo, url_parts
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL307"
 NAME = "metadata-endpoint"

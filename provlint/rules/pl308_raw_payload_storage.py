@@ -17,10 +17,14 @@ Passes::
     {"store_raw_request_response": false, "send_back_raw_request": false}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL308"
 NAME = "raw-payload-storage"

@@ -20,10 +20,14 @@ Passes::
     {"network_config": {"extra_headers": {"X-Team": "platform"}}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL309"
 NAME = "sensitive-extra-header"

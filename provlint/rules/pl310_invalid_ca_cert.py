@@ -19,14 +19,19 @@ Passes::
     {"network_config": {"ca_cert_pem": "env.PROVIDER_CA_PEM"}}
 """
 
+from __future__ import annotations
+
 import re
-from typing import Iterator
 
 from provlint.findings import Finding, Severity
 from provlint.patterns import lazy
 from provlint.rules.context import RuleContext
 from provlint.rules.pem import CERT_BEGIN, load_certificates
 from provlint.secrets.shape import PRIVATE_KEY
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL310"
 NAME = "invalid-ca-cert"

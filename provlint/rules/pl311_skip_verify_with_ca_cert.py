@@ -15,10 +15,14 @@ Passes::
     {"network_config": {"ca_cert_pem": "env.PROVIDER_CA_PEM"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL311"
 NAME = "skip-verify-with-ca-cert"

@@ -14,12 +14,16 @@ Passes::
     {"proxy_config": {"type": "http", "url": "https://proxy.corp.example:3128", "username": "env.PROXY_USER", "password": "env.PROXY_PASSWORD"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.rules.plain_http import plain_remote, proxy_has_credentials, proxy_uses_url
 from provlint.rules.secrets import url_has_userinfo
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL312"
 NAME = "credentials-over-plain-http"

@@ -15,11 +15,15 @@ Passes::
     {"network_config": {"ca_cert_pem": "env.PROVIDER_CA_PEM"}}
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.rules.pem import load_certificates, validity
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL313"
 NAME = "expired-ca-cert"

@@ -17,11 +17,13 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
-
 from provlint.findings import Finding, Severity
 from provlint.go_duration import duration_milliseconds
 from provlint.rules.context import RuleContext, is_integer
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Optional
 
 CODE = "PL401"
 NAME = "backoff-order"

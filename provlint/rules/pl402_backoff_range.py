@@ -20,12 +20,14 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
-
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.go_duration import InvalidDuration, duration_milliseconds, parse_go_duration
 from provlint.records import replace
 from provlint.rules.context import RuleContext, is_integer
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Optional
 
 CODE = "PL402"
 NAME = "backoff-range"

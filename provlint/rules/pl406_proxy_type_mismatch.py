@@ -17,10 +17,12 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Any, Iterator
-
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator
 
 CODE = "PL406"
 NAME = "proxy-type-mismatch"

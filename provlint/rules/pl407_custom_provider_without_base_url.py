@@ -19,11 +19,13 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL407"
 NAME = "custom-provider-without-base-url"

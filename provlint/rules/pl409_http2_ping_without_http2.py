@@ -16,10 +16,12 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext, is_integer
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL409"
 NAME = "http2-ping-without-http2"

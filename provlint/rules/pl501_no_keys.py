@@ -27,11 +27,13 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from provlint.findings import Finding, Severity
 from provlint.rules.context import ProviderView, RuleContext
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL501"
 NAME = "no-keys"

@@ -16,10 +16,12 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Any, Iterator
-
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator
 
 CODE = "PL503"
 NAME = "invalid-weights"

@@ -24,10 +24,12 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
-
 from provlint.findings import Finding, Severity
 from provlint.rules.context import KeyEntry, ProviderView, RuleContext, block, key_provider_type
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Optional
 
 CODE = "PL504"
 NAME = "missing-key-config"

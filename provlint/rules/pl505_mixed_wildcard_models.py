@@ -16,10 +16,12 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from provlint.findings import Finding, FixIntent, RemoveMember, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL505"
 NAME = "mixed-wildcard-models"

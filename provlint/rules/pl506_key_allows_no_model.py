@@ -21,11 +21,13 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext, is_integer
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL506"
 NAME = "key-allows-no-model"

@@ -23,11 +23,14 @@ Passes::
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator, Mapping, Optional
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext, key_provider_type
 from provlint.source import pointer as jp
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Mapping, Optional
 
 CODE = "PL507"
 NAME = "invalid-alias"

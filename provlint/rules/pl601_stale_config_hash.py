@@ -28,12 +28,14 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
-
 from provlint.findings import Finding, FixIntent, ReplaceValue, Severity
 from provlint.patterns import lazy
 from provlint.rules.context import RuleContext
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Mapping
 
 CODE = "PL601"
 NAME = "stale-config-hash"

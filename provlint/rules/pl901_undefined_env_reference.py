@@ -19,10 +19,12 @@ Passes::
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL901"
 NAME = "undefined-env-reference"

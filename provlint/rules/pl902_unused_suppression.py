@@ -14,10 +14,14 @@ Passes (yaml)::
       insecure_skip_verify: true  # provlint: ignore[insecure-skip-verify]
 """
 
-from typing import Iterator
+from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterator
 
 CODE = "PL902"
 NAME = "unused-suppression"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Iterable
-
 from provlint.rules.secrets import host_address, host_matches, url_has_userinfo, url_parts
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable
 
 PLAIN_SCHEME = "http"
 

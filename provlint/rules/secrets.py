@@ -6,7 +6,10 @@ from functools import lru_cache
 
 from provlint.patterns import lazy
 from provlint.redaction import is_redacted  # noqa: F401 - part of this module's vocabulary
-from typing import Any, Optional
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _ENV_REFERENCE = lazy(r"^env\.[A-Za-z_][A-Za-z0-9_]*$")
 

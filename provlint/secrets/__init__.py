@@ -5,7 +5,11 @@ The names load on first use (PEP 562): a clean file's run needs only ``escape_co
 reporters), never the map, and the map's modules cost about 15 ms of start-up.
 """
 
-from typing import Any
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _HOME = {
     "MIN_PIECE": "map",

@@ -7,12 +7,14 @@ regexes without nested repetition, and every look around a candidate is bounded.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
-
 from provlint.patterns import lazy
 from provlint.redaction import is_redacted
 from provlint.secrets.names import NamePolicy, name_policy
 from provlint.secrets.shape import credential_words
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator
 
 Range = tuple[int, int]  # character offsets, end exclusive
 

@@ -17,13 +17,16 @@ values are never secrets.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Callable, Iterable, Optional
 
 from provlint.findings import Span
 from provlint.secrets.lexical import MAX_VALUE, is_reference_text, lexical_ranges
 from provlint.secrets.names import HeaderPolicy, NamePolicy, catalog_secret_fields, header_policy, name_policy
 from provlint.secrets.shape import PRIVATE_KEY, looks_like_credential
 from provlint.source import pointer as jp
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Optional
 
 # Shorter pieces are masked by position only (snippets): in free text a short password such as
 # "literal" would mask ordinary words of every message. A leak is an 8-character piece of a

@@ -7,11 +7,10 @@ whatever the text holds; a file has a handful of secrets.
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
-
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Iterable, Optional
+
     from provlint.secrets.map import SecretMap
 
 REDACTED = "********"

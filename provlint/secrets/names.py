@@ -8,10 +8,13 @@ decides what is masked in output, never what is reported.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Iterable
 
 from provlint.catalog import Catalog
 from provlint.patterns import lazy
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 # Words that make a name a credential's name wherever they stand in it (``DB_PASSWORD``,
 # ``refreshToken``, ``X-Client-Secret``). Plurals are left out on purpose: ``max_tokens`` is

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Callable, Optional, Protocol
 
 from provlint.findings import Position, Span
 from provlint.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional, Protocol
 
 
 class DocumentKind(str, Enum):
@@ -42,20 +45,22 @@ class ParseError(Record):
         self.span = span
 
 
-class PositionIndex(Protocol):
-    """Where the parts of a parsed document stand in its text."""
+# The interface of every position index (JSON, YAML): for type checkers and readers only.
+if TYPE_CHECKING:
+    class PositionIndex(Protocol):
+        """Where the parts of a parsed document stand in its text."""
 
-    def key_span(self, pointer: str) -> Optional[Span]:
-        """The span of the member's key (``None`` for array elements, the root, or no such member)."""
+        def key_span(self, pointer: str) -> Optional[Span]:
+            """The span of the member's key (``None`` for array elements, the root, or no such member)."""
 
-    def value_span(self, pointer: str) -> Optional[Span]:
-        """The span of the value at ``pointer`` (``None`` when there is no such value)."""
+        def value_span(self, pointer: str) -> Optional[Span]:
+            """The span of the value at ``pointer`` (``None`` when there is no such value)."""
 
-    def duplicate_keys(self) -> list[DuplicateKey]:
-        """Every repeated key, in text order."""
+        def duplicate_keys(self) -> list[DuplicateKey]:
+            """Every repeated key, in text order."""
 
-    def ambiguous_scalars(self) -> list[tuple[str, Span, str]]:
-        """YAML only: (pointer, span, source text) of plain scalars that YAML 1.1 reads otherwise."""
+        def ambiguous_scalars(self) -> list[tuple[str, Span, str]]:
+            """YAML only: (pointer, span, source text) of plain scalars that YAML 1.1 reads otherwise."""
 
 
 class Document(Record):

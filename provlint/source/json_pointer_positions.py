@@ -25,7 +25,6 @@ from __future__ import annotations
 from functools import cached_property
 from json import JSONDecoder
 from json.decoder import scanstring
-from typing import Any, Optional
 
 from provlint.findings import Span
 from provlint.patterns import lazy
@@ -33,6 +32,10 @@ from provlint.source.document import DuplicateKey
 from provlint.source.json_positions import _ARRAY_INDEX, JsonPositionIndex
 from provlint.source.pointer import unescape
 from provlint.source.text import LineIndex
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 # From an object's opening brace or the end of a member's value: the separator, the key (group
 # 1, still escaped) and the colon, up to the next value. No match: the object ends there.

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import re
 from json.decoder import scanstring
-from typing import Optional, Union
 
 from provlint.findings import Span
 from provlint.patterns import lazy
 from provlint.source import pointer as json_pointer
 from provlint.source.document import DuplicateKey
 from provlint.source.text import LineIndex
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional, Union
 
 # A string with its quotes. DOTALL so that a backslash before any character (even an invalid
 # line break) is consumed as a pair. A string left open runs to the end of the text: were it

@@ -9,11 +9,14 @@ extra is a duplicate-key flag, a bracket count. Positions are computed by
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
 
 from provlint.findings import Position, Span
 from provlint.source.document import Document, Format, ParseError
 from provlint.source.text import LineIndex, decode, max_int_digits
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 # Deepest nesting accepted. Real configs stay below 10; the limit sits well under what
 # json.loads survives (about 990 with the default recursion limit, more on 3.12+) and keeps

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from provlint.catalog import Catalog
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def detect_kind(data: Any, catalog: Catalog, *, strict: bool = False) -> DocumentKind:

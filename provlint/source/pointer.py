@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Union
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Union
 
-Token = Union[str, int]
+    Token = Union[str, int]
 
 
 def escape(token: Token) -> str:

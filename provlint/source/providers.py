@@ -9,11 +9,13 @@ hashes through ``provider_slots``.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
-
 from provlint.records import Record
 from provlint.source import pointer as jp
 from provlint.source.document import DocumentKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Optional
 
 PROVIDERS_MEMBER = "providers"
 # The member that names the provider of a single-provider document, and what it is called.

@@ -5,11 +5,14 @@ from __future__ import annotations
 import bisect
 import codecs
 import sys
-from typing import Optional, Union
 
 from provlint.findings import Position, Span
 from provlint.patterns import lazy
 from provlint.source.document import ParseError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional, Union
 
 _LINE_BREAK = lazy(r"\r\n|\r|\n")
 

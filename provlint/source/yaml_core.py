@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
 
 from provlint.source.text import max_int_digits
 from provlint.source.yaml_errors import quoted_excerpt, short_tag, shown_tag
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class ScalarError(ValueError):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from provlint.findings import Span
 from provlint.records import Record
 from provlint.source.document import DuplicateKey
 from provlint.source.text import LineIndex
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _WHITESPACE = " \t\r\n"
 

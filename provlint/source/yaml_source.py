@@ -7,8 +7,6 @@ schema whatever the file's ``%YAML`` directive says, and bound what aliases can 
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
-
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer, ComposerError, MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError
@@ -25,6 +23,10 @@ from provlint.source.text import decode
 from provlint.source.yaml_core import CORE_PATTERN_OF, MAP, MERGE, SEQ, STR, YAML11_DIFFERS, ScalarError, core_tag, scalar_value
 from provlint.source.yaml_errors import excerpt, excerpted, quoted_excerpt, reader_message, shown_tag
 from provlint.source.yaml_positions import NodeSpans, YamlPositions
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterator
 
 # How many nodes aliases may add to the document. A provider config has a few hundred nodes;
 # the classic nine-level alias bomb would add a billion.

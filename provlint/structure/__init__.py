@@ -13,15 +13,18 @@ way they were found; ``locate`` reads a pydantic error's ``loc`` against the mod
 
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
-
 from provlint.catalog import Catalog
 from provlint.records import Record
 from provlint.source.document import DocumentKind
 from provlint.validators import fast_accepts
 
-Category = Literal["invalid", "unknown", "missing"]
-Target = Literal["key", "value"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal, Optional
+
+    from provlint.findings import Target
+
+    Category = Literal["invalid", "unknown", "missing"]
 
 
 class StructureIssue(Record):

@@ -15,12 +15,15 @@ answer: ``None``. tests/models/test_fast_explain.py compares the two on generate
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
 
 from provlint.json_types import OBJECT_FORM, STRING_FORM
 from provlint.source.document import DocumentKind
 from provlint.structure.wording import Step, StructureError, Where
 from provlint.validators import generated_module
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _PLAIN = frozenset({str, int, float, bool, type(None), list, dict})
 

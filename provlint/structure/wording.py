@@ -9,8 +9,6 @@ used for its JSON type and to find a close match among allowed names.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Literal, Optional
-
 from provlint.catalog import Catalog
 from provlint.json_types import SECRET_FORM_ERROR, json_type
 from provlint.records import Record
@@ -19,7 +17,11 @@ from provlint.source.document import DocumentKind
 from provlint.structure import StructureIssue
 from provlint.suggest import suggestion_for, two_closest
 
-Container = Literal["model", "map", "list", "value"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Literal, Optional
+
+    Container = Literal["model", "map", "list", "value"]
 
 ROOT_LABELS = {
     DocumentKind.CONFIG: "the config file",

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
-from typing import Any, Callable, Optional
 
 from provlint.validators.section_checks import Unknown
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 _modules: dict[str, Optional[ModuleType]] = {}
 

@@ -5,7 +5,10 @@ where Python alone may not decide as jsonschema-rs does: each check is exact or 
 from __future__ import annotations
 
 import re
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Unknown(Exception):

@@ -17,12 +17,14 @@ string or an object (json_types.written_form picks the branch).
 
 from __future__ import annotations
 
-from typing import Any
-
 from provlint.catalog import load_catalog
 from provlint.json_types import OBJECT_FORM, STRING_FORM, written_form
 from provlint.models import models_for
 from provlint.validators.emit import end_of_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Keys of a core schema node that do not change what it accepts.
 _INERT = frozenset({"type", "metadata", "ref", "serialization", "cls", "config", "custom_init", "root_model",
