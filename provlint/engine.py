@@ -12,7 +12,6 @@ those, nor which other rules are selected.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from functools import lru_cache
 
 from provlint.catalog import DEFAULT_TARGET_VERSION, load_catalog
@@ -24,6 +23,7 @@ from provlint.source import Document, DocumentKind, Format, detect_kind, load_by
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import datetime
     from typing import Iterable, Mapping, Optional
 
     from provlint.secrets import SecretMap
@@ -55,7 +55,7 @@ class LintOptions(Record):
         rules: Optional[tuple[Rule, ...]] = None,
         severities: Optional[dict[str, Severity]] = None,  # None: a new empty dict
         environment: Optional[Mapping[str, str]] = None,  # None: a new empty dict
-        now: Optional[datetime] = None,
+        now: Optional[datetime | float] = None,
         placeholder_patterns: tuple[str, ...] = (),
         rule_options: Optional[Mapping[str, Mapping[str, object]]] = None,  # code -> settings' values
         root: str = "",

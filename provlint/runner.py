@@ -4,7 +4,6 @@ checks (settings exceptions and baseline entries that matched nothing)."""
 from __future__ import annotations
 
 import os
-from datetime import datetime
 from pathlib import Path
 
 from provlint.catalog import load_catalog
@@ -22,6 +21,7 @@ from provlint.source import DocumentKind
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import datetime
     from typing import BinaryIO, Iterable, Iterator, Mapping, Optional
 
 
@@ -76,7 +76,7 @@ def options_for(
     *,
     kind: Optional[DocumentKind],
     environment: Mapping[str, str],
-    now: Optional[datetime] = None,
+    now: Optional[datetime | float] = None,
     baseline=None,
 ) -> LintOptions:
     return SettingsOptions.of(settings).for_path(path, kind=kind, environment=environment, now=now, baseline=baseline)
@@ -118,7 +118,7 @@ class SettingsOptions(Record):
 
     def for_path(
         self, path: str, *, kind: Optional[DocumentKind], environment: Mapping[str, str],
-        now: Optional[datetime] = None, baseline=None, root: Optional[str] = None,
+        now: Optional[datetime | float] = None, baseline=None, root: Optional[str] = None,
     ) -> LintOptions:
         """``root``: the settings' root pointer for ``path``, where the caller knows it already."""
         settings = self.settings
@@ -154,7 +154,7 @@ def iter_lint_paths(
     paths: Iterable[str],
     *,
     environment: Mapping[str, str],
-    now: datetime,
+    now: datetime | float | None,
     resolver: Optional[SettingsResolver] = None,
     kind: Optional[DocumentKind] = None,
     stdin: Optional[BinaryIO] = None,
@@ -288,7 +288,7 @@ def _shown_text(path: str) -> Optional[str]:
 
 def _lint_input(
     item: InputFile, made: SettingsOptions, shown: str, kind: Optional[DocumentKind], stdin: Optional[BinaryIO],
-    environment: Mapping[str, str], now: Optional[datetime], baseline,
+    environment: Mapping[str, str], now: Optional[datetime | float], baseline,
 ) -> tuple[FileResult, LintOptions]:
     """Judge the input first (inputs.judge_input), then lint only what is Bifrost's; the
     result and the options it was linted with (built once the document's kind is known)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import sys
-from datetime import datetime, timezone
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -60,7 +60,7 @@ def run_check(params: Mapping[str, Any], stdout: TextIO, stderr: TextIO) -> NoRe
 
             fixed_status = run_fixes(paths, unsafe=o.unsafe_fixes, diff=o.diff, only=o.fix_only, quiet=o.quiet,
                                      stdout=stdout, stderr=stderr, lint_args=dict(
-                resolver=resolver, kind=kind, environment=environment, now=datetime.now(timezone.utc),
+                resolver=resolver, kind=kind, environment=environment, now=time.time(),
                 stdin=standard_input() if "-" in paths else None, stdin_filename=o.stdin_filename, baseline=recorded))
             if fixed_status is not None:
                 sys.exit(fixed_status)
@@ -68,7 +68,7 @@ def run_check(params: Mapping[str, Any], stdout: TextIO, stderr: TextIO) -> NoRe
         # Usage errors (a missing path, bad settings) are raised here, before anything is linted.
         results = iter_lint_paths(
             paths, resolver=resolver, kind=kind, environment=environment,
-            now=datetime.now(timezone.utc), stdin=standard_input() if "-" in paths else None,
+            now=time.time(), stdin=standard_input() if "-" in paths else None,
             stdin_filename=o.stdin_filename, baseline=recorded, skipped=skipped, force_exclude=o.force_exclude,
             jobs=1 if o.write_baseline else o.jobs,  # a baseline is written from every result's data and secrets
             documents=_report_reads_documents(o, stdout),

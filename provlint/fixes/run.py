@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from provlint.discovery import STDIN, input_files, read_regular_file
 from provlint.engine import lint_document
@@ -14,6 +13,7 @@ from provlint.source import DocumentKind, format_for
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import datetime
     from typing import BinaryIO, Iterable, Mapping, Optional
 
 
@@ -21,7 +21,7 @@ def fix_paths(
     paths: Iterable[str],
     *,
     environment: Mapping[str, str],
-    now: datetime,
+    now: datetime | float | None,
     unsafe: bool,
     resolver: Optional[SettingsResolver] = None,
     kind: Optional[DocumentKind] = None,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
-from datetime import datetime
 from functools import cached_property, lru_cache
 from itertools import chain
 from types import MappingProxyType
@@ -18,6 +17,7 @@ from provlint.source.providers import ProviderView, provider_views
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import datetime
     from typing import Any, Iterator, Mapping, Optional
 
     from provlint.structure import StructureIssue
@@ -53,7 +53,8 @@ class RuleContext(Record):
 
     ``environment`` is what ``env.NAME`` references resolve against (the process environment
     or ``--env-file``); ``now`` is the time of the run, passed in by the caller (certificate
-    validity); ``placeholder_patterns`` are the team's regexes for values that look like
+    validity): a datetime, or seconds since the epoch (``time.time()``, what the CLI passes:
+    a lint run never imports datetime); ``placeholder_patterns`` are the team's regexes for values that look like
     secrets but are not; ``rule_options`` holds the rule options the settings set.
     """
 
@@ -67,7 +68,7 @@ class RuleContext(Record):
         kind: DocumentKind,
         catalog: Catalog,
         environment: Optional[Mapping[str, str]] = None,  # None: a new empty dict
-        now: Optional[datetime] = None,
+        now: Optional[datetime | float] = None,
         placeholder_patterns: tuple[re.Pattern, ...] = (),
         rule_options: Optional[Mapping[str, Mapping[str, Any]]] = None,  # code -> the settings' values
         root: str = "",  # JSON Pointer of the Bifrost config inside the file (settings `roots`)

@@ -5,13 +5,12 @@ Parsing uses the ``cryptography`` package, imported only when a literal PEM is p
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from provlint.rules.context import block
 from provlint.rules.secrets import literal_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import datetime
     from typing import Iterable, Iterator, Optional
 
     from provlint.rules.context import ProviderView
@@ -45,9 +44,21 @@ def load_certificates(text: str) -> Optional[list]:
 
 def validity(certificate) -> tuple[datetime, datetime]:
     """(not before, not after) in UTC, whatever the cryptography version."""
+    from datetime import timezone  # with a certificate only: a lint run never needs datetime
+
     before = getattr(certificate, "not_valid_before_utc", None)
     after = getattr(certificate, "not_valid_after_utc", None)
     if before is None or after is None:  # cryptography < 42
         before = certificate.not_valid_before.replace(tzinfo=timezone.utc)
         after = certificate.not_valid_after.replace(tzinfo=timezone.utc)
     return before, after
+
+
+def moment(now: datetime | float) -> datetime:
+    """The time of a run as an aware datetime: ``now`` is one already, or seconds since the
+    epoch (``time.time()``, what the command line passes)."""
+    if isinstance(now, (int, float)):
+        from datetime import datetime, timezone
+
+        return datetime.fromtimestamp(now, timezone.utc)
+    return now

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from provlint.findings import Finding, Severity
 from provlint.rules.context import RuleContext
-from provlint.rules.pem import load_certificates, validity
+from provlint.rules.pem import load_certificates, moment, validity
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,21 +34,22 @@ FIX = "replace the certificate with the CA's current one"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    if ctx.now is None:
-        return  # the caller gave no time to judge at; the library never reads the clock itself
+    if ctx.now is None or not ctx.ca_cert_texts:
+        return  # no time to judge at (the library never reads the clock itself), or no certificate
+    now = moment(ctx.now)
     for pointer, field, text in ctx.ca_cert_texts:
         certificates = load_certificates(text) or []
         for number, certificate in enumerate(certificates, start=1):
             which = f"certificate {number} of {len(certificates)}" if len(certificates) > 1 else "the certificate"
             subject = certificate.subject.rfc4514_string() or "no subject"
             before, after = validity(certificate)
-            if after < ctx.now:
+            if after < now:
                 yield Finding(
                     pointer,
                     f"{field}: {which} ({subject}) expired on {after.date().isoformat()}; TLS "
                     f"verification against it fails; replace it with the CA's current certificate",
                 )
-            elif before > ctx.now:
+            elif before > now:
                 yield Finding(
                     pointer,
                     f"{field}: {which} ({subject}) is not valid before {before.date().isoformat()}; "

@@ -1,5 +1,7 @@
 import datetime
 import json
+import subprocess
+import sys
 
 from provlint.engine import LintOptions, lint_bytes
 from provlint.rules import find_rule
@@ -50,3 +52,18 @@ def test_valid_references_and_unparseable_text_are_quiet():
 
 def test_in_the_default_rules():
     assert [d.code for d in lint(network(EXPIRED))] == ["PL313"]
+
+
+def test_seconds_since_the_epoch_judge_as_the_same_datetime():
+    # What the command line passes (time.time(): a lint run never imports datetime).
+    past = NOW - datetime.timedelta(days=400)
+    for when in (NOW, past):
+        assert pl313(network(EXPIRED), now=when.timestamp()) == pl313(network(EXPIRED), now=when)
+    assert pl313(network(EXPIRED), now=past.timestamp()) == []
+
+
+def test_the_command_line_judges_at_the_wall_clock(tmp_path):
+    (tmp_path / "config.json").write_text(network(EXPIRED))
+    proc = subprocess.run([sys.executable, "-m", "provlint", "check", "--isolated", "--select", "PL313", "config.json"],
+                          capture_output=True, cwd=tmp_path, timeout=60)
+    assert proc.returncode == 0 and b"PL313 [warning]" in proc.stdout and b"expired on" in proc.stdout
