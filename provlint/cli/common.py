@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import BinaryIO, Iterator, NoReturn, Optional, TextIO
+    from typing import BinaryIO, NoReturn, Optional, TextIO
 
 
 def echo(text: str, stream: Optional[TextIO], *, nl: bool = True) -> None:
@@ -39,26 +38,38 @@ def fail_usage(message: str) -> NoReturn:
     sys.exit(2)
 
 
-@contextlib.contextmanager
-def output_stream(path: Optional[str], stdout: Optional[TextIO] = None) -> Iterator[TextIO]:
-    """``stdout`` (sys.stdout unless given), or a file written whole (provlint.atomic_write): a
-    crash never leaves half a report behind, and ``-o /dev/null`` or ``-o /dev/stdout`` is
-    written to, never replaced."""
-    if not path:
-        stream = sys.stdout if stdout is None else stdout
-        yield stream
-        stream.flush()
-        return
-    import io
+class output_stream:
+    """``with output_stream(path, stdout) as stream``: ``stdout`` (sys.stdout unless given), or
+    a file written whole (provlint.atomic_write): a crash never leaves half a report behind, and
+    ``-o /dev/null`` or ``-o /dev/stdout`` is written to, never replaced. A class, not
+    ``contextlib.contextmanager``: a lint run never imports contextlib (0.3 ms)."""
 
-    from provlint.atomic_write import write_text
+    def __init__(self, path: Optional[str], stdout: Optional[TextIO] = None) -> None:
+        self.path = path
+        self.stream = sys.stdout if stdout is None else stdout
+        self.buffer = None
 
-    buffer = io.StringIO()
-    yield buffer
-    try:
-        write_text(path, buffer.getvalue())
-    except OSError as exc:
-        fail_usage(f"cannot write {path}: {exc.strerror or exc}")
+    def __enter__(self) -> TextIO:
+        if not self.path:
+            return self.stream
+        import io
+
+        self.buffer = io.StringIO()
+        return self.buffer
+
+    def __exit__(self, exc_type, exc, traceback) -> bool:
+        if exc_type is not None:
+            return False  # nothing is written after a failure: the exception goes on
+        if self.buffer is None:
+            self.stream.flush()
+            return False
+        from provlint.atomic_write import write_text
+
+        try:
+            write_text(self.path, self.buffer.getvalue())
+        except OSError as exc:
+            fail_usage(f"cannot write {self.path}: {exc.strerror or exc}")
+        return False
 
 
 def environment_from(env_file: Optional[str]) -> dict[str, str]:
