@@ -211,7 +211,10 @@ def main() -> None:
     took = f"- the whole run took {time.perf_counter() - started:.0f} s\n"
     print(header + took)
     args.results.mkdir(parents=True, exist_ok=True)
-    stem = f"{datetime.date.today():%Y-%m-%d}" + ("-quick" if sizes == list(QUICK_SIZES) else "")
+    now = datetime.datetime.now(datetime.timezone.utc)
+    stem = f"{now:%Y-%m-%d}" + ("-quick" if sizes == list(QUICK_SIZES) else "")
+    if (args.results / f"{stem}.md").exists():  # an earlier run of the day stays as it was
+        stem += f"-{now:%H%M}"
     out = args.results / f"{stem}.md"
     out.write_text(f"# make bench, {stem}\n\n{header}{took}\n" + "\n".join(sections), encoding="utf-8")
     print(f"written to {out.relative_to(REPO) if out.is_relative_to(REPO) else out}", file=sys.stderr)
