@@ -1,6 +1,6 @@
 """Whole-process timings of provlint against check-jsonschema and the floor (issue 12).
 
-    make bench                          # the full run (several minutes), writes benchmarks/results/<date>.md
+    make bench                          # the full run (several minutes), writes benchmarks/results/<date>[-<HHMM>].md
     make bench BENCH_ARGS=--quick       # 1 and 100 files only
     python benchmarks/run.py --venv .bench/venv [--quick] [--sizes 1,100] [--rounds 5]
 
