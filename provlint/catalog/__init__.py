@@ -63,6 +63,10 @@ class Facts(Record):
             raise TypeError(f"{name}: unknown field {unknown[0]!r}" if unknown else f"{name}: missing field {missing[0]!r}")
         self.__dict__.update(values)  # a field not given reads the class's default
 
+    # Its fields are keywords and live in the instance dict: pickled as that dict, not as
+    # Record's positional field values.
+    __reduce__ = object.__reduce__
+
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a {type(self).__name__} is frozen: cannot assign to {name!r}")
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import chain
 from types import MappingProxyType
 
 from provlint.catalog import Catalog
 from provlint.findings import Finding
-from provlint.records import Record
+from provlint.records import Record, cached_property
 from provlint.source import pointer as jp
 from provlint.source.document import Document, DocumentKind
 from provlint.source.providers import ProviderView, provider_views

@@ -16,9 +16,8 @@ values are never secrets.
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from provlint.findings import Span
+from provlint.records import cached_property
 from provlint.secrets.lexical import MAX_VALUE, is_reference_text, lexical_ranges
 from provlint.secrets.names import HeaderPolicy, NamePolicy, catalog_secret_fields, header_policy, name_policy
 from provlint.secrets.shape import PRIVATE_KEY, looks_like_credential

@@ -30,8 +30,9 @@ keeps the first walk, node by node, that a property test holds this one to.
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
+from provlint.records import cached_property
 from provlint.secrets.lexical import _MEMBER_COLON, MAX_KEY, _key_before, _url_userinfo
 from provlint.secrets.map import MIN_PIECE, _REFERENCE_MEMBERS, _is_literal, _pieces_of, _shaped_like_secret
 from provlint.secrets.shape import _PREFIXED, _TOKEN, credential_words

@@ -22,12 +22,12 @@ tokens, pointers asked in any order, with and without the parsed data).
 
 from __future__ import annotations
 
-from functools import cached_property
 from json import JSONDecoder
 from json.decoder import scanstring
 
 from provlint.findings import Span
 from provlint.patterns import lazy
+from provlint.records import cached_property
 from provlint.source.document import DuplicateKey
 from provlint.source.json_positions import _ARRAY_INDEX, JsonPositionIndex
 from provlint.source.pointer import unescape
