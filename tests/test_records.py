@@ -105,3 +105,17 @@ def test_a_cached_property_is_computed_on_the_first_read_only():
     assert first.__dict__ == {"next": 2}
     assert Counted.next.__doc__ == "The number after start." and Counted.next.attrname == "next"
     assert first == Counted(1)  # the cache is no field
+
+
+def test_no_module_uses_functools_cached_property():
+    # It takes a lock on every first read in Python 3.10 and 3.11: records.cached_property instead.
+    import ast
+    from pathlib import Path
+
+    offenders = []
+    for path in Path(provlint.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "functools" and any(
+                    alias.name == "cached_property" for alias in node.names):
+                offenders.append(str(path))
+    assert offenders == []
