@@ -46,8 +46,8 @@ class Record:
                 if name not in _NOT_FIELDS
             )
         compared = tuple(name for name in cls._fields if name not in cls._not_compared)
-        # attrgetter is no descriptor: the class attribute is called with the record itself.
-        cls._compared_values = attrgetter(*compared) if compared else _no_values
+        # Static: the class attribute is called with the record itself (a bare function would bind).
+        cls._compared_values = staticmethod(_values_of(compared))
         cls._shown = tuple(name for name in cls._fields if name not in cls._not_shown)
         cls._field_values = staticmethod(_values_of(cls._fields))
 

@@ -12,7 +12,7 @@ import pytest
 
 import provlint
 from provlint.findings import Diagnostic, FileResult, FixSummary, Position, Severity, Span
-from provlint.records import Record
+from provlint.records import Record, cached_property
 
 
 def _every_record_class() -> list[type]:
@@ -76,16 +76,39 @@ def test_catalog_facts_pickle_by_keyword():
     assert back == bounds and back.concurrency_min == bounds.concurrency_min
 
 
-def test_a_cache_in_the_instance_dict_is_not_sent():
-    from provlint.source.providers import ProviderView
+class _Cached(Record):
+    """A record with a cached value, at module level so that pickle finds its class."""
 
-    fields = list(inspect.signature(ProviderView.__init__).parameters)[1:]
-    assert "__dict__" not in fields
+    __slots__ = ("start", "__dict__")
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+
+    @cached_property
+    def double(self) -> int:
+        return self.start * 2
+
+
+def test_a_cache_in_the_instance_dict_is_not_sent():
+    record = _Cached(4)
+    assert record.double == 8 and record.__dict__ == {"double": 8}
+    back = pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+    assert back == record and back.__dict__ == {}
+    assert back.double == 8
+
+
+def test_records_without_compared_fields_are_equal_and_hash_alike():
+    class Marker(Record):
+        __slots__ = ("note",)
+        _not_compared = ("note",)
+
+        def __init__(self, note: str) -> None:
+            self.note = note
+
+    assert Marker("a") == Marker("b") and hash(Marker("a")) == hash(Marker("b"))
 
 
 def test_a_cached_property_is_computed_on_the_first_read_only():
-    from provlint.records import cached_property
-
     class Counted(Record):
         __slots__ = ("start", "__dict__")
 
