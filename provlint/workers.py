@@ -91,7 +91,7 @@ def run_in_workers(work: Work, count: int, processes: int, documents: bool = Tru
         if stream is not None:
             stream.flush()
     workers: dict[int, int] = {}  # the read end of each worker's pipe -> its process id
-    finished = False
+    received: list[int] = []  # the claims whose results are in: once all are, the workers are ending
     try:
         for _ in range(processes - 1):
             read_end, write_end = os.pipe()
@@ -104,11 +104,13 @@ def run_in_workers(work: Work, count: int, processes: int, documents: bool = Tru
             os.close(write_end)
             os.set_blocking(read_end, False)
             workers[read_end] = pid
-        yield from _gather(work, ranges, claims_read, workers)
-        finished = True
+        yield from _gather(work, ranges, claims_read, workers, received)
     finally:
         os.close(claims_read)
-        _stop(workers, finished)
+        # A caller that takes exactly ``count`` results (``zip`` with the file list) never
+        # resumes this generator past the last one: the workers then have nothing left to
+        # lint and end by themselves, and are waited for, not killed.
+        _stop(workers, finished=len(received) == len(ranges))
 
 
 def _widen(descriptor: int) -> None:
@@ -168,9 +170,11 @@ def _write_all(descriptor: int, data: bytes) -> None:
         view = view[os.write(descriptor, view):]
 
 
-def _gather(work: Work, ranges: list[range], claims_read: int, workers: dict[int, int]) -> Iterator[Result]:
+def _gather(work: Work, ranges: list[range], claims_read: int, workers: dict[int, int],
+            received: list[int]) -> Iterator[Result]:
     """Lint claims here while the workers lint theirs; yield each claim's results in order as
-    soon as every earlier claim's are in."""
+    soon as every earlier claim's are in. Each claim's number goes to ``received`` once its
+    results are here."""
     import select
     import struct
 
@@ -201,6 +205,7 @@ def _gather(work: Work, ranges: list[range], claims_read: int, workers: dict[int
                 if number == _FAILED:
                     raise message
                 done[number] = [(unpack(packed), exceptions, used) for packed, exceptions, used in message]
+                received.append(number)
 
     while following < len(ranges):
         receive()
@@ -219,6 +224,7 @@ def _gather(work: Work, ranges: list[range], claims_read: int, workers: dict[int
                     results.append((slim(result), exceptions, used))
                     receive()  # a worker blocked on a full pipe would wait for this claim's end
                 done[number] = results
+                received.append(number)
                 continue
             claiming = False
         if not pending:

@@ -2,6 +2,7 @@
 fail ends the run with an error, never a hang or a lost result."""
 
 import os
+import signal
 import time
 
 import pytest
@@ -84,4 +85,28 @@ def test_a_run_stopped_early_ends_its_workers():
     run = run_in_workers(linted, 3000, 2)
     assert [next(run)[0].path for _ in range(20)] == [f"{i:04d}.json" for i in range(20)]
     run.close()
+    assert no_workers_left()
+
+
+def test_a_run_whose_every_result_was_taken_waits_for_its_workers(monkeypatch):
+    # The runner zips the file list with the results, so it never resumes the generator past
+    # the last result: the workers, with no claim left, must be waited for and end by
+    # themselves, not be killed on their way out.
+    killed = []
+    monkeypatch.setattr(os, "kill", lambda pid, sig: killed.append((pid, sig)))
+    run = run_in_workers(slowly, 500, 2)
+    assert [r.path for _, (r, _, _) in zip(range(500), run)] == [f"{i:04d}.json" for i in range(500)]
+    run.close()
+    assert killed == []
+    assert no_workers_left()
+
+
+def test_a_run_stopped_early_kills_the_workers_still_linting(monkeypatch):
+    killed = []
+    real_kill = os.kill
+    monkeypatch.setattr(os, "kill", lambda pid, sig: (killed.append(sig), real_kill(pid, sig)))
+    run = run_in_workers(linted, 3000, 2)
+    assert [next(run)[0].path for _ in range(20)] == [f"{i:04d}.json" for i in range(20)]
+    run.close()
+    assert killed and set(killed) == {signal.SIGTERM}
     assert no_workers_left()
