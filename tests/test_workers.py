@@ -81,13 +81,6 @@ def test_a_worker_that_dies_ends_the_run_with_an_error():
     assert no_workers_left()
 
 
-def test_a_run_stopped_early_ends_its_workers():
-    run = run_in_workers(linted, 3000, 2)
-    assert [next(run)[0].path for _ in range(20)] == [f"{i:04d}.json" for i in range(20)]
-    run.close()
-    assert no_workers_left()
-
-
 def test_a_run_whose_every_result_was_taken_waits_for_its_workers(monkeypatch):
     # The runner zips the file list with the results, so it never resumes the generator past
     # the last result: the workers, with no claim left, must be waited for and end by
@@ -102,6 +95,7 @@ def test_a_run_whose_every_result_was_taken_waits_for_its_workers(monkeypatch):
 
 
 def test_a_run_stopped_early_kills_the_workers_still_linting(monkeypatch):
+    # A reporter that stopped reading, an error: the workers may have claims left, so they are ended.
     killed = []
     real_kill = os.kill
     monkeypatch.setattr(os, "kill", lambda pid, sig: (killed.append(sig), real_kill(pid, sig)))
