@@ -41,7 +41,7 @@ TOOLS = ("provlint", "check-jsonschema", "floor")
 FULL_SIZES, QUICK_SIZES = (1, 100, 1_000, 10_000), (1, 100)
 # 11 rounds at 1,000 files: those ratios sit by the 0.1x line, and with 5 rounds a slow spell of
 # the machine moved them by 0.01-0.02 (2026-12-05 23:46, 2026-12-06 02:35), which every 11-round
-# rerun put back. They cost about 80 s more for both lines.
+# rerun put back. They cost about 90 s more for both lines (549 s -> 640 s for a whole run).
 ROUNDS = {1: 15, 100: 9, 1_000: 11, 10_000: 3}
 # Issue 12 §2, per files count: the largest allowed ratio to check-jsonschema, to the floor,
 # and peak RSS in MiB (None: no target).
