@@ -81,6 +81,7 @@ def run_in_workers(work: Work, count: int, processes: int, documents: bool = Tru
     by every worker."""
     import struct
 
+    yielded = 1  # counted before each yield: a caller may never resume after the last
     yield work(0)
     ranges = claims(count, processes)
     claims_read, claims_write = os.pipe()
@@ -91,7 +92,6 @@ def run_in_workers(work: Work, count: int, processes: int, documents: bool = Tru
         if stream is not None:
             stream.flush()
     workers: dict[int, int] = {}  # the read end of each worker's pipe -> its process id
-    received: list[int] = []  # the claims whose results are in: once all are, the workers are ending
     try:
         for _ in range(processes - 1):
             read_end, write_end = os.pipe()
@@ -104,13 +104,15 @@ def run_in_workers(work: Work, count: int, processes: int, documents: bool = Tru
             os.close(write_end)
             os.set_blocking(read_end, False)
             workers[read_end] = pid
-        yield from _gather(work, ranges, claims_read, workers, received)
+        for result in _gather(work, ranges, claims_read, workers):
+            yielded += 1
+            yield result
     finally:
         os.close(claims_read)
         # A caller that takes exactly ``count`` results (``zip`` with the file list) never
-        # resumes this generator past the last one: the workers then have nothing left to
-        # lint and end by themselves, and are waited for, not killed.
-        _stop(workers, finished=len(received) == len(ranges))
+        # resumes this generator past the last one: every claim's results are in, so the
+        # workers have nothing left to lint and end by themselves, and are waited for, not killed.
+        _stop(workers, finished=yielded == count)
 
 
 def _widen(descriptor: int) -> None:
@@ -170,11 +172,9 @@ def _write_all(descriptor: int, data: bytes) -> None:
         view = view[os.write(descriptor, view):]
 
 
-def _gather(work: Work, ranges: list[range], claims_read: int, workers: dict[int, int],
-            received: list[int]) -> Iterator[Result]:
+def _gather(work: Work, ranges: list[range], claims_read: int, workers: dict[int, int]) -> Iterator[Result]:
     """Lint claims here while the workers lint theirs; yield each claim's results in order as
-    soon as every earlier claim's are in. Each claim's number goes to ``received`` once its
-    results are here."""
+    soon as every earlier claim's are in."""
     import select
     import struct
 
@@ -205,7 +205,6 @@ def _gather(work: Work, ranges: list[range], claims_read: int, workers: dict[int
                 if number == _FAILED:
                     raise message
                 done[number] = [(unpack(packed), exceptions, used) for packed, exceptions, used in message]
-                received.append(number)
 
     while following < len(ranges):
         receive()
@@ -224,7 +223,6 @@ def _gather(work: Work, ranges: list[range], claims_read: int, workers: dict[int
                     results.append((slim(result), exceptions, used))
                     receive()  # a worker blocked on a full pipe would wait for this claim's end
                 done[number] = results
-                received.append(number)
                 continue
             claiming = False
         if not pending:
